@@ -1,0 +1,65 @@
+using System.Text.Json;
+using InventoryProFlow.Contracts.Errors;
+
+namespace InventoryProFlow.Api.Errors;
+
+/// <summary>
+/// The one place exceptions become answers: a rule's refusal gets its code and a 4xx; a malformed
+/// request gets a precise 4xx; anything else is our fault, logged, and a 500 without internals.
+/// </summary>
+public sealed class ErrorEnvelopeMiddleware(RequestDelegate next, ILogger<ErrorEnvelopeMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (Exception error) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            var (status, code, message, details) = Describe(error);
+            if (status >= 500)
+            {
+                logger.LogError(error, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+            }
+
+            context.Response.Clear();
+            await ErrorResponses.WriteAsync(context, status, code, message, details);
+        }
+    }
+
+    private static (int Status, string Code, string Message, IReadOnlyList<FieldError>? Details) Describe(Exception error) => error switch
+    {
+        DomainException domain => (StatusOf(domain), domain.Code, domain.Message, domain.Details),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+            (413, ErrorCodes.PayloadTooLarge, "The request body is larger than this endpoint accepts.", null),
+        BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } =>
+            (415, ErrorCodes.UnsupportedMediaType, "Send the body as application/json.", null),
+        BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
+        BadHttpRequestException bad => (bad.StatusCode, ErrorCodes.ValidationFailed, Plain(bad.Message), null),
+        _ => (500, ErrorCodes.InternalError, "Something went wrong on our side. The request id helps us find it.", null),
+    };
+
+    private static int StatusOf(DomainException error) => error switch
+    {
+        NotFoundException => StatusCodes.Status404NotFound,
+        ConflictException => StatusCodes.Status409Conflict,
+        InvalidCredentialsException => StatusCodes.Status401Unauthorized,
+        ForbiddenException => StatusCodes.Status403Forbidden,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    private static (int, string, string, IReadOnlyList<FieldError>?) MalformedJson(JsonException json)
+    {
+        var field = json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
+        return field is null
+            ? (400, ErrorCodes.ValidationFailed, "The request body is not valid JSON.", null)
+            : (400, ErrorCodes.ValidationFailed, $"{field} has the wrong type or format.", [new FieldError(field, $"{field} has the wrong type or format.")]);
+    }
+
+    // ASP.NET's binding messages name C# parameter types; keep the part a client can act on.
+    private static string Plain(string message) =>
+        message.Contains("was not provided", StringComparison.Ordinal) || message.Contains("body", StringComparison.OrdinalIgnoreCase)
+            ? "A JSON request body is required."
+            : message;
+}

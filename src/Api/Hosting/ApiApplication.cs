@@ -1,0 +1,77 @@
+using InventoryProFlow.Api.Catalogue;
+using InventoryProFlow.Api.Errors;
+using InventoryProFlow.Api.Identity;
+using InventoryProFlow.Api.Operations;
+using InventoryProFlow.Silo.Hosting;
+using InventoryProFlow.Silo.Logging;
+using Scalar.AspNetCore;
+using Serilog;
+using Serilog.Context;
+
+namespace InventoryProFlow.Api.Hosting;
+
+/// <summary>Builds the Api process: Program.cs and the integration tests start it the same way.</summary>
+public static class ApiApplication
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.Services.AddSerilog((_, logs) => JsonLogs.Configure(logs, builder.Configuration, "ipf-api"));
+
+        var mode = OrleansSettings.From(builder.Configuration).Mode;
+        if (mode == OrleansMode.Client)
+        {
+            builder.AddInventoryClusterClient();
+        }
+        else
+        {
+            builder.AddInventorySilo();
+        }
+
+        builder.AddApplicationServices();
+        var app = builder.Build();
+        Configure(app);
+        return app;
+    }
+
+    /// <summary>Prepares the database (when this process hosts a silo), then starts serving.</summary>
+    public static async Task<StartupReport?> StartServingAsync(this WebApplication app)
+    {
+        var report = OrleansSettings.From(app.Configuration).Mode == OrleansMode.Client
+            ? null
+            : await app.Services.PrepareDatabaseAsync();
+        await app.StartAsync();
+        return report;
+    }
+
+    private static void Configure(WebApplication app)
+    {
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseSerilogRequestLogging(options =>
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
+        app.UseMiddleware<ErrorEnvelopeMiddleware>();
+        app.UseStatusCodePages(StatusCodeEnvelopes.WriteAsync);
+        app.UseAuthentication();
+        app.Use(async (context, next) =>
+        {
+            // Log lines of a signed-in request name who and which organisation.
+            using (LogContext.PushProperty("UserId", context.User.FindFirst(ClaimNames.Subject)?.Value))
+            using (LogContext.PushProperty("OrganizationId", context.User.FindFirst(ClaimNames.Organization)?.Value))
+            {
+                await next(context);
+            }
+        });
+        app.UseAuthorization();
+
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/docs", options => options.WithTitle("Inventory Pro Flow API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        app.MapHealthApi();
+        app.MapAuthApi();
+        app.MapUsersApi();
+        app.MapOrganizationsApi();
+        app.MapLocationsApi();
+        app.MapSuppliersApi();
+        app.MapProductsApi();
+    }
+}

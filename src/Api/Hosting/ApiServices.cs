@@ -1,0 +1,68 @@
+using InventoryProFlow.Api.Errors;
+using InventoryProFlow.Api.Identity;
+using InventoryProFlow.Api.Operations;
+using InventoryProFlow.Contracts.Errors;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.IdentityModel.Tokens;
+
+namespace InventoryProFlow.Api.Hosting;
+
+public static class ApiServices
+{
+    public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
+
+    /// <summary>Everything the Api adds to the container: JSON, auth, OpenAPI, health, limits.</summary>
+    public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<JsonOptions>(options => ApiJson.Configure(options.SerializerOptions));
+        // Binding failures (bad JSON, wrong types, oversize bodies) reach our error envelope instead of an empty 400.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Api:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes));
+
+        services.AddSingleton<SigningKeys>();
+        services.AddSingleton<TokenIssuer>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<SigningKeys>(ConfigureBearer);
+        Policies.Add(services.AddAuthorizationBuilder());
+
+        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityScheme>());
+        services.AddHealthChecks().AddCheck<SiloAndDatabaseCheck>("silo-and-database", tags: [HealthApi.ReadyTag]);
+        return builder;
+    }
+
+    private static void ConfigureBearer(JwtBearerOptions options, SigningKeys keys)
+    {
+        options.MapInboundClaims = false;
+        options.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = TokenIssuer.Issuer,
+            ValidAudience = TokenIssuer.Audience,
+            IssuerSigningKey = keys.Key,
+            ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+            NameClaimType = ClaimNames.Subject,
+            RoleClaimType = ClaimNames.Role,
+            ClockSkew = TimeSpan.FromSeconds(30),
+        };
+        options.Events = new JwtBearerEvents
+        {
+            OnChallenge = context =>
+            {
+                context.HandleResponse();
+                var (code, message) = context.AuthenticateFailure switch
+                {
+                    SecurityTokenExpiredException => (ErrorCodes.TokenExpired, "The access token has expired: refresh it or sign in again."),
+                    not null => (ErrorCodes.InvalidToken, "The access token is not valid."),
+                    _ => (ErrorCodes.Unauthorized, "Sign in first: this request needs a Bearer token."),
+                };
+                return ErrorResponses.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, code, message);
+            },
+            OnForbidden = context =>
+                ErrorResponses.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "Your role may not do this."),
+        };
+    }
+}

@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using InventoryProFlow.Api.Paging;
+using InventoryProFlow.Contracts;
+using InventoryProFlow.Contracts.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace InventoryProFlow.Api.Identity;
+
+/// <summary>The people of the caller's organisation.</summary>
+public static class UsersApi
+{
+    public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder routes)
+    {
+        var users = routes.MapGroup("/api/v1/users").WithTags("Users");
+        users.MapGet("/", List).RequireAuthorization(Policies.CatalogueWriter).WithSummary("List the users of your organisation");
+        users.MapPost("/", Create).RequireAuthorization(Policies.Admin).WithSummary("Add a user to your organisation (admin)");
+        return routes;
+    }
+
+    private static async Task<Ok<Envelope<ListData<UserDetails>>>> List([AsParameters] ListQuery query, ClaimsPrincipal principal, IGrainFactory grains)
+    {
+        var caller = CurrentUser.From(principal);
+        var page = await grains.GetGrain<IIdentityGrain>(GrainKeys.IdentityKey).ListUsers(caller.OrganizationId, query.ToPageRequest());
+        return TypedResults.Ok(Envelope.Of(page));
+    }
+
+    private static async Task<Created<Envelope<UserDetails>>> Create(UserDraft body, ClaimsPrincipal principal, IGrainFactory grains)
+    {
+        var caller = CurrentUser.From(principal);
+        var user = await grains.GetGrain<IIdentityGrain>(GrainKeys.IdentityKey).CreateUser(caller.OrganizationId, body);
+        return TypedResults.Created($"/api/v1/users/{user.Id}", Envelope.Of(user));
+    }
+}

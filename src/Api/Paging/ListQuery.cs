@@ -1,0 +1,46 @@
+using System.Globalization;
+using InventoryProFlow.Contracts.Errors;
+using InventoryProFlow.Contracts.Paging;
+
+namespace InventoryProFlow.Api.Paging;
+
+/// <summary>
+/// The page and limit of a list request, read as text so a bad value gets a field error, not a binder's message.
+/// </summary>
+public sealed record ListQuery(string? Page, string? Limit)
+{
+    public PageRequest ToPageRequest()
+    {
+        var errors = new List<FieldError>();
+        var page = Number("page", Page, 1, 1, int.MaxValue / PageRequest.MaxLimit, errors);
+        var limit = Number("limit", Limit, PageRequest.DefaultLimit, 1, PageRequest.MaxLimit, errors);
+        if (errors.Count > 0)
+        {
+            throw new ValidationFailedException(errors);
+        }
+
+        return new PageRequest(page, limit);
+    }
+
+    public static bool Flag(string field, string? value) => value switch
+    {
+        null or "" or "false" => false,
+        "true" => true,
+        _ => throw new ValidationFailedException([new FieldError(field, $"{field} must be true or false.")]),
+    };
+
+    private static int Number(string field, string? text, int fallback, int min, int max, List<FieldError> errors)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return fallback;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        {
+            errors.Add(new FieldError(field, $"{field} must be a whole number from {min} to {max}."));
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,47 @@
+namespace InventoryProFlow.Contracts.Errors;
+
+/// <summary>
+/// A rule said no. Each subclass is one error code; the Api maps them to the envelope in one place.
+/// They cross grain boundaries, so they are serializable.
+/// </summary>
+[GenerateSerializer, Alias("ipf.DomainException.v1")]
+public abstract class DomainException(string code, string message, IReadOnlyList<FieldError>? details = null)
+    : Exception(message)
+{
+    [Id(0)] public string Code { get; } = code;
+
+    [Id(1)] public IReadOnlyList<FieldError> Details { get; } = details ?? [];
+}
+
+[GenerateSerializer, Alias("ipf.NotFoundException.v1")]
+public sealed class NotFoundException(string message) : DomainException(ErrorCodes.NotFound, message)
+{
+    public static NotFoundException For(string resource, Guid id) => new($"No {resource} with id {id}.");
+}
+
+[GenerateSerializer, Alias("ipf.ConflictException.v1")]
+public sealed class ConflictException(string code, string message, IReadOnlyList<FieldError>? details = null)
+    : DomainException(code, message, details);
+
+[GenerateSerializer, Alias("ipf.ValidationFailedException.v1")]
+public sealed class ValidationFailedException(IReadOnlyList<FieldError> details, string? message = null)
+    : DomainException(ErrorCodes.ValidationFailed, message ?? DescribeFirst(details), details)
+{
+    private static string DescribeFirst(IReadOnlyList<FieldError> details) => details.Count switch
+    {
+        0 => "The request is not valid.",
+        1 => details[0].Message,
+        _ => $"{details[0].Message} (and {details.Count - 1} more problem(s), see details)",
+    };
+}
+
+[GenerateSerializer, Alias("ipf.InvalidCredentialsException.v1")]
+public sealed class InvalidCredentialsException()
+    : DomainException(ErrorCodes.InvalidCredentials, "Email or password is incorrect.");
+
+[GenerateSerializer, Alias("ipf.ForbiddenException.v1")]
+public sealed class ForbiddenException(string message) : DomainException(ErrorCodes.Forbidden, message);
+
+[GenerateSerializer, Alias("ipf.InvalidBarcodeException.v1")]
+public sealed class InvalidBarcodeException(string message)
+    : DomainException(ErrorCodes.InvalidBarcode, message, [new FieldError("barcode", message)]);

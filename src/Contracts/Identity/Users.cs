@@ -1,0 +1,69 @@
+using InventoryProFlow.Contracts.Paging;
+
+namespace InventoryProFlow.Contracts.Identity;
+
+/// <summary>The three roles of DESIGN.md section 1.</summary>
+public static class Roles
+{
+    public const string Admin = "admin";
+    public const string Manager = "manager";
+    public const string Staff = "staff";
+
+    public static IReadOnlyList<string> All { get; } = [Admin, Manager, Staff];
+}
+
+/// <summary>A person who signs in. Never carries the password hash.</summary>
+[GenerateSerializer, Immutable, Alias("ipf.UserDetails.v1")]
+public sealed record UserDetails(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] Guid OrganizationId,
+    [property: Id(2)] string Email,
+    [property: Id(3)] string FirstName,
+    [property: Id(4)] string LastName,
+    [property: Id(5)] string Role,
+    [property: Id(6)] string? Phone,
+    [property: Id(7)] bool IsActive,
+    [property: Id(8)] DateTime? LastLoginAt,
+    [property: Id(9)] DateTime CreatedAt);
+
+/// <summary>A new business signing up: its organisation and first admin.</summary>
+[GenerateSerializer, Immutable, Alias("ipf.Registration.v1")]
+public sealed record Registration(
+    [property: Id(0)] string? OrganizationName,
+    [property: Id(1)] string? BusinessType,
+    [property: Id(2)] string? Email,
+    [property: Id(3)] string? Password,
+    [property: Id(4)] string? FirstName,
+    [property: Id(5)] string? LastName);
+
+/// <summary>A user an admin adds to their organisation.</summary>
+[GenerateSerializer, Immutable, Alias("ipf.UserDraft.v1")]
+public sealed record UserDraft(
+    [property: Id(0)] string? Email,
+    [property: Id(1)] string? Password,
+    [property: Id(2)] string? FirstName,
+    [property: Id(3)] string? LastName,
+    [property: Id(4)] string? Role,
+    [property: Id(5)] string? Phone = null);
+
+/// <summary>A refresh token's hash to keep; the token itself never reaches storage.</summary>
+[GenerateSerializer, Immutable, Alias("ipf.RefreshTokenGrant.v1")]
+public sealed record RefreshTokenGrant(
+    [property: Id(0)] string TokenHash,
+    [property: Id(1)] Guid UserId,
+    [property: Id(2)] Guid FamilyId,
+    [property: Id(3)] DateTime ExpiresAt);
+
+/// <summary>Sign-in, sign-up and the users of an organisation (a stateless worker over the users table).</summary>
+public interface IIdentityGrain : IGrainWithStringKey
+{
+    Task<UserDetails> SignIn(string email, string password);
+
+    Task<UserDetails> Register(Registration registration);
+
+    Task<UserDetails> CreateUser(Guid organizationId, UserDraft draft);
+
+    Task<Page<UserDetails>> ListUsers(Guid organizationId, PageRequest page);
+
+    Task KeepRefreshToken(RefreshTokenGrant grant);
+}

@@ -1,0 +1,184 @@
+using InventoryProFlow.Contracts;
+using InventoryProFlow.Contracts.Catalogue;
+using InventoryProFlow.Contracts.Errors;
+using InventoryProFlow.Contracts.Paging;
+using InventoryProFlow.Grains.Storage;
+using Npgsql;
+using Orleans.Concurrency;
+
+namespace InventoryProFlow.Grains.Catalogue;
+
+/// <summary>
+/// Suppliers and products of one organisation. Stateless: the tables are the one home of these facts,
+/// and several activations may serve a busy organisation side by side.
+/// </summary>
+[StatelessWorker]
+public sealed class CatalogueGrain(
+    SupplierRepository suppliers,
+    ProductRepository products,
+    IdFactory ids,
+    TimeProvider time) : Grain, ICatalogueGrain
+{
+    private Guid OrganizationId => GrainKeys.ParseCatalogue(this.GetPrimaryKeyString());
+
+    public Task<Page<SupplierDetails>> ListSuppliers(PageRequest page, bool includeInactive) =>
+        suppliers.List(OrganizationId, page, includeInactive);
+
+    public async Task<SupplierDetails> GetSupplier(Guid supplierId) =>
+        await suppliers.Find(OrganizationId, supplierId) ?? throw NotFoundException.For("supplier", supplierId);
+
+    public async Task<SupplierDetails> CreateSupplier(SupplierDraft draft)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var supplier = new SupplierDetails(
+            ids.NewId(), OrganizationId, draft.Name?.Trim() ?? string.Empty, draft.ContactName, draft.Email, draft.Phone,
+            draft.AddressLine1, draft.AddressLine2, draft.City, draft.State, draft.Zip, draft.AccountNumber, draft.PaymentTerms,
+            IsActive: true, now, now);
+        CatalogueRules.Check(supplier);
+        await suppliers.Insert(supplier);
+        return supplier;
+    }
+
+    public async Task<SupplierDetails> UpdateSupplier(Guid supplierId, SupplierDraft changes)
+    {
+        var current = await GetSupplier(supplierId);
+        var changed = current with
+        {
+            Name = changes.Name?.Trim() ?? current.Name,
+            ContactName = changes.ContactName ?? current.ContactName,
+            Email = changes.Email ?? current.Email,
+            Phone = changes.Phone ?? current.Phone,
+            AddressLine1 = changes.AddressLine1 ?? current.AddressLine1,
+            AddressLine2 = changes.AddressLine2 ?? current.AddressLine2,
+            City = changes.City ?? current.City,
+            State = changes.State ?? current.State,
+            Zip = changes.Zip ?? current.Zip,
+            AccountNumber = changes.AccountNumber ?? current.AccountNumber,
+            PaymentTerms = changes.PaymentTerms ?? current.PaymentTerms,
+            UpdatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        CatalogueRules.Check(changed);
+        await suppliers.Update(changed);
+        return changed;
+    }
+
+    public async Task DeactivateSupplier(Guid supplierId)
+    {
+        var current = await GetSupplier(supplierId);
+        if (current.IsActive)
+        {
+            await suppliers.Update(current with { IsActive = false, UpdatedAt = time.GetUtcNow().UtcDateTime });
+        }
+    }
+
+    public Task<Page<ProductDetails>> ListProducts(ProductQuery query)
+    {
+        if (query.Category is not null && !ProductCategories.All.Contains(query.Category))
+        {
+            throw new ValidationFailedException(
+                [new FieldError("category", $"category must be one of: {string.Join(", ", ProductCategories.All)}.")]);
+        }
+
+        return products.List(OrganizationId, query, new PageRequest(query.Page, query.Limit));
+    }
+
+    public async Task<ProductDetails> GetProduct(Guid productId) =>
+        await products.Find(OrganizationId, productId) ?? throw NotFoundException.For("product", productId);
+
+    public async Task<ProductDetails> CreateProduct(ProductDraft draft)
+    {
+        var product = await Validated(draft, ids.NewId(), createdAt: null);
+        await Saving(() => products.Insert(product));
+        return product;
+    }
+
+    public async Task<ProductDetails> UpdateProduct(Guid productId, ProductDraft changes)
+    {
+        var current = await GetProduct(productId);
+        var merged = new ProductDraft(
+            changes.SupplierId ?? current.SupplierId,
+            changes.Sku ?? current.Sku,
+            changes.Barcode ?? current.Barcode,
+            changes.Name ?? current.Name,
+            changes.Brand ?? current.Brand,
+            changes.Category ?? current.Category,
+            changes.Subcategory ?? current.Subcategory,
+            changes.SizeMl ?? current.SizeMl,
+            changes.Abv ?? current.Abv,
+            changes.Cost ?? current.Cost,
+            changes.Price ?? current.Price,
+            changes.CasePack ?? current.CasePack,
+            changes.Description ?? current.Description);
+        var product = await Validated(merged, current.Id, current.CreatedAt);
+        await Saving(() => products.Update(product));
+        return product;
+    }
+
+    public async Task DeleteProduct(Guid productId)
+    {
+        if (!await products.SoftDelete(OrganizationId, productId, time.GetUtcNow().UtcDateTime))
+        {
+            throw NotFoundException.For("product", productId);
+        }
+    }
+
+    public async Task<BarcodeMatch> LookupBarcode(string barcode)
+    {
+        var parsed = Gtin.Parse(barcode);
+        if (!parsed.IsValid)
+        {
+            throw new InvalidBarcodeException(parsed.ErrorMessage!);
+        }
+
+        var product = await products.FindByGtin(OrganizationId, parsed.Gtin14!)
+            ?? throw new NotFoundException($"No product with barcode {barcode} (GTIN {parsed.Gtin14}) in this catalogue.");
+        return new BarcodeMatch(barcode, GtinFormats.Describe(parsed.Format!.Value), parsed.Gtin14!, product);
+    }
+
+    private async Task<ProductDetails> Validated(ProductDraft draft, Guid id, DateTime? createdAt)
+    {
+        var violations = CatalogueRules.Check(draft);
+        string? gtin = null;
+        if (!string.IsNullOrWhiteSpace(draft.Barcode))
+        {
+            var parsed = Gtin.Parse(draft.Barcode);
+            if (parsed.IsValid)
+            {
+                gtin = parsed.Gtin14;
+            }
+            else
+            {
+                violations.Add("barcode", parsed.ErrorMessage!);
+            }
+        }
+
+        if (draft.SupplierId is { } supplierId && await suppliers.Find(OrganizationId, supplierId) is null)
+        {
+            violations.Add("supplierId", $"supplierId {supplierId} is not a supplier of this organisation.");
+        }
+
+        violations.ThrowIfAny();
+        var now = time.GetUtcNow().UtcDateTime;
+        return new ProductDetails(
+            id, OrganizationId, draft.SupplierId, draft.Sku!.Trim(), string.IsNullOrWhiteSpace(draft.Barcode) ? null : draft.Barcode.Trim(), gtin,
+            draft.Name!.Trim(), draft.Brand, draft.Category!, draft.Subcategory, draft.SizeMl!.Value, draft.Abv!.Value,
+            draft.Cost!.Value, draft.Price!.Value, draft.CasePack, draft.Description, createdAt ?? now, now);
+    }
+
+    // Uniqueness is the database's to decide (two writers may race); its refusal becomes a 409.
+    private static async Task Saving(Func<Task> write)
+    {
+        try
+        {
+            await write();
+        }
+        catch (PostgresException error) when (error.IsUniqueViolation(ProductRepository.SkuUnique))
+        {
+            throw new ConflictException(ErrorCodes.DuplicateSku, "Another product of this organisation already has this sku.", [new FieldError("sku", "sku is already in use.")]);
+        }
+        catch (PostgresException error) when (error.IsUniqueViolation(ProductRepository.GtinUnique))
+        {
+            throw new ConflictException(ErrorCodes.DuplicateBarcode, "Another product of this organisation already has this barcode.", [new FieldError("barcode", "barcode is already in use.")]);
+        }
+    }
+}

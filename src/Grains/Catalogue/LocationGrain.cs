@@ -1,0 +1,62 @@
+using InventoryProFlow.Contracts;
+using InventoryProFlow.Contracts.Catalogue;
+using InventoryProFlow.Contracts.Errors;
+
+namespace InventoryProFlow.Grains.Catalogue;
+
+/// <summary>One location: answers from memory, writes through to its row.</summary>
+public sealed class LocationGrain(LocationRepository locations, TimeProvider time) : Grain, ILocationGrain
+{
+    private LocationDetails? _record;
+
+    public Task<LocationDetails> Get() => Record();
+
+    public async Task<LocationDetails> Update(LocationDraft changes)
+    {
+        var current = await Record();
+        var changed = current with
+        {
+            Name = changes.Name?.Trim() ?? current.Name,
+            LocationType = changes.LocationType ?? current.LocationType,
+            LicenseNumber = changes.LicenseNumber ?? current.LicenseNumber,
+            AddressLine1 = changes.AddressLine1 ?? current.AddressLine1,
+            AddressLine2 = changes.AddressLine2 ?? current.AddressLine2,
+            City = changes.City ?? current.City,
+            State = changes.State ?? current.State,
+            Zip = changes.Zip ?? current.Zip,
+            Phone = changes.Phone ?? current.Phone,
+            Timezone = changes.Timezone ?? current.Timezone,
+            Latitude = changes.Latitude ?? current.Latitude,
+            Longitude = changes.Longitude ?? current.Longitude,
+            UpdatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        CatalogueRules.Check(changed);
+        await locations.Update(changed);
+        return _record = changed;
+    }
+
+    public async Task Deactivate()
+    {
+        var current = await Record();
+        if (!current.IsActive)
+        {
+            return;
+        }
+
+        var changed = current with { IsActive = false, UpdatedAt = time.GetUtcNow().UtcDateTime };
+        await locations.Update(changed);
+        _record = changed;
+    }
+
+    // A miss is not cached: the location may be created after someone asked for it.
+    private async Task<LocationDetails> Record()
+    {
+        if (_record is null)
+        {
+            var (organizationId, locationId) = GrainKeys.ParseLocation(this.GetPrimaryKeyString());
+            _record = await locations.Find(organizationId, locationId) ?? throw NotFoundException.For("location", locationId);
+        }
+
+        return _record;
+    }
+}

@@ -1,0 +1,106 @@
+using InventoryProFlow.Contracts;
+using InventoryProFlow.Contracts.Catalogue;
+using InventoryProFlow.Contracts.Errors;
+using InventoryProFlow.Contracts.Paging;
+using InventoryProFlow.Grains.Storage;
+
+namespace InventoryProFlow.Grains.Catalogue;
+
+/// <summary>The organisation grain's own state: its settings. Facts of the organisation's row stay in app.organizations.</summary>
+[GenerateSerializer, Alias("ipf.OrganizationState.v1")]
+public sealed class OrganizationState
+{
+    [Id(0)] public OrganizationSettings Settings { get; set; } = OrganizationSettings.Default;
+}
+
+/// <summary>One organisation: answers from memory, writes through to its row and its persisted settings.</summary>
+public sealed class OrganizationGrain(
+    [PersistentState("organization", "ipf")] IPersistentState<OrganizationState> state,
+    OrganizationRepository organizations,
+    LocationRepository locations,
+    IdFactory ids,
+    TimeProvider time) : Grain, IOrganizationGrain
+{
+    private OrganizationDetails? _record;
+
+    private Guid OrganizationId => GrainKeys.ParseOrganization(this.GetPrimaryKeyString());
+
+    public async Task<OrganizationDetails> Get() => (await Record()) with { Settings = state.State.Settings };
+
+    public async Task<OrganizationDetails> Update(OrganizationPatch patch)
+    {
+        var current = await Record();
+        var changed = current with
+        {
+            Name = patch.Name?.Trim() ?? current.Name,
+            BusinessType = patch.BusinessType ?? current.BusinessType,
+            LicenseNumber = patch.LicenseNumber ?? current.LicenseNumber,
+            Email = patch.Email ?? current.Email,
+            Phone = patch.Phone ?? current.Phone,
+            AddressLine1 = patch.AddressLine1 ?? current.AddressLine1,
+            AddressLine2 = patch.AddressLine2 ?? current.AddressLine2,
+            City = patch.City ?? current.City,
+            State = patch.State ?? current.State,
+            Zip = patch.Zip ?? current.Zip,
+            Country = patch.Country ?? current.Country,
+            Timezone = patch.Timezone ?? current.Timezone,
+            UpdatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        var settings = state.State.Settings;
+        if (patch.Settings is { } s)
+        {
+            settings = new OrganizationSettings(
+                s.Currency ?? settings.Currency,
+                s.DefaultParLevel ?? settings.DefaultParLevel,
+                s.LowStockAlerts ?? settings.LowStockAlerts);
+        }
+
+        CatalogueRules.Check(changed);
+        CatalogueRules.Check(settings);
+
+        _record = await organizations.Update(changed);
+        if (settings != state.State.Settings)
+        {
+            state.State.Settings = settings;
+            await state.WriteStateAsync();
+        }
+
+        return await Get();
+    }
+
+    public async Task<Page<LocationDetails>> ListLocations(PageRequest page, bool includeInactive)
+    {
+        await Record();
+        return await locations.List(OrganizationId, page, includeInactive);
+    }
+
+    public async Task<LocationDetails> CreateLocation(LocationDraft draft)
+    {
+        var organization = await Record();
+        var now = time.GetUtcNow().UtcDateTime;
+        var location = new LocationDetails(
+            ids.NewId(),
+            OrganizationId,
+            draft.Name?.Trim() ?? string.Empty,
+            draft.LocationType ?? CatalogueRules.DefaultLocationType(organization.BusinessType),
+            draft.LicenseNumber,
+            draft.AddressLine1,
+            draft.AddressLine2,
+            draft.City,
+            draft.State,
+            draft.Zip,
+            draft.Phone,
+            draft.Timezone ?? organization.Timezone,
+            draft.Latitude,
+            draft.Longitude,
+            IsActive: true,
+            now,
+            now);
+        CatalogueRules.Check(location);
+        await locations.Insert(location);
+        return location;
+    }
+
+    private async Task<OrganizationDetails> Record() =>
+        _record ??= await organizations.Find(OrganizationId) ?? throw NotFoundException.For("organization", OrganizationId);
+}

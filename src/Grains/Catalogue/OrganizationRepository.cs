@@ -1,0 +1,38 @@
+using Dapper;
+using InventoryProFlow.Contracts.Catalogue;
+using Npgsql;
+
+namespace InventoryProFlow.Grains.Catalogue;
+
+/// <summary>SQL for app.organizations.</summary>
+public sealed class OrganizationRepository(NpgsqlDataSource db)
+{
+    private const string Columns =
+        "id, name, business_type, subscription_tier, license_number, email, phone, address_line1, address_line2, " +
+        "city, state, zip, country, timezone, is_active, created_at, updated_at";
+
+    public async Task<OrganizationDetails?> Find(Guid id)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return await connection.QuerySingleOrDefaultAsync<OrganizationDetails>(
+            $"SELECT {Columns} FROM app.organizations WHERE id = @id", new { id });
+    }
+
+    public static Task Insert(NpgsqlConnection connection, NpgsqlTransaction transaction, OrganizationDetails organization) =>
+        connection.ExecuteAsync(
+            $"INSERT INTO app.organizations ({Columns}) VALUES (@Id, @Name, @BusinessType, @SubscriptionTier, @LicenseNumber, " +
+            "@Email, @Phone, @AddressLine1, @AddressLine2, @City, @State, @Zip, @Country, @Timezone, @IsActive, @CreatedAt, @UpdatedAt)",
+            organization,
+            transaction);
+
+    public async Task<OrganizationDetails> Update(OrganizationDetails organization)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return await connection.QuerySingleAsync<OrganizationDetails>(
+            "UPDATE app.organizations SET name = @Name, business_type = @BusinessType, license_number = @LicenseNumber, " +
+            "email = @Email, phone = @Phone, address_line1 = @AddressLine1, address_line2 = @AddressLine2, city = @City, " +
+            "state = @State, zip = @Zip, country = @Country, timezone = @Timezone, updated_at = @UpdatedAt " +
+            $"WHERE id = @Id RETURNING {Columns}",
+            organization);
+    }
+}

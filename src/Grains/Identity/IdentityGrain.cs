@@ -1,0 +1,129 @@
+using InventoryProFlow.Contracts.Catalogue;
+using InventoryProFlow.Contracts.Errors;
+using InventoryProFlow.Contracts.Identity;
+using InventoryProFlow.Contracts.Paging;
+using InventoryProFlow.Grains.Catalogue;
+using InventoryProFlow.Grains.Storage;
+using InventoryProFlow.Grains.Validation;
+using Npgsql;
+using Orleans.Concurrency;
+
+namespace InventoryProFlow.Grains.Identity;
+
+/// <summary>
+/// Sign-in, sign-up and users. Stateless, because hashing is CPU work best spread over every silo,
+/// and users are rows, not live state.
+/// </summary>
+[StatelessWorker]
+public sealed class IdentityGrain(
+    UserRepository users,
+    NpgsqlDataSource db,
+    PasswordHashing passwords,
+    IdFactory ids,
+    TimeProvider time) : Grain, IIdentityGrain
+{
+    public const string DefaultTimezone = "America/Chicago";
+
+    public async Task<UserDetails> SignIn(string email, string password)
+    {
+        new Violations().Required("email", email, 254).Required("password", password, PasswordPolicy.MaxLength).ThrowIfAny();
+
+        var account = await users.FindByEmail(email.Trim());
+        if (account is null)
+        {
+            passwords.SpendDecoyTime(password);
+            throw new InvalidCredentialsException();
+        }
+
+        var (valid, rehashed) = passwords.Verify(account.PasswordHash, password);
+        if (!valid || !account.User.IsActive)
+        {
+            throw new InvalidCredentialsException();
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        await users.RecordSignIn(account.User.Id, now, rehashed);
+        return account.User with { LastLoginAt = now };
+    }
+
+    public async Task<UserDetails> Register(Registration registration)
+    {
+        new Violations()
+            .Required("organizationName", registration.OrganizationName)
+            .Required("businessType", registration.BusinessType, 32)
+            .OneOf("businessType", registration.BusinessType, CatalogueRules.BusinessTypes)
+            .Required("email", registration.Email, 254)
+            .Email("email", registration.Email?.Trim())
+            .CheckPassword("password", registration.Password)
+            .Required("firstName", registration.FirstName, 100)
+            .Required("lastName", registration.LastName, 100)
+            .ThrowIfAny();
+
+        var email = registration.Email!.Trim();
+        await RefuseEmailInUse(email);
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var organization = new OrganizationDetails(
+            ids.NewId(), registration.OrganizationName!.Trim(), registration.BusinessType!, "starter", null, email, null, null, null,
+            null, null, null, "US", DefaultTimezone, IsActive: true, now, now);
+        var admin = NewAccount(organization.Id, email, registration.Password!, registration.FirstName!, registration.LastName!, Roles.Admin, null, now);
+
+        await using var connection = await db.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await OrganizationRepository.Insert(connection, transaction, organization);
+        await Saving(() => UserRepository.Insert(connection, transaction, admin));
+        await transaction.CommitAsync();
+        return admin.User;
+    }
+
+    public async Task<UserDetails> CreateUser(Guid organizationId, UserDraft draft)
+    {
+        new Violations()
+            .Required("email", draft.Email, 254)
+            .Email("email", draft.Email?.Trim())
+            .CheckPassword("password", draft.Password)
+            .Required("firstName", draft.FirstName, 100)
+            .Required("lastName", draft.LastName, 100)
+            .Required("role", draft.Role, 16)
+            .OneOf("role", draft.Role, Roles.All)
+            .MaxLength("phone", draft.Phone, 32)
+            .ThrowIfAny();
+
+        var email = draft.Email!.Trim();
+        await RefuseEmailInUse(email);
+        var account = NewAccount(organizationId, email, draft.Password!, draft.FirstName!, draft.LastName!, draft.Role!, draft.Phone, time.GetUtcNow().UtcDateTime);
+        await Saving(() => users.Insert(account));
+        return account.User;
+    }
+
+    public Task<Page<UserDetails>> ListUsers(Guid organizationId, PageRequest page) => users.List(organizationId, page);
+
+    public Task KeepRefreshToken(RefreshTokenGrant grant) => users.KeepRefreshToken(grant);
+
+    private UserAccount NewAccount(Guid organizationId, string email, string password, string firstName, string lastName, string role, string? phone, DateTime now) =>
+        UserAccount.Open(ids.NewId(), organizationId, email, passwords.Hash(password), firstName, lastName, role, phone, now);
+
+    private async Task RefuseEmailInUse(string email)
+    {
+        if (await users.EmailInUse(email))
+        {
+            throw EmailInUse();
+        }
+    }
+
+    // Two sign-ups with one email may race past the check; the unique index decides.
+    private static async Task Saving(Func<Task> write)
+    {
+        try
+        {
+            await write();
+        }
+        catch (PostgresException error) when (error.IsUniqueViolation(UserRepository.EmailUnique))
+        {
+            throw EmailInUse();
+        }
+    }
+
+    private static ConflictException EmailInUse() =>
+        new(ErrorCodes.EmailInUse, "An account with this email already exists.", [new FieldError("email", "email is already in use.")]);
+}

@@ -1,0 +1,80 @@
+using Dapper;
+using InventoryProFlow.Contracts.Identity;
+using InventoryProFlow.Contracts.Paging;
+using InventoryProFlow.Grains.Storage;
+using Npgsql;
+
+namespace InventoryProFlow.Grains.Identity;
+
+/// <summary>A user row with its password hash: never leaves the Grains project.</summary>
+public sealed record UserAccount(UserDetails User, string PasswordHash)
+{
+    public static UserAccount Open(
+        Guid id, Guid organizationId, string email, string passwordHash, string firstName, string lastName, string role, string? phone, DateTime now) =>
+        new(new UserDetails(id, organizationId, email, firstName.Trim(), lastName.Trim(), role, phone, IsActive: true, null, now), passwordHash);
+}
+
+/// <summary>SQL for app.users and app.refresh_tokens.</summary>
+public sealed class UserRepository(NpgsqlDataSource db)
+{
+    public const string EmailUnique = "users_email_unique";
+
+    private const string Columns =
+        "id, organization_id, email, first_name, last_name, role, phone, is_active, last_login_at, created_at";
+
+    public async Task<UserAccount?> FindByEmail(string email)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        var rows = await connection.QueryAsync<UserDetails, string, UserAccount>(
+            $"SELECT {Columns}, password_hash FROM app.users WHERE lower(email) = lower(@email)",
+            (user, hash) => new UserAccount(user, hash),
+            new { email },
+            splitOn: "password_hash");
+        return rows.SingleOrDefault();
+    }
+
+    public async Task<bool> EmailInUse(string email)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM app.users WHERE lower(email) = lower(@email))", new { email });
+    }
+
+    public Task<Page<UserDetails>> List(Guid organizationId, PageRequest page) =>
+        db.QueryPageAsync<UserDetails>(
+            Columns, "FROM app.users WHERE organization_id = @organizationId", "last_name, first_name, id", new { organizationId }, page);
+
+    public async Task Insert(UserAccount account)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await Insert(connection, null, account);
+    }
+
+    public static Task Insert(NpgsqlConnection connection, NpgsqlTransaction? transaction, UserAccount account) =>
+        connection.ExecuteAsync(
+            $"INSERT INTO app.users ({Columns}, password_hash, updated_at) VALUES (@Id, @OrganizationId, @Email, @FirstName, " +
+            "@LastName, @Role, @Phone, @IsActive, @LastLoginAt, @CreatedAt, @PasswordHash, @CreatedAt)",
+            new
+            {
+                account.User.Id, account.User.OrganizationId, account.User.Email, account.User.FirstName, account.User.LastName,
+                account.User.Role, account.User.Phone, account.User.IsActive, account.User.LastLoginAt, account.User.CreatedAt,
+                account.PasswordHash,
+            },
+            transaction);
+
+    public async Task RecordSignIn(Guid userId, DateTime at, string? rehashedPassword)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await connection.ExecuteAsync(
+            "UPDATE app.users SET last_login_at = @at, password_hash = coalesce(@rehashedPassword, password_hash) WHERE id = @userId",
+            new { userId, at, rehashedPassword });
+    }
+
+    public async Task KeepRefreshToken(RefreshTokenGrant grant)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await connection.ExecuteAsync(
+            "INSERT INTO app.refresh_tokens (token_hash, user_id, family_id, expires_at) VALUES (@TokenHash, @UserId, @FamilyId, @ExpiresAt)",
+            grant);
+    }
+}

@@ -1,0 +1,35 @@
+using Dapper;
+using InventoryProFlow.Grains.Catalogue;
+using InventoryProFlow.Grains.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace InventoryProFlow.Grains.Storage;
+
+/// <summary>The connection string as configured (a data source hides its password, which DbUp needs).</summary>
+public sealed record DatabaseSettings(string ConnectionString);
+
+public static class GrainServices
+{
+    /// <summary>Everything the grains need from the container: the database, repositories and rules.</summary>
+    public static IServiceCollection AddGrainServices(this IServiceCollection services, string connectionString)
+    {
+        // Columns are snake_case, records PascalCase: let Dapper match the two.
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+
+        services.AddSingleton(new DatabaseSettings(connectionString));
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IdFactory>();
+        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<OrganizationRepository>();
+        services.AddSingleton<LocationRepository>();
+        services.AddSingleton<SupplierRepository>();
+        services.AddSingleton<ProductRepository>();
+        services.AddSingleton<UserRepository>();
+        services.AddSingleton<PasswordHashing>();
+        services.AddSingleton<DemoCatalogue>();
+        services.AddSingleton<BootstrapAdmin>();
+        return services;
+    }
+}

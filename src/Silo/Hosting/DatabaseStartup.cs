@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+using InventoryProFlow.Contracts.Identity;
+using InventoryProFlow.Grains.Catalogue;
+using InventoryProFlow.Grains.Identity;
+using InventoryProFlow.Grains.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InventoryProFlow.Silo.Hosting;
+
+/// <summary>A login to tell the person who started the product.</summary>
+public sealed record StartupLogin(string Role, string Email, string Password, bool PasswordGenerated);
+
+/// <summary>What start-up did to the database, for the console banner.</summary>
+public sealed record StartupReport(bool DemoSeeded, bool DemoPresent, IReadOnlyList<StartupLogin> Logins);
+
+/// <summary>
+/// Runs before the silo starts (Orleans needs its tables): migrations, then the demo organisation
+/// (when Demo:Seed is on), then the bootstrap admin.
+/// </summary>
+public static class DatabaseStartup
+{
+    public const string DefaultAdminEmail = "admin@threerivers.example";
+
+    public static async Task<StartupReport> PrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var configuration = services.GetRequiredService<IConfiguration>();
+        await services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
+
+        var admin = Login(Roles.Admin, configuration["IPF_ADMIN_EMAIL"] ?? DefaultAdminEmail, configuration["IPF_ADMIN_PASSWORD"]);
+        if (configuration.GetValue("Demo:Seed", false))
+        {
+            var demoPassword = configuration["IPF_DEMO_PASSWORD"];
+            StartupLogin[] logins =
+            [
+                admin,
+                Login(Roles.Manager, "manager@threerivers.example", demoPassword),
+                Login(Roles.Staff, "staff@threerivers.example", demoPassword),
+            ];
+            var seeded = await services.GetRequiredService<DemoCatalogue>().SeedOnce(
+                [
+                    new DemoPerson(Roles.Admin, logins[0].Email, logins[0].Password, "Avery", "Owner"),
+                    new DemoPerson(Roles.Manager, logins[1].Email, logins[1].Password, "Morgan", "Manager"),
+                    new DemoPerson(Roles.Staff, logins[2].Email, logins[2].Password, "Sam", "Bartender"),
+                ],
+                cancellationToken);
+            return new StartupReport(seeded, DemoPresent: true, Shown(logins, seeded));
+        }
+
+        var created = await services.GetRequiredService<BootstrapAdmin>().EnsureAsync(
+            admin.Email, admin.Password, configuration["IPF_ORGANIZATION_NAME"] ?? "My Business");
+        return new StartupReport(DemoSeeded: false, DemoPresent: false, Shown([admin], created));
+    }
+
+    // A generated password is only worth printing the one time it was stored.
+    private static StartupLogin[] Shown(StartupLogin[] logins, bool written) =>
+        logins.Where(l => written || !l.PasswordGenerated).ToArray();
+
+    private static StartupLogin Login(string role, string email, string? configuredPassword) =>
+        string.IsNullOrEmpty(configuredPassword)
+            ? new StartupLogin(role, email, GeneratePassword(), PasswordGenerated: true)
+            : new StartupLogin(role, email, configuredPassword, PasswordGenerated: false);
+
+    private static string GeneratePassword() =>
+        RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789", 14) + "-Aa1";
+}

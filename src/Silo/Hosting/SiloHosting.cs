@@ -1,0 +1,91 @@
+using System.Data.Common;
+using System.Net;
+using InventoryProFlow.Grains.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Orleans.Configuration;
+using Orleans.Hosting;
+
+namespace InventoryProFlow.Silo.Hosting;
+
+public static class SiloHosting
+{
+    public const string StorageName = "ipf";
+    private const string Invariant = "Npgsql";
+
+    /// <summary>The PostgreSQL connection string every mode needs; start-up stops here with a clear message without it.</summary>
+    public static string PostgresConnectionString(this IConfiguration configuration) =>
+        configuration.GetConnectionString("Postgres") is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                "ConnectionStrings:Postgres is not set. Set ConnectionStrings__Postgres, or start with `make run`, which starts a local PostgreSQL.");
+
+    /// <summary>Hosts a silo in this process: clustering by mode, grain state and reminders in PostgreSQL.</summary>
+    public static IHostApplicationBuilder AddInventorySilo(this IHostApplicationBuilder builder)
+    {
+        var settings = OrleansSettings.From(builder.Configuration);
+        var connectionString = builder.Configuration.PostgresConnectionString();
+        DbProviderFactories.RegisterFactory(Invariant, NpgsqlFactory.Instance);
+        builder.Services.AddGrainServices(connectionString);
+
+        builder.UseOrleans(silo =>
+        {
+            if (settings.Mode == OrleansMode.Embedded)
+            {
+                silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
+            }
+            else
+            {
+                silo.UseAdoNetClustering(options =>
+                {
+                    options.Invariant = Invariant;
+                    options.ConnectionString = connectionString;
+                });
+                silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedAddress), settings.SiloPort, settings.GatewayPort);
+                silo.Configure<ClusterOptions>(options =>
+                {
+                    options.ClusterId = settings.ClusterId;
+                    options.ServiceId = settings.ServiceId;
+                });
+            }
+
+            silo.AddAdoNetGrainStorage(StorageName, options =>
+            {
+                options.Invariant = Invariant;
+                options.ConnectionString = connectionString;
+            });
+            // Grain state as JSON, so an operator can read it with convert_from(payloadbinary, 'UTF8').
+            silo.UseSystemTextJsonGrainStorageSerializer();
+            silo.UseAdoNetReminderService(options =>
+            {
+                options.Invariant = Invariant;
+                options.ConnectionString = connectionString;
+            });
+        });
+        return builder;
+    }
+
+    /// <summary>An Api node without a silo: finds the cluster's gateways in the membership table.</summary>
+    public static IHostApplicationBuilder AddInventoryClusterClient(this IHostApplicationBuilder builder)
+    {
+        var settings = OrleansSettings.From(builder.Configuration);
+        var connectionString = builder.Configuration.PostgresConnectionString();
+        DbProviderFactories.RegisterFactory(Invariant, NpgsqlFactory.Instance);
+        builder.UseOrleansClient(client =>
+        {
+            client.UseAdoNetClustering(options =>
+            {
+                options.Invariant = Invariant;
+                options.ConnectionString = connectionString;
+            });
+            client.Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = settings.ClusterId;
+                options.ServiceId = settings.ServiceId;
+            });
+        });
+        return builder;
+    }
+}
