@@ -1,0 +1,36 @@
+using Npgsql;
+
+namespace InventoryProFlow.Api.Tests.Infrastructure;
+
+/// <summary>Reads the product's database directly, so tests check what was (not) written, not just what was answered.</summary>
+public sealed class Database(string connectionString)
+{
+    public async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Row counts of every business table: a request that must change nothing leaves this equal.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> CountsAsync()
+    {
+        string[] tables = ["organizations", "locations", "users", "suppliers", "products", "inventory", "transactions", "refresh_tokens"];
+        var counts = new Dictionary<string, long>();
+        foreach (var table in tables)
+        {
+            counts[table] = await ScalarAsync<long>($"SELECT count(*) FROM app.{table}");
+        }
+
+        counts["updated"] = await ScalarAsync<long>(
+            "SELECT (SELECT count(*) FROM app.organizations WHERE updated_at <> created_at) + (SELECT count(*) FROM app.locations WHERE updated_at <> created_at) " +
+            "+ (SELECT count(*) FROM app.suppliers WHERE updated_at <> created_at) + (SELECT count(*) FROM app.products WHERE updated_at <> created_at)");
+        return counts;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Net;
+
+namespace InventoryProFlow.Api.Tests.Infrastructure;
+
+/// <summary>One running product shared by the API tests; each test makes its own tenants, so none depends on another.</summary>
+public sealed class SharedProduct : IAsyncLifetime
+{
+    public const string Collection = "product";
+
+    public ProductHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Host = await ProductHost.StartAsync();
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+
+    /// <summary>Signs up a new business with a unique email and returns its admin's session.</summary>
+    public async Task<Tenant> NewTenantAsync(string businessType = "bar")
+    {
+        var email = $"owner-{Guid.NewGuid():N}@example.com";
+        var response = await Host.Client().PostAsync("/api/v1/auth/register", new
+        {
+            organizationName = "Tenant " + email[6..14],
+            businessType,
+            email,
+            password = Tenant.Password,
+            firstName = "Olive",
+            lastName = "Owner",
+        });
+        response.ShouldSucceed(HttpStatusCode.Created);
+        var data = response.Data;
+        return new Tenant(
+            this,
+            Guid.Parse(data.GetProperty("user").GetProperty("organizationId").GetString()!),
+            email,
+            data.GetProperty("accessToken").GetString()!);
+    }
+}
+
+[CollectionDefinition(SharedProduct.Collection)]
+public sealed class SharedProductCollection : ICollectionFixture<SharedProduct>;
+
+/// <summary>An organisation made for one test, and its admin's token.</summary>
+public sealed record Tenant(SharedProduct Product, Guid OrganizationId, string AdminEmail, string AdminToken)
+{
+    public const string Password = "Sup3r-Secret-Pour";
+
+    public ApiClient Admin => Product.Host.Client(AdminToken);
+
+    /// <summary>Adds a user of a role and signs them in.</summary>
+    public async Task<ApiClient> SignedInAsync(string role)
+    {
+        var email = $"{role}-{Guid.NewGuid():N}@example.com";
+        (await Admin.PostAsync("/api/v1/users", new { email, password = Password, firstName = "Pat", lastName = role, role }))
+            .ShouldSucceed(HttpStatusCode.Created);
+        var login = await Product.Host.Client().PostAsync("/api/v1/auth/login", new { email, password = Password });
+        return Product.Host.Client(login.ShouldSucceed().Data.GetProperty("accessToken").GetString());
+    }
+
+    public async Task<Guid> CreateLocationAsync(string name = "Main Bar") =>
+        Id(await Admin.PostAsync("/api/v1/locations", new { name, timezone = "America/Chicago", city = "Des Moines", state = "IA" }));
+
+    public async Task<Guid> CreateSupplierAsync(string name = "Southern Glazer's") =>
+        Id(await Admin.PostAsync("/api/v1/suppliers", new { name, email = "orders@supplier.example" }));
+
+    public async Task<Guid> CreateProductAsync(string sku, string name = "Titos Handmade Vodka", string? barcode = null, string category = "spirits") =>
+        Id(await Admin.PostAsync("/api/v1/products", new { sku, name, brand = "Tito's", category, sizeMl = 750, abv = 40.0m, cost = 15.00m, price = 20.99m, barcode }));
+
+    private static Guid Id(ApiResponse response) =>
+        Guid.Parse(response.ShouldSucceed(HttpStatusCode.Created).Data.GetProperty("id").GetString()!);
+}
