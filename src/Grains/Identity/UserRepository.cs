@@ -56,8 +56,16 @@ public sealed class UserRepository(NpgsqlDataSource db)
             "@LastName, @Role, @Phone, @IsActive, @LastLoginAt, @CreatedAt, @PasswordHash, @CreatedAt)",
             new
             {
-                account.User.Id, account.User.OrganizationId, account.User.Email, account.User.FirstName, account.User.LastName,
-                account.User.Role, account.User.Phone, account.User.IsActive, account.User.LastLoginAt, account.User.CreatedAt,
+                account.User.Id,
+                account.User.OrganizationId,
+                account.User.Email,
+                account.User.FirstName,
+                account.User.LastName,
+                account.User.Role,
+                account.User.Phone,
+                account.User.IsActive,
+                account.User.LastLoginAt,
+                account.User.CreatedAt,
                 account.PasswordHash,
             },
             transaction);

@@ -1,0 +1,38 @@
+# Inventory Pro Flow developer entry points. `make` alone lists them.
+SLN := InventoryProFlow.sln
+
+.DEFAULT_GOAL := help
+.PHONY: help run test build stop format clean bench
+
+help:
+	@echo "make run     build and run the Api on http://localhost:3000 (local PostgreSQL in .data/pg)"
+	@echo "make test    format check, build and all tests; last line: N passed, N failed, N skipped"
+	@echo "make build   dotnet build (Release)"
+	@echo "make stop    stop the local PostgreSQL started by make run (data stays)"
+	@echo "make format  apply dotnet format"
+	@echo "make clean   remove build/ and bin/obj folders (keeps .data)"
+	@echo "make bench   benchmarks (not yet available)"
+	@echo "make help    this list (the default)"
+
+run:
+	scripts/run.sh
+
+test:
+	scripts/test.sh
+
+build:
+	dotnet build $(SLN) -c Release -nologo
+
+stop:
+	scripts/pg.sh stop .data/pg
+
+format:
+	dotnet format $(SLN)
+
+# .data holds the dev database and secrets, so it is never cleaned here.
+clean:
+	rm -rf build
+	find src tests -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +
+
+bench:
+	@echo "make bench arrives with the live-stock issue"; exit 1

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# `make test` (and CI): restore, format check, build, then run every test
+# project against a throw-away PostgreSQL. The very last line of output is
+# always "N passed, N failed, N skipped"; the exit code is non-zero on any
+# failure or when no test ran. Works non-interactively (CI=true, no stdin).
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+readonly SLN=InventoryProFlow.sln
+readonly PG_DIR=build/test-pg
+readonly RESULTS=build/test-results
+
+log() { printf 'test.sh: %s\n' "$*" >&2; }
+
+# Throw-away database unless the caller supplies one; stopped on any exit.
+own_pg=0
+stop_pg() {
+  if [[ $own_pg -eq 1 ]]; then
+    own_pg=0
+    scripts/pg.sh stop "$PG_DIR" >&2 || true
+  fi
+}
+trap stop_pg EXIT
+
+# Report a failure that happened before any test could run. Stop the
+# database first so nothing is printed after the summary line.
+fail_early() {
+  log "$*"
+  stop_pg
+  echo "0 passed, 1 failed, 0 skipped"
+  exit 1
+}
+
+command -v dotnet >/dev/null || fail_early "dotnet not found; install the .NET 10 SDK (https://dot.net)"
+
+# Quiet, non-interactive dotnet: no banners, no prompts.
+export DOTNET_NOLOGO=1
+exec </dev/null
+
+log "restoring"
+dotnet restore "$SLN" || fail_early "dotnet restore failed"
+
+log "checking formatting"
+if ! dotnet format "$SLN" --verify-no-changes --no-restore; then
+  log "formatting differs; run: dotnet format $SLN"
+  fail_early "format check failed"
+fi
+
+log "building (Release)"
+dotnet build "$SLN" -c Release --no-restore -v q -nologo || fail_early "build failed"
+
+if [[ -n "${ConnectionStrings__Postgres:-}" ]]; then
+  IPF_TEST_POSTGRES=$ConnectionStrings__Postgres
+else
+  # A previous run killed midway may have left its server up.
+  scripts/pg.sh stop "$PG_DIR" >/dev/null 2>&1 || true
+  rm -rf "$PG_DIR"
+  own_pg=1
+  IPF_TEST_POSTGRES=$(scripts/pg.sh start "$PG_DIR" | tail -n 1) || fail_early "could not start PostgreSQL"
+  [[ -n "$IPF_TEST_POSTGRES" ]] || fail_early "scripts/pg.sh printed no connection string"
+fi
+export IPF_TEST_POSTGRES
+
+rm -rf "$RESULTS"
+mkdir -p "$RESULTS"
+
+# dotnet test runs every test project even when one fails.
+log "running tests"
+test_rc=0
+dotnet test "$SLN" -c Release --no-build \
+  --logger "trx" --logger "console;verbosity=normal" \
+  --results-directory "$RESULTS" || test_rc=$?
+
+# Stop the database now so its messages cannot follow the summary line.
+stop_pg
+
+# Sum the <Counters .../> attributes over all TRX files.
+attr() {
+  local v
+  v=$(sed -n "s/.* $1=\"\\([0-9]*\\)\".*/\\1/p" <<<"$2")
+  echo "${v:-0}"
+}
+total=0 passed=0 failed=0 skipped=0 files=0
+shopt -s nullglob
+for trx in "$RESULTS"/*.trx "$RESULTS"/*/*.trx; do
+  files=$((files + 1))
+  counters=$(tr '\n' ' ' <"$trx" | grep -o '<Counters [^>]*>' | head -n 1 || true)
+  [[ -n "$counters" ]] || { log "no <Counters> in $trx"; continue; }
+  total=$((total + $(attr total "$counters")))
+  passed=$((passed + $(attr passed "$counters")))
+  failed=$((failed + $(attr failed "$counters")))
+  skipped=$((skipped + $(attr notExecuted "$counters")))
+done
+shopt -u nullglob
+
+status=0
+if [[ $test_rc -ne 0 ]]; then
+  log "dotnet test exited with $test_rc"
+  status=1
+fi
+if [[ $files -eq 0 || $total -eq 0 ]]; then
+  log "no tests ran ($files result files)"
+  status=1
+fi
+if [[ $failed -gt 0 ]]; then
+  status=1
+fi
+# A failed run must never read as "0 failed".
+if [[ $status -ne 0 && $failed -eq 0 ]]; then
+  failed=1
+fi
+
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"
