@@ -51,9 +51,16 @@ public sealed class ErrorEnvelopeMiddleware(RequestDelegate next, ILogger<ErrorE
 
     private static (int, string, string, IReadOnlyList<FieldError>?) MalformedJson(JsonException json)
     {
+        // A syntax error carries the reader's own exception; a value of the wrong type carries none,
+        // or the conversion's InvalidOperationException/FormatException.
+        if (json.InnerException is not (null or InvalidOperationException or FormatException))
+        {
+            return (400, ErrorCodes.ValidationFailed, $"The request body is not valid JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine}).", null);
+        }
+
         var field = json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
         return field is null
-            ? (400, ErrorCodes.ValidationFailed, "The request body is not valid JSON.", null)
+            ? (400, ErrorCodes.ValidationFailed, "The request body must be a JSON object with the documented fields.", null)
             : (400, ErrorCodes.ValidationFailed, $"{field} has the wrong type or format.", [new FieldError(field, $"{field} has the wrong type or format.")]);
     }
 
