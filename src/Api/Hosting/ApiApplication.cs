@@ -49,7 +49,15 @@ public static class ApiApplication
     {
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseSerilogRequestLogging(options =>
-            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
+        {
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            // The request's summary line is written after authentication ran, so it can name the caller.
+            options.EnrichDiagnosticContext = (diagnostics, context) =>
+            {
+                diagnostics.Set("UserId", context.User.FindFirst(ClaimNames.Subject)?.Value);
+                diagnostics.Set("OrganizationId", context.User.FindFirst(ClaimNames.Organization)?.Value);
+            };
+        });
         app.UseMiddleware<ErrorEnvelopeMiddleware>();
         app.UseStatusCodePages(StatusCodeEnvelopes.WriteAsync);
         app.UseAuthentication();

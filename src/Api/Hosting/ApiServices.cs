@@ -3,6 +3,7 @@ using InventoryProFlow.Api.Identity;
 using InventoryProFlow.Api.Operations;
 using InventoryProFlow.Contracts.Errors;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.IdentityModel.Tokens;
@@ -24,6 +25,8 @@ public static class ApiServices
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Api:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes));
 
+        // The framework's own keys (antiforgery, cookies) live beside ours instead of in a temp folder.
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(SigningKeys.DataFolder(builder.Configuration), "keys", "data-protection")));
         services.AddSingleton<SigningKeys>();
         services.AddSingleton<TokenIssuer>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
