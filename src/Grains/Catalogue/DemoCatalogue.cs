@@ -19,7 +19,14 @@ public sealed record DemoPerson(string Role, string Email, string Password, stri
 /// real Iowa products (see DemoData/NOTICE.md). Written once, in one transaction, never duplicated.
 /// </summary>
 public sealed class DemoCatalogue(
-    NpgsqlDataSource db, IdFactory ids, PasswordHashing passwords, TimeProvider time, ILogger<DemoCatalogue> logger)
+    NpgsqlDataSource db,
+    LocationRepository locations,
+    SupplierRepository suppliers,
+    ProductRepository products,
+    IdFactory ids,
+    PasswordHashing passwords,
+    TimeProvider time,
+    ILogger<DemoCatalogue> logger)
 {
     public static Guid OrganizationId { get; } = Guid.Parse("0d3e1a52-7c1e-4c44-9a51-3b1d0c0de001");
 
@@ -45,25 +52,25 @@ public sealed class DemoCatalogue(
 
         foreach (var row in Read<LocationRow>("locations.csv"))
         {
-            await LocationRepository.Insert(connection, transaction, new LocationDetails(
+            await locations.Insert(connection, transaction, new LocationDetails(
                 ids.NewId(), OrganizationId, row.Name, "liquor_store", row.LicenseNumber, row.AddressLine1, null, row.City, row.State,
                 row.Zip, null, "America/Chicago", decimal.Round(row.Latitude, 6), decimal.Round(row.Longitude, 6), IsActive: true, now, now));
         }
 
-        var products = Read<ProductRow>("products.csv");
-        var suppliers = new Dictionary<string, Guid>(StringComparer.Ordinal);
-        foreach (var name in products.Select(p => p.Supplier).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        var productRows = Read<ProductRow>("products.csv");
+        var supplierIds = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        foreach (var name in productRows.Select(p => p.Supplier).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
-            suppliers[name] = ids.NewId();
-            await SupplierRepository.Insert(connection, transaction, new SupplierDetails(
-                suppliers[name], OrganizationId, name, null, null, null, null, null, null, "IA", null, null, "Net 30", IsActive: true, now, now));
+            supplierIds[name] = ids.NewId();
+            await suppliers.Insert(connection, transaction, new SupplierDetails(
+                supplierIds[name], OrganizationId, name, null, null, null, null, null, null, "IA", null, null, "Net 30", IsActive: true, now, now));
         }
 
-        foreach (var row in products)
+        foreach (var row in productRows)
         {
             var barcode = string.IsNullOrEmpty(row.Upc) ? null : row.Upc;
-            await ProductRepository.Insert(connection, transaction, new ProductDetails(
-                ids.NewId(), OrganizationId, suppliers[row.Supplier], row.Sku, barcode, barcode is null ? null : Gtin.Parse(barcode).Gtin14,
+            await products.Insert(connection, transaction, new ProductDetails(
+                ids.NewId(), OrganizationId, supplierIds[row.Supplier], row.Sku, barcode, barcode is null ? null : Gtin.Parse(barcode).Gtin14,
                 row.Name, string.IsNullOrEmpty(row.Brand) ? null : row.Brand, row.Category, row.Subcategory, row.SizeMl, row.Abv,
                 row.Cost, row.Price, row.CasePack, null, now, now));
         }
@@ -77,7 +84,7 @@ public sealed class DemoCatalogue(
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation(
             "Seeded demo organisation {Organization}: {Products} products from {Suppliers} suppliers, {People} users",
-            OrganizationName, products.Count, suppliers.Count, people.Count);
+            OrganizationName, productRows.Count, supplierIds.Count, people.Count);
         return true;
     }
 

@@ -18,6 +18,12 @@ public sealed class OrganizationRepository(NpgsqlDataSource db)
             $"SELECT {Columns} FROM app.organizations WHERE id = @id", new { id });
     }
 
+    /// <summary>A business that just signed up: starter tier, US, central time until its owner says otherwise.</summary>
+    public static OrganizationDetails Starter(Guid id, string name, string businessType, string email, DateTime now) =>
+        new(id, name, businessType, "starter", null, email, null, null, null, null, null, null, "US", DefaultTimezone, IsActive: true, now, now);
+
+    public const string DefaultTimezone = "America/Chicago";
+
     public static Task Insert(NpgsqlConnection connection, NpgsqlTransaction transaction, OrganizationDetails organization) =>
         connection.ExecuteAsync(
             $"INSERT INTO app.organizations ({Columns}) VALUES (@Id, @Name, @BusinessType, @SubscriptionTier, @LicenseNumber, " +

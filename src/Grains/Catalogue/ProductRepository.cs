@@ -6,34 +6,23 @@ using Npgsql;
 
 namespace InventoryProFlow.Grains.Catalogue;
 
-/// <summary>SQL for app.products, scoped by organisation; deleted products are invisible here.</summary>
-public sealed class ProductRepository(NpgsqlDataSource db)
+/// <summary>SQL for app.products; deleted products are invisible here.</summary>
+public sealed class ProductRepository(NpgsqlDataSource db) : TenantTable<ProductDetails>(
+    db,
+    "app.products",
+    "id, organization_id, supplier_id, sku, barcode, gtin, name, brand, category, subcategory, size_ml, abv, " +
+    "cost, price, case_pack, description, created_at, updated_at",
+    liveFilter: "deleted_at IS NULL")
 {
     public const string SkuUnique = "products_sku_unique";
     public const string GtinUnique = "products_gtin_unique";
 
-    private const string Columns =
-        "id, organization_id, supplier_id, sku, barcode, gtin, name, brand, category, subcategory, size_ml, abv, " +
-        "cost, price, case_pack, description, created_at, updated_at";
-
-    private const string Values =
-        "@Id, @OrganizationId, @SupplierId, @Sku, @Barcode, @Gtin, @Name, @Brand, @Category, @Subcategory, @SizeMl, @Abv, " +
-        "@Cost, @Price, @CasePack, @Description, @CreatedAt, @UpdatedAt";
-
     // The same expression as the trigram index, so the index serves the search.
     private const string SearchText = "(name || ' ' || coalesce(brand, '') || ' ' || sku)";
 
-    public async Task<ProductDetails?> Find(Guid organizationId, Guid id)
-    {
-        await using var connection = await db.OpenConnectionAsync();
-        return await connection.QuerySingleOrDefaultAsync<ProductDetails>(
-            $"SELECT {Columns} FROM app.products WHERE organization_id = @organizationId AND id = @id AND deleted_at IS NULL",
-            new { organizationId, id });
-    }
-
     public async Task<ProductDetails?> FindByGtin(Guid organizationId, string gtin)
     {
-        await using var connection = await db.OpenConnectionAsync();
+        await using var connection = await Db.OpenConnectionAsync();
         return await connection.QuerySingleOrDefaultAsync<ProductDetails>(
             $"SELECT {Columns} FROM app.products WHERE organization_id = @organizationId AND gtin = @gtin AND deleted_at IS NULL",
             new { organizationId, gtin });
@@ -43,10 +32,8 @@ public sealed class ProductRepository(NpgsqlDataSource db)
     {
         var text = string.IsNullOrWhiteSpace(query.Text) ? null : query.Text.Trim();
         var pattern = text is null ? null : "%" + EscapeLike(text) + "%";
-        return db.QueryPageAsync<ProductDetails>(
-            Columns,
-            "FROM app.products WHERE organization_id = @organizationId AND deleted_at IS NULL " +
-            "AND (@category::text IS NULL OR category = @category) " +
+        return Page(
+            "(@category::text IS NULL OR category = @category) " +
             "AND (@supplierId::uuid IS NULL OR supplier_id = @supplierId) " +
             $"AND (@text::text IS NULL OR {SearchText} ILIKE @pattern OR @text <% {SearchText})",
             $"CASE WHEN @text::text IS NULL THEN 0 ELSE word_similarity(@text, {SearchText}) END DESC, name, id",
@@ -54,29 +41,9 @@ public sealed class ProductRepository(NpgsqlDataSource db)
             page);
     }
 
-    public async Task Insert(ProductDetails product)
-    {
-        await using var connection = await db.OpenConnectionAsync();
-        await Insert(connection, null, product);
-    }
-
-    public static Task Insert(NpgsqlConnection connection, NpgsqlTransaction? transaction, ProductDetails product) =>
-        connection.ExecuteAsync($"INSERT INTO app.products ({Columns}) VALUES ({Values})", product, transaction);
-
-    public async Task Update(ProductDetails product)
-    {
-        await using var connection = await db.OpenConnectionAsync();
-        await connection.ExecuteAsync(
-            "UPDATE app.products SET supplier_id = @SupplierId, sku = @Sku, barcode = @Barcode, gtin = @Gtin, name = @Name, " +
-            "brand = @Brand, category = @Category, subcategory = @Subcategory, size_ml = @SizeMl, abv = @Abv, cost = @Cost, " +
-            "price = @Price, case_pack = @CasePack, description = @Description, updated_at = @UpdatedAt " +
-            "WHERE organization_id = @OrganizationId AND id = @Id AND deleted_at IS NULL",
-            product);
-    }
-
     public async Task<bool> SoftDelete(Guid organizationId, Guid id, DateTime at)
     {
-        await using var connection = await db.OpenConnectionAsync();
+        await using var connection = await Db.OpenConnectionAsync();
         return await connection.ExecuteAsync(
             "UPDATE app.products SET deleted_at = @at, updated_at = @at " +
             "WHERE organization_id = @organizationId AND id = @id AND deleted_at IS NULL",

@@ -1,8 +1,6 @@
-using InventoryProFlow.Contracts.Catalogue;
 using InventoryProFlow.Contracts.Identity;
 using InventoryProFlow.Grains.Catalogue;
 using InventoryProFlow.Grains.Storage;
-using Npgsql;
 
 namespace InventoryProFlow.Grains.Identity;
 
@@ -10,8 +8,7 @@ namespace InventoryProFlow.Grains.Identity;
 /// Makes sure a first administrator can sign in on a database without the demo: creates their
 /// organisation and account once, when no account has that email.
 /// </summary>
-public sealed class BootstrapAdmin(
-    NpgsqlDataSource db, UserRepository users, IdFactory ids, PasswordHashing passwords, TimeProvider time)
+public sealed class BootstrapAdmin(UserRepository users, IdFactory ids, PasswordHashing passwords, TimeProvider time)
 {
     public async Task<bool> EnsureAsync(string email, string password, string organizationName)
     {
@@ -21,15 +18,9 @@ public sealed class BootstrapAdmin(
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var organization = new OrganizationDetails(
-            ids.NewId(), organizationName, "bar", "starter", null, email, null, null, null, null, null, null, "US",
-            IdentityGrain.DefaultTimezone, IsActive: true, now, now);
-        await using var connection = await db.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await OrganizationRepository.Insert(connection, transaction, organization);
-        await UserRepository.Insert(connection, transaction, UserAccount.Open(
+        var organization = OrganizationRepository.Starter(ids.NewId(), organizationName, "bar", email, now);
+        await users.OpenOrganization(organization, UserAccount.Open(
             ids.NewId(), organization.Id, email, passwords.Hash(password), "Admin", "User", Roles.Admin, null, now));
-        await transaction.CommitAsync();
         return true;
     }
 }

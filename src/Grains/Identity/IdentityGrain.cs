@@ -17,13 +17,10 @@ namespace InventoryProFlow.Grains.Identity;
 [StatelessWorker]
 public sealed class IdentityGrain(
     UserRepository users,
-    NpgsqlDataSource db,
     PasswordHashing passwords,
     IdFactory ids,
     TimeProvider time) : Grain, IIdentityGrain
 {
-    public const string DefaultTimezone = "America/Chicago";
-
     public async Task<UserDetails> SignIn(string email, string password)
     {
         new Violations().Required("email", email, 254).Required("password", password, PasswordPolicy.MaxLength).ThrowIfAny();
@@ -63,16 +60,9 @@ public sealed class IdentityGrain(
         await RefuseEmailInUse(email);
 
         var now = time.GetUtcNow().UtcDateTime;
-        var organization = new OrganizationDetails(
-            ids.NewId(), registration.OrganizationName!.Trim(), registration.BusinessType!, "starter", null, email, null, null, null,
-            null, null, null, "US", DefaultTimezone, IsActive: true, now, now);
+        var organization = OrganizationRepository.Starter(ids.NewId(), registration.OrganizationName!.Trim(), registration.BusinessType!, email, now);
         var admin = NewAccount(organization.Id, email, registration.Password!, registration.FirstName!, registration.LastName!, Roles.Admin, null, now);
-
-        await using var connection = await db.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await OrganizationRepository.Insert(connection, transaction, organization);
-        await Saving(() => UserRepository.Insert(connection, transaction, admin));
-        await transaction.CommitAsync();
+        await Saving(() => users.OpenOrganization(organization, admin));
         return admin.User;
     }
 

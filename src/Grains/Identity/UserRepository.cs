@@ -1,6 +1,8 @@
 using Dapper;
+using InventoryProFlow.Contracts.Catalogue;
 using InventoryProFlow.Contracts.Identity;
 using InventoryProFlow.Contracts.Paging;
+using InventoryProFlow.Grains.Catalogue;
 using InventoryProFlow.Grains.Storage;
 using Npgsql;
 
@@ -69,6 +71,16 @@ public sealed class UserRepository(NpgsqlDataSource db)
                 account.PasswordHash,
             },
             transaction);
+
+    /// <summary>A new business: its organisation and first admin, both or neither.</summary>
+    public async Task OpenOrganization(OrganizationDetails organization, UserAccount admin)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await OrganizationRepository.Insert(connection, transaction, organization);
+        await Insert(connection, transaction, admin);
+        await transaction.CommitAsync();
+    }
 
     public async Task RecordSignIn(Guid userId, DateTime at, string? rehashedPassword)
     {
