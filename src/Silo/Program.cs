@@ -9,5 +9,11 @@ builder.Configuration["Orleans:Mode"] ??= nameof(OrleansMode.Cluster);
 builder.Services.AddSerilog((_, logs) => JsonLogs.Configure(logs, builder.Configuration, "ipf-silo"));
 builder.AddInventorySilo();
 using var host = builder.Build();
-await host.Services.PrepareDatabaseAsync();
+var report = await host.Services.PrepareDatabaseAsync();
+// A generated password exists nowhere else: the person starting the first silo must see it.
+foreach (var login in report.Logins)
+{
+    Console.WriteLine($"Login {login.Role} {login.Email} {login.Password}{(login.PasswordGenerated ? " (generated; shown once)" : string.Empty)}");
+}
+
 await host.RunAsync();

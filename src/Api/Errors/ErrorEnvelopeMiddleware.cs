@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using InventoryProFlow.Contracts.Errors;
 
@@ -37,6 +38,9 @@ public sealed class ErrorEnvelopeMiddleware(RequestDelegate next, ILogger<ErrorE
             (415, ErrorCodes.UnsupportedMediaType, "Send the body as application/json.", null),
         BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
         BadHttpRequestException bad => (bad.StatusCode, ErrorCodes.ValidationFailed, Plain(bad.Message), null),
+        // The database or the cluster is briefly out of reach: not the client's fault, and worth a retry.
+        DbException { IsTransient: true } or OrleansMessageRejectionException or TimeoutException =>
+            (503, ErrorCodes.ServiceUnavailable, "The service is briefly unavailable; retry after a few seconds.", null),
         _ => (500, ErrorCodes.InternalError, "Something went wrong on our side. The request id helps us find it.", null),
     };
 

@@ -10,6 +10,7 @@ namespace InventoryProFlow.Api.Errors;
 public sealed partial class RequestIdMiddleware(RequestDelegate next)
 {
     public const string Header = "X-Request-Id";
+    public const string LogProperty = "XRequestId";
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -20,7 +21,8 @@ public sealed partial class RequestIdMiddleware(RequestDelegate next)
             context.Response.Headers[Header] = context.TraceIdentifier;
             return Task.CompletedTask;
         });
-        using (LogContext.PushProperty("RequestId", context.TraceIdentifier))
+        // Not "RequestId": ASP.NET's hosting scope already uses that name for its own connection-based id.
+        using (LogContext.PushProperty(LogProperty, context.TraceIdentifier))
         {
             await next(context);
         }

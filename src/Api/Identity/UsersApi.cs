@@ -13,6 +13,7 @@ public static class UsersApi
     {
         var users = routes.MapGroup("/api/v1/users").WithTags("Users");
         users.MapGet("/", List).RequireAuthorization(Policies.CatalogueWriter).WithSummary("List the users of your organisation");
+        users.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.CatalogueWriter).WithSummary("One user of your organisation");
         users.MapPost("/", Create).RequireAuthorization(Policies.Admin).WithSummary("Add a user to your organisation (admin)");
         return routes;
     }
@@ -23,6 +24,9 @@ public static class UsersApi
         var page = await grains.GetGrain<IIdentityGrain>(GrainKeys.IdentityKey).ListUsers(caller.OrganizationId, query.ToPageRequest());
         return TypedResults.Ok(Envelope.Of(page));
     }
+
+    private static async Task<Ok<Envelope<UserDetails>>> Get(Guid id, ClaimsPrincipal principal, IGrainFactory grains) =>
+        TypedResults.Ok(Envelope.Of(await grains.GetGrain<IIdentityGrain>(GrainKeys.IdentityKey).GetUser(CurrentUser.From(principal).OrganizationId, id)));
 
     private static async Task<Created<Envelope<UserDetails>>> Create(UserDraft body, ClaimsPrincipal principal, IGrainFactory grains)
     {

@@ -65,5 +65,7 @@ public interface IIdentityGrain : IGrainWithStringKey
 
     Task<Page<UserDetails>> ListUsers(Guid organizationId, PageRequest page);
 
+    Task<UserDetails> GetUser(Guid organizationId, Guid userId);
+
     Task KeepRefreshToken(RefreshTokenGrant grant);
 }

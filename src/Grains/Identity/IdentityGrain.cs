@@ -88,6 +88,9 @@ public sealed class IdentityGrain(
 
     public Task<Page<UserDetails>> ListUsers(Guid organizationId, PageRequest page) => users.List(organizationId, page);
 
+    public async Task<UserDetails> GetUser(Guid organizationId, Guid userId) =>
+        await users.Find(organizationId, userId) ?? throw NotFoundException.For("user", userId);
+
     public Task KeepRefreshToken(RefreshTokenGrant grant) => users.KeepRefreshToken(grant);
 
     private UserAccount NewAccount(Guid organizationId, string email, string password, string firstName, string lastName, string role, string? phone, DateTime now) =>

@@ -9,15 +9,21 @@ namespace InventoryProFlow.Grains.Identity;
 /// ASP.NET Core Identity's hasher: PBKDF2-HMAC-SHA512, salted, with its iteration count in every hash
 /// so the cost can rise later and old hashes are upgraded at the next sign-in.
 /// </summary>
-public sealed class PasswordHashing(IConfiguration configuration)
+public sealed class PasswordHashing
 {
-    private readonly PasswordHasher<UserDetails> _hasher = new(Options.Create(new PasswordHasherOptions
-    {
-        IterationCount = configuration.GetValue("Identity:PasswordHashIterations", 210_000),
-    }));
+    private readonly PasswordHasher<UserDetails> _hasher;
 
-    // Verified when the email is unknown, so a wrong email costs as much time as a wrong password.
-    private readonly Lazy<string> _decoy = new(() => new PasswordHasher<UserDetails>().HashPassword(null!, Guid.NewGuid().ToString()));
+    // Verified when the email is unknown, at today's cost, so a wrong email takes as long as a wrong password.
+    private readonly Lazy<string> _decoy;
+
+    public PasswordHashing(IConfiguration configuration)
+    {
+        _hasher = new PasswordHasher<UserDetails>(Options.Create(new PasswordHasherOptions
+        {
+            IterationCount = configuration.GetValue("Identity:PasswordHashIterations", 210_000),
+        }));
+        _decoy = new Lazy<string>(() => Hash(Guid.NewGuid().ToString()));
+    }
 
     public string Hash(string password) => _hasher.HashPassword(null!, password);
 

@@ -35,6 +35,13 @@ public sealed class UserRepository(NpgsqlDataSource db)
         return rows.SingleOrDefault();
     }
 
+    public async Task<UserDetails?> Find(Guid organizationId, Guid id)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return await connection.QuerySingleOrDefaultAsync<UserDetails>(
+            $"SELECT {Columns} FROM app.users WHERE organization_id = @organizationId AND id = @id", new { organizationId, id });
+    }
+
     public async Task<bool> EmailInUse(string email)
     {
         await using var connection = await db.OpenConnectionAsync();

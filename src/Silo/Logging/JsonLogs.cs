@@ -13,7 +13,7 @@ public static class JsonLogs
     private const string Template =
         "{ {timestamp: UtcDateTime(@t), level: if @l = 'Information' then 'info' else if @l = 'Warning' then 'warn' else if @l = 'Error' then 'error' " +
         "else if @l = 'Fatal' then 'fatal' else if @l = 'Debug' then 'debug' else 'verbose', " +
-        "service: Service, requestId: RequestId, userId: UserId, organizationId: OrganizationId, message: @m, " +
+        "service: Service, requestId: XRequestId, userId: UserId, organizationId: OrganizationId, message: @m, " +
         "metadata: rest(), error: if IsDefined(@x) then ToString(@x) else undefined()} }\n";
 
     public static LoggerConfiguration Configure(LoggerConfiguration logs, IConfiguration configuration, string service) =>

@@ -45,6 +45,22 @@ public sealed class RoleTests(SharedProduct product)
     }
 
     [Fact]
+    public async Task A_created_users_location_answers_with_that_user_and_only_to_its_organisation()
+    {
+        var tenant = await product.NewTenantAsync();
+        var other = await product.NewTenantAsync();
+        var created = (await tenant.Admin.PostAsync("/api/v1/users", new { email = $"loc-{Guid.NewGuid():N}@example.com", password = Tenant.Password, firstName = "Lee", lastName = "Barback", role = "staff" }))
+            .ShouldSucceed(HttpStatusCode.Created);
+        var location = created.Headers.Location!.OriginalString;
+
+        var read = (await tenant.Admin.GetAsync(location)).ShouldSucceed().Data;
+
+        Assert.Equal(created.Data.GetProperty("id").GetString(), read.GetProperty("id").GetString());
+        Assert.Equal("staff", read.GetProperty("role").GetString());
+        (await other.Admin.GetAsync(location)).ShouldFail(HttpStatusCode.NotFound, "NOT_FOUND");
+    }
+
+    [Fact]
     public async Task An_admin_adds_users_who_can_sign_in_and_are_listed()
     {
         var tenant = await product.NewTenantAsync();
