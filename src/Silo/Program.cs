@@ -4,7 +4,8 @@ using Microsoft.Extensions.Hosting;
 using Serilog;
 
 // A silo process of a cluster: ADO.NET clustering on PostgreSQL, no HTTP.
-var builder = Host.CreateApplicationBuilder(args);
+// Settings sit beside the binary, so the silo finds them from whatever folder it is started in.
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration["Orleans:Mode"] ??= nameof(OrleansMode.Cluster);
 builder.Services.AddSerilog((_, logs) => JsonLogs.Configure(logs, builder.Configuration, "ipf-silo"));
 builder.AddInventorySilo();
