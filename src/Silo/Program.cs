@@ -1,11 +1,16 @@
 using InventoryProFlow.Silo.Hosting;
 using InventoryProFlow.Silo.Logging;
+using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Hosting;
 using Serilog;
 
 // A silo process of a cluster: ADO.NET clustering on PostgreSQL, no HTTP.
-// Settings sit beside the binary, so the silo finds them from whatever folder it is started in.
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+var builder = Host.CreateApplicationBuilder(args);
+// Its own file name: the Api references this project, and an appsettings.json would be copied over the Api's.
+// Read first, so environment variables and the command line still win.
+var siloSettings = new JsonConfigurationSource { Path = Path.Combine(AppContext.BaseDirectory, "silosettings.json"), Optional = true };
+siloSettings.ResolveFileProvider();
+builder.Configuration.Sources.Insert(0, siloSettings);
 builder.Configuration["Orleans:Mode"] ??= nameof(OrleansMode.Cluster);
 builder.Services.AddSerilog((_, logs) => JsonLogs.Configure(logs, builder.Configuration, "ipf-silo"));
 builder.AddInventorySilo();
