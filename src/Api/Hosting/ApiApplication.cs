@@ -2,6 +2,7 @@ using InventoryProFlow.Api.Catalogue;
 using InventoryProFlow.Api.Errors;
 using InventoryProFlow.Api.Identity;
 using InventoryProFlow.Api.Operations;
+using InventoryProFlow.Api.Stock;
 using InventoryProFlow.Silo.Hosting;
 using InventoryProFlow.Silo.Logging;
 using Scalar.AspNetCore;
@@ -81,5 +82,8 @@ public static class ApiApplication
         app.MapLocationsApi();
         app.MapSuppliersApi();
         app.MapProductsApi();
+        app.MapInventoryApi();
+        app.MapTransactionsApi();
+        app.MapAdminApi();
     }
 }

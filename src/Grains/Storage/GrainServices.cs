@@ -1,6 +1,7 @@
 using Dapper;
 using InventoryProFlow.Grains.Catalogue;
 using InventoryProFlow.Grains.Identity;
+using InventoryProFlow.Grains.Stock;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -30,6 +31,9 @@ public static class GrainServices
         services.AddSingleton<PasswordHashing>();
         services.AddSingleton<DemoCatalogue>();
         services.AddSingleton<BootstrapAdmin>();
+        services.AddSingleton<StockRepository>();
+        services.AddSingleton<LedgerWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<LedgerWriter>());
         return services;
     }
 }

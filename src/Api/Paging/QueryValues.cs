@@ -1,0 +1,18 @@
+using System.Globalization;
+using InventoryProFlow.Contracts.Errors;
+
+namespace InventoryProFlow.Api.Paging;
+
+/// <summary>Optional query-string filters read as text, so a bad value gets a field error.</summary>
+public static class QueryValues
+{
+    public static Guid? Id(string field, string? text) =>
+        string.IsNullOrEmpty(text) ? null
+        : Guid.TryParse(text, out var id) ? id
+        : throw new ValidationFailedException([new FieldError(field, $"{field} must be a UUID.")]);
+
+    public static DateTime? Time(string field, string? text) =>
+        string.IsNullOrEmpty(text) ? null
+        : DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at) ? DateTime.SpecifyKind(at, DateTimeKind.Utc)
+        : throw new ValidationFailedException([new FieldError(field, $"{field} must be an ISO-8601 time such as 2026-11-01T00:00:00Z.")]);
+}

@@ -1,0 +1,106 @@
+using System.Security.Claims;
+using InventoryProFlow.Api.Identity;
+using InventoryProFlow.Api.Paging;
+using InventoryProFlow.Contracts;
+using InventoryProFlow.Contracts.Catalogue;
+using InventoryProFlow.Contracts.Errors;
+using InventoryProFlow.Contracts.Stock;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace InventoryProFlow.Api.Stock;
+
+/// <summary>Live stock: items per location (answered by grains, not a table scan), counts, par levels.</summary>
+public static class InventoryApi
+{
+    public sealed record StockRequest(Guid? LocationId, Guid? ProductId, int? Quantity, int? ParLevel, int? ReorderPoint);
+
+    public sealed record CountResponse(InventoryItem Item, int Variance, Guid MovementId);
+
+    public sealed record ProductStock(Guid ProductId, long TotalQuantity, IReadOnlyList<InventoryItem> Locations);
+
+    public static IEndpointRouteBuilder MapInventoryApi(this IEndpointRouteBuilder routes)
+    {
+        var inventory = routes.MapGroup("/api/v1/inventory").WithTags("Inventory");
+        inventory.MapGet("/items", List).WithSummary("Items of one location: locationId (required), category, lowStock, page, limit");
+        inventory.MapPost("/items", Stock).RequireAuthorization(Policies.CatalogueWriter).WithSummary("Start carrying a product at a location; an opening quantity is recorded as a count");
+        inventory.MapGet("/items/{id:guid}", Get).WithSummary("One inventory item, live");
+        inventory.MapPatch("/items/{id:guid}", SetLevels).RequireAuthorization(Policies.CatalogueWriter).WithSummary("Set par level and reorder point");
+        inventory.MapPut("/items/{id:guid}/count", Count).WithSummary("Record a physical count; the variance goes into the ledger");
+        inventory.MapGet("/products/{productId:guid}", AcrossLocations).WithSummary("One product across every location that carries it");
+        return routes;
+    }
+
+    private static async Task<Ok<Envelope<ListData<InventoryItem>>>> List(
+        [AsParameters] ListQuery query, string? locationId, string? category, string? lowStock, ClaimsPrincipal principal, IGrainFactory grains)
+    {
+        var page = query.ToPageRequest();
+        var location = Guid.TryParse(locationId, out var parsed)
+            ? parsed
+            : throw new ValidationFailedException([new FieldError("locationId", "locationId is required and must be a UUID.")]);
+        if (category is { Length: > 0 } && !ProductCategories.All.Contains(category))
+        {
+            throw new ValidationFailedException([new FieldError("category", $"category must be one of: {string.Join(", ", ProductCategories.All)}.")]);
+        }
+
+        var items = await grains.GetGrain<ILocationStockGrain>(GrainKeys.LocationStock(CurrentUser.From(principal).OrganizationId, location))
+            .List(new InventoryQuery(page.Page, page.Limit, string.IsNullOrEmpty(category) ? null : category, ListQuery.Flag("lowStock", lowStock)));
+        return TypedResults.Ok(Envelope.Of(items));
+    }
+
+    private static async Task<Created<Envelope<InventoryItem>>> Stock(StockRequest body, ClaimsPrincipal principal, IGrainFactory grains)
+    {
+        var errors = new List<FieldError>();
+        if (body.LocationId is null)
+        {
+            errors.Add(new FieldError("locationId", "locationId is required."));
+        }
+
+        if (body.ProductId is null)
+        {
+            errors.Add(new FieldError("productId", "productId is required."));
+        }
+
+        if (body.Quantity is < 0 or > 100_000)
+        {
+            errors.Add(new FieldError("quantity", "quantity must be from 0 to 100000."));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ValidationFailedException(errors);
+        }
+
+        var caller = CurrentUser.From(principal);
+        var item = await grains.GetGrain<IProductAtLocationGrain>(GrainKeys.ProductAtLocation(caller.OrganizationId, body.LocationId!.Value, body.ProductId!.Value))
+            .Stock(new StockLevels(body.ParLevel, body.ReorderPoint), body.Quantity, caller.Actor);
+        return TypedResults.Created($"/api/v1/inventory/items/{item.Id}", Envelope.Of(item));
+    }
+
+    private static async Task<Ok<Envelope<InventoryItem>>> Get(Guid id, ClaimsPrincipal principal, IGrainFactory grains) =>
+        TypedResults.Ok(Envelope.Of(await Inventory(principal, grains).Item(id)));
+
+    private static async Task<Ok<Envelope<InventoryItem>>> SetLevels(Guid id, StockLevels body, ClaimsPrincipal principal, IGrainFactory grains) =>
+        TypedResults.Ok(Envelope.Of(await (await ProductAt(id, principal, grains)).SetLevels(body)));
+
+    private static async Task<Ok<Envelope<CountResponse>>> Count(Guid id, StockCount body, ClaimsPrincipal principal, IGrainFactory grains)
+    {
+        var grain = await ProductAt(id, principal, grains);
+        var receipt = await grain.Count(body, CurrentUser.From(principal).Actor);
+        return TypedResults.Ok(Envelope.Of(new CountResponse(await grain.Get(), receipt.Entries[0].Quantity, receipt.MovementId)));
+    }
+
+    private static async Task<Ok<Envelope<ProductStock>>> AcrossLocations(Guid productId, ClaimsPrincipal principal, IGrainFactory grains)
+    {
+        var items = await Inventory(principal, grains).AcrossLocations(productId);
+        return TypedResults.Ok(Envelope.Of(new ProductStock(productId, items.Sum(i => (long)i.Quantity), items)));
+    }
+
+    private static IInventoryGrain Inventory(ClaimsPrincipal principal, IGrainFactory grains) =>
+        grains.GetGrain<IInventoryGrain>(GrainKeys.Inventory(CurrentUser.From(principal).OrganizationId));
+
+    private static async Task<IProductAtLocationGrain> ProductAt(Guid itemId, ClaimsPrincipal principal, IGrainFactory grains)
+    {
+        var item = await Inventory(principal, grains).Item(itemId);
+        return grains.GetGrain<IProductAtLocationGrain>(GrainKeys.ProductAtLocation(CurrentUser.From(principal).OrganizationId, item.LocationId, item.ProductId));
+    }
+}

@@ -1,0 +1,51 @@
+using InventoryProFlow.Contracts.Paging;
+
+namespace InventoryProFlow.Contracts.Stock;
+
+/// <summary>The first answer to a movement; replays get the same one.</summary>
+[GenerateSerializer, Immutable, Alias("ipf.MovementResult.v1")]
+public sealed record MovementResult(
+    [property: Id(0)] MovementReceipt Receipt,
+    [property: Id(1)] bool Replayed);
+
+/// <summary>
+/// One movement, keyed by its idempotency key: applies it once, all lines or none, and answers every
+/// replay with the first answer (409 IDEMPOTENCY_CONFLICT when the replay's body differs).
+/// </summary>
+public interface IMovementGrain : IGrainWithStringKey
+{
+    Task<MovementResult> Execute(MovementOrder order, Actor actor);
+}
+
+/// <summary>The live inventory list of one location, kept current by its product-location grains.</summary>
+public interface ILocationStockGrain : IGrainWithStringKey
+{
+    Task<Page<InventoryItem>> List(InventoryQuery query);
+
+    [Orleans.Concurrency.OneWay]
+    Task Changed(InventoryItem item);
+}
+
+/// <summary>Which ledger rows to list.</summary>
+[GenerateSerializer, Immutable, Alias("ipf.LedgerQuery.v1")]
+public sealed record LedgerQuery(
+    [property: Id(0)] int Page,
+    [property: Id(1)] int Limit,
+    [property: Id(2)] string? Type = null,
+    [property: Id(3)] Guid? LocationId = null,
+    [property: Id(4)] Guid? ProductId = null,
+    [property: Id(5)] DateTime? From = null,
+    [property: Id(6)] DateTime? To = null);
+
+/// <summary>Organisation-wide stock questions: items by id, a product across locations, the ledger, its verification.</summary>
+public interface IInventoryGrain : IGrainWithStringKey
+{
+    /// <summary>The product-location an inventory item id names, or NOT_FOUND.</summary>
+    Task<InventoryItem> Item(Guid itemId);
+
+    Task<IReadOnlyList<InventoryItem>> AcrossLocations(Guid productId);
+
+    Task<Page<LedgerEntry>> Ledger(LedgerQuery query);
+
+    Task<LedgerVerification> Verify();
+}

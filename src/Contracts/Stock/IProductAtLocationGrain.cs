@@ -1,0 +1,27 @@
+namespace InventoryProFlow.Contracts.Stock;
+
+/// <summary>
+/// One product at one location: the single writer of its stock. It decides every change, keeps the
+/// live quantity and alert state in memory, and has its rows appended to the ledger before it answers.
+/// </summary>
+public interface IProductAtLocationGrain : IGrainWithStringKey
+{
+    Task<InventoryItem> Get();
+
+    /// <summary>Starts carrying the product here (idempotent); an opening quantity is recorded as a count.</summary>
+    Task<InventoryItem> Stock(StockLevels levels, int? openingQuantity, Actor actor);
+
+    Task<InventoryItem> SetLevels(StockLevels levels);
+
+    /// <summary>A physical count: the variance goes into the ledger as a count movement.</summary>
+    Task<MovementReceipt> Count(StockCount count, Actor actor);
+
+    /// <summary>Applies a change in memory and hands back the rows to commit; INSUFFICIENT_STOCK when it may not go below zero.</summary>
+    Task<StagedChange> Stage(StockChange change);
+
+    /// <summary>Says whether a staged change reached the ledger; a change that did not is undone.</summary>
+    Task Settle(Guid movementId, bool committed);
+
+    /// <summary>The catalogue changed the product (name, price...): reload it.</summary>
+    Task RefreshProduct();
+}

@@ -1,0 +1,88 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace InventoryProFlow.Grains.Stock;
+
+/// <summary>
+/// Group commit below the grains: every movement of this silo joins a queue, and a few writer loops
+/// take whatever is waiting and write it in one transaction, one round trip. Each movement's caller
+/// is answered only after that transaction commits (acknowledged = durable). Under load a commit
+/// carries hundreds of movements; when idle, a movement is written alone, at once.
+/// If a batch fails, its movements are retried one by one, so one bad movement fails alone.
+/// </summary>
+public sealed class LedgerWriter(NpgsqlDataSource db, IConfiguration configuration, ILogger<LedgerWriter> logger) : IHostedService
+{
+    private readonly Channel<Waiting> _queue = Channel.CreateUnbounded<Waiting>(new UnboundedChannelOptions { SingleReader = false });
+    private readonly int _maxBatch = configuration.GetValue("Ledger:MaxBatch", 1000);
+    private readonly int _writers = configuration.GetValue("Ledger:Writers", 2);
+    private Task[] _loops = [];
+
+    /// <summary>Queues a movement; the task completes when it is durable, or fails with the reason it was not.</summary>
+    public Task Append(LedgerCommit commit)
+    {
+        var waiting = new Waiting(commit, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(waiting))
+        {
+            waiting.Done.SetException(new InvalidOperationException("The ledger writer is stopping."));
+        }
+
+        return waiting.Done.Task;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _loops = Enumerable.Range(0, _writers).Select(_ => Task.Run(WriteLoop, CancellationToken.None)).ToArray();
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // Drain: what was queued before stopping is still written.
+        _queue.Writer.TryComplete();
+        await Task.WhenAll(_loops).WaitAsync(cancellationToken);
+    }
+
+    private async Task WriteLoop()
+    {
+        var batch = new List<Waiting>(_maxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < _maxBatch && _queue.Reader.TryRead(out var next))
+            {
+                batch.Add(next);
+            }
+
+            if (batch.Count > 0)
+            {
+                await Commit(batch);
+                batch.Clear();
+            }
+        }
+    }
+
+    private async Task Commit(List<Waiting> batch)
+    {
+        try
+        {
+            await LedgerSql.WriteAsync(db, batch.Select(w => w.Commit).ToList());
+            batch.ForEach(w => w.Done.TrySetResult());
+        }
+        catch (Exception error) when (batch.Count > 1)
+        {
+            logger.LogWarning(error, "A ledger batch of {Movements} movements failed; writing them one by one", batch.Count);
+            foreach (var waiting in batch)
+            {
+                await Commit([waiting]);
+            }
+        }
+        catch (Exception error)
+        {
+            batch[0].Done.TrySetException(error);
+        }
+    }
+
+    private sealed record Waiting(LedgerCommit Commit, TaskCompletionSource Done);
+}

@@ -1,0 +1,265 @@
+using InventoryProFlow.Contracts;
+using InventoryProFlow.Contracts.Errors;
+using InventoryProFlow.Contracts.Stock;
+using InventoryProFlow.Grains.Storage;
+using InventoryProFlow.Grains.Validation;
+
+namespace InventoryProFlow.Grains.Stock;
+
+/// <summary>
+/// One product at one location, the single writer of its stock. A change is decided here, in one
+/// turn: checked against the live quantity, applied in memory as pending, and handed back as rows;
+/// the caller commits them (with the rest of its movement) and settles. A change that never reaches
+/// the ledger is undone. Memory therefore always equals the ledger plus what is being committed.
+/// </summary>
+public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter ledger, IdFactory ids, TimeProvider time) : Grain, IProductAtLocationGrain
+{
+    // A staged change not settled by then is checked against the ledger: its movement's silo may have died.
+    private static readonly TimeSpan SettleDeadline = TimeSpan.FromMinutes(1);
+
+    private readonly List<Pending> _pending = [];
+    private Guid _organizationId;
+    private Guid _locationId;
+    private Guid _productId;
+    private ProductAtLocationRow? _row;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_organizationId, _locationId, _productId) = GrainKeys.ParseProductAtLocation(this.GetPrimaryKeyString());
+        _row = await stock.LoadProductAtLocation(_organizationId, _locationId, _productId);
+    }
+
+    public async Task<InventoryItem> Get()
+    {
+        var row = await Current();
+        return row.InventoryId is null ? throw new NotFoundException($"Product {_productId} is not stocked at location {_locationId}.") : Item(row);
+    }
+
+    public async Task<InventoryItem> Stock(StockLevels levels, int? openingQuantity, Actor actor)
+    {
+        var row = await Current();
+        if (row.InventoryId is not null)
+        {
+            return Item(row);
+        }
+
+        var checkedLevels = Checked(levels, row);
+        if (openingQuantity is > 0)
+        {
+            Apply(row with { ParLevel = checkedLevels.ParLevel, ReorderPoint = checkedLevels.ReorderPoint });
+            await Count(new StockCount(openingQuantity, "Opening stock"), actor);
+            return Item(_row!);
+        }
+
+        await CommitAlone(row with { ParLevel = checkedLevels.ParLevel, ReorderPoint = checkedLevels.ReorderPoint }, entry: null);
+        return Item(_row!);
+    }
+
+    public async Task<InventoryItem> SetLevels(StockLevels levels)
+    {
+        var row = await Current();
+        if (row.InventoryId is null)
+        {
+            throw new NotFoundException($"Product {_productId} is not stocked at location {_locationId}.");
+        }
+
+        var checkedLevels = Checked(levels, row);
+        await CommitAlone(row with { ParLevel = checkedLevels.ParLevel, ReorderPoint = checkedLevels.ReorderPoint }, entry: null);
+        return Item(_row!);
+    }
+
+    public async Task<MovementReceipt> Count(StockCount count, Actor actor)
+    {
+        new Violations().Required("quantity", count.Quantity).Range("quantity", count.Quantity, 0, StockRules.MaxQuantity)
+            .MaxLength("notes", count.Notes, 1000).ThrowIfAny();
+        var now = time.GetUtcNow().UtcDateTime;
+        var movementId = ids.NewId();
+        var staged = await Stage(new StockChange(
+            movementId, ids.NewId(), MovementTypes.Count, count.Quantity!.Value, MayGoNegative: true, null, null, null, count.Notes, null,
+            actor.UserId, null, null, now, now));
+        var inventory = staged.Inventory with { LastCountDate = now, LastCountedBy = actor.UserId };
+        _row = _row! with { LastCountDate = now, LastCountedBy = actor.UserId };
+        await Commit(movementId, new LedgerCommit(_organizationId, [staged.Entry!], [inventory], staged.Alerts));
+        return new MovementReceipt(movementId, MovementTypes.Count, null, now, now, [staged.Entry!], [staged.After], staged.Alerts.Select(a => a.Alert).ToList());
+    }
+
+    public async Task<StagedChange> Stage(StockChange change)
+    {
+        var row = await Current();
+        if (!row.LocationActive)
+        {
+            throw new ValidationFailedException([new FieldError("locationId", $"Location {_locationId} is inactive.")]);
+        }
+
+        var delta = change.Type == MovementTypes.Count ? change.Quantity - row.Quantity : change.Quantity;
+        if (!change.MayGoNegative && row.Quantity + delta < 0)
+        {
+            throw new ConflictException(
+                ErrorCodes.InsufficientStock,
+                $"Only {Math.Max(row.Quantity, 0)} of {row.Sku} on hand at this location; {-delta} asked.",
+                [new FieldError("quantity", $"{row.Sku}: {Math.Max(row.Quantity, 0)} on hand.")]);
+        }
+
+        var after = row with
+        {
+            InventoryId = row.InventoryId ?? ids.NewId(),
+            Quantity = row.Quantity + delta,
+            Cost = change.Type == MovementTypes.Purchase && change.UnitCost is { } cost ? cost : row.Cost,
+        };
+        var (alerted, alerts) = Alerts(after, change.RecordedAt);
+        var total = change.UnitPrice is { } price ? price * Math.Abs(delta) : change.UnitCost is { } unit ? unit * Math.Abs(delta) : (decimal?)null;
+        var entry = new LedgerEntry(
+            change.EntryId, change.MovementId, change.Type, _locationId, _productId, row.Sku, delta, change.UnitCost, change.UnitPrice, total,
+            change.ReferenceId, change.Notes, change.Reason, change.UserId, change.SupplierId, change.CounterpartLocationId, change.OccurredAt, change.RecordedAt);
+        _pending.Add(new Pending(change.MovementId, delta, row, time.GetUtcNow()));
+        Apply(alerted);
+        return new StagedChange(entry, Write(alerted, delta, change.Type == MovementTypes.Purchase ? change.UnitCost : null), alerts, After(alerted));
+    }
+
+    public Task Settle(Guid movementId, bool committed)
+    {
+        var settled = _pending.Where(p => p.MovementId == movementId).ToList();
+        foreach (var pending in settled)
+        {
+            _pending.Remove(pending);
+            if (!committed)
+            {
+                Undo(pending);
+            }
+        }
+
+        if (settled.Count > 0 && committed)
+        {
+            Announce();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task RefreshProduct()
+    {
+        var fresh = await stock.LoadProductAtLocation(_organizationId, _locationId, _productId);
+        if (fresh is not null && _row is not null)
+        {
+            _row = _row with { Sku = fresh.Sku, Name = fresh.Name, Category = fresh.Category, Cost = fresh.Cost, Price = fresh.Price, LocationActive = fresh.LocationActive };
+            Announce();
+        }
+    }
+
+    private async Task<ProductAtLocationRow> Current()
+    {
+        if (_pending.Count > 0 && _pending[0].StagedAt + SettleDeadline < time.GetUtcNow())
+        {
+            await SettleOverdue();
+        }
+
+        return _row ?? throw new NotFoundException($"No product {_productId} at location {_locationId} in this organisation.");
+    }
+
+    // The movement that staged these never said how it ended: the ledger knows.
+    private async Task SettleOverdue()
+    {
+        var overdue = _pending.Where(p => p.StagedAt + SettleDeadline < time.GetUtcNow()).ToList();
+        foreach (var pending in overdue)
+        {
+            await Settle(pending.MovementId, await stock.MovementRecorded(pending.MovementId, _locationId, _productId));
+        }
+    }
+
+    // A change of this grain alone (levels, a count): commit it here and settle at once.
+    private async Task CommitAlone(ProductAtLocationRow changed, LedgerEntry? entry)
+    {
+        var movementId = ids.NewId();
+        var before = _row!;
+        var withId = changed with { InventoryId = changed.InventoryId ?? ids.NewId() };
+        var (alerted, alerts) = Alerts(withId, time.GetUtcNow().UtcDateTime);
+        _pending.Add(new Pending(movementId, 0, before, time.GetUtcNow()));
+        Apply(alerted);
+        await Commit(movementId, new LedgerCommit(_organizationId, entry is null ? [] : [entry], [Write(alerted, 0, null)], alerts));
+    }
+
+    private async Task Commit(Guid movementId, LedgerCommit commit)
+    {
+        try
+        {
+            await ledger.Append(commit);
+        }
+        catch
+        {
+            await Settle(movementId, committed: false);
+            throw;
+        }
+
+        await Settle(movementId, committed: true);
+    }
+
+    // Low stock is below par (when a par is set); negative stock is below zero. Each is raised once per crossing.
+    private (ProductAtLocationRow Row, List<AlertWrite> Alerts) Alerts(ProductAtLocationRow row, DateTime at)
+    {
+        var alerts = new List<AlertWrite>();
+        var low = row.ParLevel > 0 && row.Quantity < row.ParLevel;
+        var negative = row.Quantity < 0;
+        Guid? Toggle(string kind, bool now, Guid? open)
+        {
+            if (now == open is not null)
+            {
+                return open;
+            }
+
+            var id = open ?? ids.NewId();
+            alerts.Add(new AlertWrite(id, _organizationId, new StockAlert(kind, _locationId, _productId, row.Quantity, row.ParLevel, Raised: now), at));
+            return now ? id : null;
+        }
+
+        var changed = row with
+        {
+            LowStockAlertId = Toggle("low_stock", low, row.LowStockAlertId),
+            NegativeStockAlertId = Toggle("negative_stock", negative, row.NegativeStockAlertId),
+        };
+        return (changed, alerts);
+    }
+
+    private void Apply(ProductAtLocationRow row) => _row = row with { UpdatedAt = time.GetUtcNow().UtcDateTime };
+
+    // Undo only the quantity: levels and alerts return to what they were if nothing staged after this change.
+    private void Undo(Pending pending)
+    {
+        var laterChanges = _pending.Any(p => p.StagedAt >= pending.StagedAt);
+        _row = laterChanges ? _row! with { Quantity = _row!.Quantity - pending.Delta } : pending.Before;
+        if (laterChanges)
+        {
+            // Alert ids may now be off; the database's open alerts are the truth and are reloaded on the next activation.
+            DeactivateOnIdle();
+        }
+    }
+
+    private void Announce()
+    {
+        if (_row?.InventoryId is not null)
+        {
+            GrainFactory.GetGrain<ILocationStockGrain>(GrainKeys.LocationStock(_organizationId, _locationId)).Changed(Item(_row)).Ignore();
+        }
+    }
+
+    private InventoryWrite Write(ProductAtLocationRow row, int delta, decimal? newCost) =>
+        new(row.InventoryId!.Value, _organizationId, _locationId, _productId, delta, row.ParLevel, row.ReorderPoint, null, null, newCost);
+
+    private StockAfter After(ProductAtLocationRow row) => new(_locationId, _productId, row.Quantity, row.Quantity < 0);
+
+    private InventoryItem Item(ProductAtLocationRow row) => new(
+        row.InventoryId ?? Guid.Empty, _locationId, _productId, row.Sku, row.Name, row.Category, row.Quantity, row.ParLevel, row.ReorderPoint,
+        row.Cost, row.Price, row.LastCountDate, row.LastCountedBy, row.LowStockAlertId is not null, row.Quantity < 0, row.UpdatedAt);
+
+    private static (int ParLevel, int ReorderPoint) Checked(StockLevels levels, ProductAtLocationRow row)
+    {
+        var par = levels.ParLevel ?? row.ParLevel;
+        var reorder = levels.ReorderPoint ?? row.ReorderPoint;
+        new Violations()
+            .Range("parLevel", par, 0, StockRules.MaxQuantity)
+            .Range("reorderPoint", reorder, 0, StockRules.MaxQuantity)
+            .ThrowIfAny();
+        return (par, reorder);
+    }
+
+    private sealed record Pending(Guid MovementId, int Delta, ProductAtLocationRow Before, DateTimeOffset StagedAt);
+}

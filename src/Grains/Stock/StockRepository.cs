@@ -1,0 +1,157 @@
+using Dapper;
+using InventoryProFlow.Contracts.Paging;
+using InventoryProFlow.Contracts.Stock;
+using InventoryProFlow.Grains.Storage;
+using Npgsql;
+
+namespace InventoryProFlow.Grains.Stock;
+
+/// <summary>What a product-location grain loads when it wakes: the product, whether the location is open, its inventory row and open alerts.</summary>
+public sealed record ProductAtLocationRow(
+    bool LocationActive,
+    string Sku,
+    string Name,
+    string Category,
+    decimal Cost,
+    decimal Price,
+    Guid? InventoryId,
+    int Quantity,
+    int ParLevel,
+    int ReorderPoint,
+    DateTime? LastCountDate,
+    Guid? LastCountedBy,
+    DateTime? UpdatedAt,
+    Guid? LowStockAlertId,
+    Guid? NegativeStockAlertId);
+
+/// <summary>A product of a movement, found by id or sku within one organisation.</summary>
+public sealed record ProductRef(Guid Id, string Sku);
+
+/// <summary>SQL that the stock grains read: their starting state, lists, the ledger and its verification.</summary>
+public sealed class StockRepository(NpgsqlDataSource db)
+{
+    private const string ItemColumns =
+        "i.id, i.location_id, i.product_id, p.sku, p.name, p.category, i.quantity, i.par_level, i.reorder_point, p.cost, p.price, " +
+        "i.last_count_date, i.last_counted_by, " +
+        "EXISTS (SELECT 1 FROM app.stock_alerts a WHERE a.location_id = i.location_id AND a.product_id = i.product_id AND a.kind = 'low_stock' AND a.cleared_at IS NULL) AS low_stock, " +
+        "i.quantity < 0 AS negative_stock, i.updated_at";
+
+    public async Task<ProductAtLocationRow?> LoadProductAtLocation(Guid organizationId, Guid locationId, Guid productId)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return await connection.QuerySingleOrDefaultAsync<ProductAtLocationRow>(
+            "SELECT l.is_active AS location_active, p.sku, p.name, p.category, p.cost, p.price, i.id AS inventory_id, " +
+            "coalesce(i.quantity, 0) AS quantity, coalesce(i.par_level, 0) AS par_level, coalesce(i.reorder_point, 0) AS reorder_point, " +
+            "i.last_count_date, i.last_counted_by, i.updated_at, " +
+            "(SELECT a.id FROM app.stock_alerts a WHERE a.location_id = l.id AND a.product_id = p.id AND a.kind = 'low_stock' AND a.cleared_at IS NULL LIMIT 1) AS low_stock_alert_id, " +
+            "(SELECT a.id FROM app.stock_alerts a WHERE a.location_id = l.id AND a.product_id = p.id AND a.kind = 'negative_stock' AND a.cleared_at IS NULL LIMIT 1) AS negative_stock_alert_id " +
+            "FROM app.locations l JOIN app.products p ON p.organization_id = l.organization_id AND p.id = @productId AND p.deleted_at IS NULL " +
+            "LEFT JOIN app.inventory i ON i.location_id = l.id AND i.product_id = p.id " +
+            "WHERE l.organization_id = @organizationId AND l.id = @locationId",
+            new { organizationId, locationId, productId });
+    }
+
+    public async Task<bool> LocationExists(Guid organizationId, Guid locationId)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM app.locations WHERE organization_id = @organizationId AND id = @locationId)", new { organizationId, locationId });
+    }
+
+    public async Task<bool> LocationActive(Guid organizationId, Guid locationId)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM app.locations WHERE organization_id = @organizationId AND id = @locationId AND is_active)", new { organizationId, locationId });
+    }
+
+    public async Task<bool> SupplierExists(Guid organizationId, Guid supplierId)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM app.suppliers WHERE organization_id = @organizationId AND id = @supplierId)", new { organizationId, supplierId });
+    }
+
+    public async Task<IReadOnlyList<InventoryItem>> ItemsAt(Guid organizationId, Guid locationId)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return (await connection.QueryAsync<InventoryItem>(
+            $"SELECT {ItemColumns} FROM app.inventory i JOIN app.products p ON p.id = i.product_id AND p.deleted_at IS NULL " +
+            "WHERE i.organization_id = @organizationId AND i.location_id = @locationId",
+            new { organizationId, locationId })).ToList();
+    }
+
+    public async Task<(Guid LocationId, Guid ProductId)?> FindItem(Guid organizationId, Guid itemId)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        var row = await connection.QuerySingleOrDefaultAsync<(Guid, Guid)?>(
+            "SELECT location_id, product_id FROM app.inventory WHERE organization_id = @organizationId AND id = @itemId", new { organizationId, itemId });
+        return row;
+    }
+
+    public async Task<IReadOnlyList<Guid>> LocationsCarrying(Guid organizationId, Guid productId)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return (await connection.QueryAsync<Guid>(
+            "SELECT i.location_id FROM app.inventory i JOIN app.locations l ON l.id = i.location_id " +
+            "WHERE i.organization_id = @organizationId AND i.product_id = @productId ORDER BY l.name",
+            new { organizationId, productId })).ToList();
+    }
+
+    public async Task<IReadOnlyList<ProductRef>> FindProducts(Guid organizationId, Guid[] ids, string[] skus)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return (await connection.QueryAsync<ProductRef>(
+            "SELECT id, sku FROM app.products WHERE organization_id = @organizationId AND deleted_at IS NULL AND (id = ANY(@ids) OR sku = ANY(@skus))",
+            new { organizationId, ids, skus })).ToList();
+    }
+
+    public async Task<bool> MovementRecorded(Guid movementId, Guid locationId, Guid productId)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM app.transactions WHERE movement_id = @movementId AND location_id = @locationId AND product_id = @productId)",
+            new { movementId, locationId, productId });
+    }
+
+    public async Task<IdempotencyRecord?> FindKey(Guid organizationId, string scope, string key)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return await connection.QuerySingleOrDefaultAsync<IdempotencyRecord>(
+            "SELECT scope, key, request_hash, status, response::text FROM app.idempotency_keys WHERE organization_id = @organizationId AND scope = @scope AND key = @key",
+            new { organizationId, scope, key });
+    }
+
+    public Task<Page<LedgerEntry>> Ledger(Guid organizationId, LedgerQuery query) =>
+        db.QueryPageAsync<LedgerEntry>(
+            "t.id, t.movement_id, t.type, t.location_id, t.product_id, p.sku, t.quantity, t.unit_cost, t.unit_price, t.total_amount, " +
+            "t.reference_id, t.notes, t.reason, t.user_id, t.supplier_id, t.counterpart_location_id, t.occurred_at, t.recorded_at",
+            "FROM app.transactions t JOIN app.products p ON p.id = t.product_id WHERE t.organization_id = @organizationId " +
+            "AND (@type::text IS NULL OR t.type = @type) AND (@locationId::uuid IS NULL OR t.location_id = @locationId) " +
+            "AND (@productId::uuid IS NULL OR t.product_id = @productId) AND (@from::timestamptz IS NULL OR t.occurred_at >= @from) " +
+            "AND (@to::timestamptz IS NULL OR t.occurred_at < @to)",
+            "t.occurred_at DESC, t.id DESC",
+            new { organizationId, type = query.Type, locationId = query.LocationId, productId = query.ProductId, from = query.From, to = query.To },
+            new PageRequest(query.Page, query.Limit));
+
+    /// <summary>Every product-location of an organisation (or all, when null) whose quantity is not the sum of its ledger.</summary>
+    public async Task<(long Items, long Rows, IReadOnlyList<LedgerDifference> Differences)> Verify(Guid? organizationId)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        var parameters = new { organizationId };
+        var differences = (await connection.QueryAsync<LedgerDifference>(
+            "WITH sums AS (SELECT location_id, product_id, sum(quantity) AS total FROM app.transactions " +
+            "WHERE @organizationId::uuid IS NULL OR organization_id = @organizationId GROUP BY location_id, product_id) " +
+            "SELECT coalesce(i.location_id, s.location_id) AS location_id, coalesce(i.product_id, s.product_id) AS product_id, " +
+            "coalesce(i.quantity, 0) AS quantity, coalesce(s.total, 0)::bigint AS ledger_sum " +
+            "FROM (SELECT * FROM app.inventory WHERE @organizationId::uuid IS NULL OR organization_id = @organizationId) i " +
+            "FULL JOIN sums s ON s.location_id = i.location_id AND s.product_id = i.product_id " +
+            "WHERE coalesce(i.quantity, 0) <> coalesce(s.total, 0) ORDER BY 1, 2 LIMIT 1000",
+            parameters)).ToList();
+        var items = await connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM app.inventory WHERE @organizationId::uuid IS NULL OR organization_id = @organizationId", parameters);
+        var rows = await connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM app.transactions WHERE @organizationId::uuid IS NULL OR organization_id = @organizationId", parameters);
+        return (items, rows, differences);
+    }
+}
