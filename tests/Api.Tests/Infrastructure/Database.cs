@@ -21,7 +21,7 @@ public sealed class Database(string connectionString)
     /// <summary>Row counts of every business table: a request that must change nothing leaves this equal.</summary>
     public async Task<IReadOnlyDictionary<string, long>> CountsAsync()
     {
-        string[] tables = ["organizations", "locations", "users", "suppliers", "products", "inventory", "transactions", "refresh_tokens"];
+        string[] tables = ["organizations", "locations", "users", "suppliers", "products", "inventory", "transactions", "refresh_tokens", "stock_alerts", "idempotency_keys"];
         var counts = new Dictionary<string, long>();
         foreach (var table in tables)
         {
@@ -31,6 +31,7 @@ public sealed class Database(string connectionString)
         counts["updated"] = await ScalarAsync<long>(
             "SELECT (SELECT count(*) FROM app.organizations WHERE updated_at <> created_at) + (SELECT count(*) FROM app.locations WHERE updated_at <> created_at) " +
             "+ (SELECT count(*) FROM app.suppliers WHERE updated_at <> created_at) + (SELECT count(*) FROM app.products WHERE updated_at <> created_at)");
+        counts["stock"] = await ScalarAsync<long>("SELECT coalesce(sum(quantity), 0) + coalesce(sum(par_level), 0) FROM app.inventory");
         return counts;
     }
 }

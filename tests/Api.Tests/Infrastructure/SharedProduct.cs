@@ -65,6 +65,19 @@ public sealed record Tenant(SharedProduct Product, Guid OrganizationId, string A
     public async Task<Guid> CreateProductAsync(string sku, string name = "Titos Handmade Vodka", string? barcode = null, string category = "spirits") =>
         Id(await Admin.PostAsync("/api/v1/products", new { sku, name, brand = "Tito's", category, sizeMl = 750, abv = 40.0m, cost = 15.00m, price = 20.99m, barcode }));
 
+    /// <summary>Starts carrying a product at a location with an opening count; answers the inventory item id.</summary>
+    public async Task<Guid> StockAsync(Guid locationId, Guid productId, int quantity, int parLevel = 0) =>
+        Id(await Admin.PostAsync("/api/v1/inventory/items", new { locationId, productId, quantity, parLevel }));
+
+    /// <summary>A location with one product stocked: the usual start of a stock test.</summary>
+    public async Task<(Guid Location, Guid Product)> StockedAsync(int quantity, int parLevel = 0, string sku = "VODKA-750")
+    {
+        var location = await CreateLocationAsync();
+        var product = await CreateProductAsync(sku);
+        await StockAsync(location, product, quantity, parLevel);
+        return (location, product);
+    }
+
     private static Guid Id(ApiResponse response) =>
         Guid.Parse(response.ShouldSucceed(HttpStatusCode.Created).Data.GetProperty("id").GetString()!);
 }
