@@ -17,9 +17,9 @@ builder.AddInventorySilo();
 using var host = builder.Build();
 var report = await host.Services.PrepareDatabaseAsync();
 // A generated password exists nowhere else: the person starting the first silo must see it.
-foreach (var login in report.Logins)
+foreach (var line in report.LoginLines())
 {
-    Console.WriteLine($"Login {login.Role} {login.Email} {login.Password}{(login.PasswordGenerated ? " (generated; shown once)" : string.Empty)}");
+    Console.WriteLine($"Login {line}");
 }
 
 await host.RunAsync();

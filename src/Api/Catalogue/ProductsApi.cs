@@ -34,9 +34,9 @@ public static class ProductsApi
                 : throw new ValidationFailedException([new FieldError("supplierId", "supplierId must be a UUID.")]);
         }
 
-        if (q is { Length: > 200 })
+        if (q is { Length: > 200 } || (q is not null && !Hosting.PrintableText.IsPrintable(q)))
         {
-            throw new ValidationFailedException([new FieldError("q", "q must be at most 200 characters.")]);
+            throw new ValidationFailedException([new FieldError("q", "q must be at most 200 printable characters.")]);
         }
 
         var products = await SuppliersApi.Catalogue(principal, grains).ListProducts(

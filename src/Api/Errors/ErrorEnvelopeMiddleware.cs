@@ -21,7 +21,13 @@ public sealed class ErrorEnvelopeMiddleware(RequestDelegate next, ILogger<ErrorE
             var (status, code, message, details) = Describe(error);
             if (status >= 500)
             {
-                logger.LogError(error, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+                logger.LogError(
+                    error,
+                    "{Method} {Path} failed for user {UserId} of organisation {OrganizationId}",
+                    context.Request.Method,
+                    context.Request.Path,
+                    context.User.FindFirst(Identity.ClaimNames.Subject)?.Value,
+                    context.User.FindFirst(Identity.ClaimNames.Organization)?.Value);
             }
 
             context.Response.Clear();
@@ -39,10 +45,23 @@ public sealed class ErrorEnvelopeMiddleware(RequestDelegate next, ILogger<ErrorE
         BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
         BadHttpRequestException bad => (bad.StatusCode, ErrorCodes.ValidationFailed, Plain(bad.Message), null),
         // The database or the cluster is briefly out of reach: not the client's fault, and worth a retry.
-        DbException { IsTransient: true } or OrleansMessageRejectionException or TimeoutException =>
-            (503, ErrorCodes.ServiceUnavailable, "The service is briefly unavailable; retry after a few seconds.", null),
+        _ when Unavailable(error) => (503, ErrorCodes.ServiceUnavailable, "The service is briefly unavailable; retry after a few seconds.", null),
         _ => (500, ErrorCodes.InternalError, "Something went wrong on our side. The request id helps us find it.", null),
     };
+
+    // Orleans may wrap the database's refusal (a grain whose state could not load), so look through the causes.
+    private static bool Unavailable(Exception? error)
+    {
+        for (; error is not null; error = error.InnerException)
+        {
+            if (error is DbException { IsTransient: true } or OrleansMessageRejectionException or TimeoutException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static int StatusOf(DomainException error) => error switch
     {

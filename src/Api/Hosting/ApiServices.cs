@@ -53,6 +53,16 @@ public static class ApiServices
         };
         options.Events = new JwtBearerEvents
         {
+            // A well-signed token must still name a user, an organisation and a known role.
+            OnTokenValidated = context =>
+            {
+                if (context.Principal is null || !CurrentUser.TryFrom(context.Principal, out _))
+                {
+                    context.Fail("The token lacks a valid sub, org or role claim.");
+                }
+
+                return Task.CompletedTask;
+            },
             OnChallenge = context =>
             {
                 context.HandleResponse();

@@ -20,9 +20,9 @@ public static class StartupBanner
                 console.WriteLine("  Demo     seeded: Three Rivers Bar & Bottle Co., 3 locations, Iowa catalogue");
             }
 
-            foreach (var login in report.Logins)
+            foreach (var line in report.LoginLines())
             {
-                console.WriteLine($"  Login    {login.Role,-8} {login.Email}  {login.Password}{(login.PasswordGenerated ? "  (generated; shown once)" : string.Empty)}");
+                console.WriteLine($"  Login    {line}");
             }
         }
 

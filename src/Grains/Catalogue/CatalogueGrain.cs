@@ -2,6 +2,8 @@ using InventoryProFlow.Contracts;
 using InventoryProFlow.Contracts.Catalogue;
 using InventoryProFlow.Contracts.Errors;
 using InventoryProFlow.Contracts.Paging;
+using InventoryProFlow.Contracts.Stock;
+using InventoryProFlow.Grains.Stock;
 using InventoryProFlow.Grains.Storage;
 using Npgsql;
 using Orleans.Concurrency;
@@ -16,6 +18,7 @@ namespace InventoryProFlow.Grains.Catalogue;
 public sealed class CatalogueGrain(
     SupplierRepository suppliers,
     ProductRepository products,
+    StockRepository stock,
     IdFactory ids,
     TimeProvider time) : Grain, ICatalogueGrain
 {
@@ -35,8 +38,7 @@ public sealed class CatalogueGrain(
             draft.AddressLine1, draft.AddressLine2, draft.City, draft.State, draft.Zip, draft.AccountNumber, draft.PaymentTerms,
             IsActive: true, now, now);
         CatalogueRules.Check(supplier);
-        await suppliers.Insert(supplier);
-        return supplier;
+        return await suppliers.Insert(supplier);
     }
 
     public async Task<SupplierDetails> UpdateSupplier(Guid supplierId, SupplierDraft changes)
@@ -58,8 +60,7 @@ public sealed class CatalogueGrain(
             UpdatedAt = time.GetUtcNow().UtcDateTime,
         };
         CatalogueRules.Check(changed);
-        await suppliers.Update(changed);
-        return changed;
+        return await suppliers.Update(changed);
     }
 
     public async Task DeactivateSupplier(Guid supplierId)
@@ -88,8 +89,7 @@ public sealed class CatalogueGrain(
     public async Task<ProductDetails> CreateProduct(ProductDraft draft)
     {
         var product = await Validated(draft, ids.NewId(), createdAt: null);
-        await Saving(() => products.Insert(product));
-        return product;
+        return await Saving(() => products.Insert(product));
     }
 
     public async Task<ProductDetails> UpdateProduct(Guid productId, ProductDraft changes)
@@ -110,8 +110,9 @@ public sealed class CatalogueGrain(
             changes.CasePack ?? current.CasePack,
             changes.Description ?? current.Description);
         var product = await Validated(merged, current.Id, current.CreatedAt);
-        await Saving(() => products.Update(product));
-        return product;
+        var stored = await Saving(() => products.Update(product));
+        await RefreshStock(productId);
+        return stored;
     }
 
     public async Task DeleteProduct(Guid productId)
@@ -133,6 +134,15 @@ public sealed class CatalogueGrain(
         var product = await products.FindByGtin(OrganizationId, parsed.Gtin14!)
             ?? throw new NotFoundException($"No product with barcode {barcode} (GTIN {parsed.Gtin14}) in this catalogue.");
         return new BarcodeMatch(barcode, GtinFormats.Describe(parsed.Format!.Value), parsed.Gtin14!, product);
+    }
+
+    // Live stock caches a product's name, category and prices: tell every location that carries it.
+    private async Task RefreshStock(Guid productId)
+    {
+        foreach (var location in await stock.LocationsCarrying(OrganizationId, productId))
+        {
+            await GrainFactory.GetGrain<IProductAtLocationGrain>(GrainKeys.ProductAtLocation(OrganizationId, location, productId)).RefreshProduct();
+        }
     }
 
     private async Task<ProductDetails> Validated(ProductDraft draft, Guid id, DateTime? createdAt)
@@ -166,11 +176,11 @@ public sealed class CatalogueGrain(
     }
 
     // Uniqueness is the database's to decide (two writers may race); its refusal becomes a 409.
-    private static async Task Saving(Func<Task> write)
+    private static async Task<ProductDetails> Saving(Func<Task<ProductDetails>> write)
     {
         try
         {
-            await write();
+            return await write();
         }
         catch (PostgresException error) when (error.IsUniqueViolation(ProductRepository.SkuUnique))
         {

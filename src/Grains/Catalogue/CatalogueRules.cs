@@ -50,7 +50,9 @@ internal static class CatalogueRules
                 .Required("timezone", location.Timezone, 64)
                 .Timezone("timezone", location.Timezone)
                 .Range("latitude", location.Latitude, -90, 90)
-                .Range("longitude", location.Longitude, -180, 180),
+                .Decimals("latitude", location.Latitude, 6)
+                .Range("longitude", location.Longitude, -180, 180)
+                .Decimals("longitude", location.Longitude, 6),
             location.AddressLine1, location.AddressLine2, location.City, location.State, location.Zip)
             .ThrowIfAny();
 
@@ -77,6 +79,7 @@ internal static class CatalogueRules
             .Range("sizeMl", product.SizeMl, 1, MaxBottleMl)
             .Required("abv", product.Abv)
             .Range("abv", product.Abv, 0, 100)
+            .Decimals("abv", product.Abv, 2)
             .Required("cost", product.Cost)
             .Money("cost", product.Cost)
             .Required("price", product.Price)

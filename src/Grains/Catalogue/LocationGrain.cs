@@ -31,8 +31,7 @@ public sealed class LocationGrain(LocationRepository locations, TimeProvider tim
             UpdatedAt = time.GetUtcNow().UtcDateTime,
         };
         CatalogueRules.Check(changed);
-        await locations.Update(changed);
-        return _record = changed;
+        return _record = await locations.Update(changed);
     }
 
     public async Task Deactivate()
@@ -43,9 +42,7 @@ public sealed class LocationGrain(LocationRepository locations, TimeProvider tim
             return;
         }
 
-        var changed = current with { IsActive = false, UpdatedAt = time.GetUtcNow().UtcDateTime };
-        await locations.Update(changed);
-        _record = changed;
+        _record = await locations.Update(current with { IsActive = false, UpdatedAt = time.GetUtcNow().UtcDateTime });
     }
 
     // A miss is not cached: the location may be created after someone asked for it.

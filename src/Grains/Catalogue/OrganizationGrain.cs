@@ -97,8 +97,7 @@ public sealed class OrganizationGrain(
             now,
             now);
         CatalogueRules.Check(location);
-        await locations.Insert(location);
-        return location;
+        return await locations.Insert(location);
     }
 
     private async Task<OrganizationDetails> Record() =>

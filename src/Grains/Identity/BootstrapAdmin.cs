@@ -1,6 +1,7 @@
 using InventoryProFlow.Contracts.Identity;
 using InventoryProFlow.Grains.Catalogue;
 using InventoryProFlow.Grains.Storage;
+using Npgsql;
 
 namespace InventoryProFlow.Grains.Identity;
 
@@ -19,8 +20,16 @@ public sealed class BootstrapAdmin(UserRepository users, IdFactory ids, Password
 
         var now = time.GetUtcNow().UtcDateTime;
         var organization = OrganizationRepository.Starter(ids.NewId(), organizationName, "bar", email, now);
-        await users.OpenOrganization(organization, UserAccount.Open(
-            ids.NewId(), organization.Id, email, passwords.Hash(password), "Admin", "User", Roles.Admin, null, now));
-        return true;
+        try
+        {
+            await users.OpenOrganization(organization, UserAccount.Open(
+                ids.NewId(), organization.Id, email, passwords.Hash(password), "Admin", "User", Roles.Admin, null, now));
+            return true;
+        }
+        catch (PostgresException error) when (error.IsUniqueViolation(UserRepository.EmailUnique))
+        {
+            // Another process starting at the same moment made the same admin first.
+            return false;
+        }
     }
 }

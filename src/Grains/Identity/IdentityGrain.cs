@@ -23,7 +23,13 @@ public sealed class IdentityGrain(
 {
     public async Task<UserDetails> SignIn(string email, string password)
     {
-        new Violations().Required("email", email, 254).Required("password", password, PasswordPolicy.MaxLength).ThrowIfAny();
+        new Violations().Required("email", email, int.MaxValue).Required("password", password, int.MaxValue).ThrowIfAny();
+        if (email.Length > 254 || password.Length > PasswordPolicy.MaxLength)
+        {
+            // No account can have these, and the answer must not differ from any other wrong sign-in.
+            passwords.SpendDecoyTime(password[..Math.Min(password.Length, PasswordPolicy.MaxLength)]);
+            throw new InvalidCredentialsException();
+        }
 
         var account = await users.FindByEmail(email.Trim());
         if (account is null)

@@ -42,19 +42,22 @@ public abstract class TenantTable<T>
             $"SELECT {Columns} FROM {_table} WHERE organization_id = @organizationId AND id = @id{_live}", new { organizationId, id });
     }
 
-    public async Task Insert(T row)
+    /// <summary>Inserts a row and answers it as stored (numeric columns round), so callers cache the truth.</summary>
+    public async Task<T> Insert(T row)
     {
         await using var connection = await Db.OpenConnectionAsync();
-        await Insert(connection, null, row);
+        return await connection.QuerySingleAsync<T>($"INSERT INTO {_table} ({Columns}) VALUES ({Values}) RETURNING {Columns}", row);
     }
 
     public Task Insert(NpgsqlConnection connection, NpgsqlTransaction? transaction, T row) =>
         connection.ExecuteAsync($"INSERT INTO {_table} ({Columns}) VALUES ({Values})", row, transaction);
 
-    public async Task Update(T row)
+    /// <summary>Updates a row and answers it as stored.</summary>
+    public async Task<T> Update(T row)
     {
         await using var connection = await Db.OpenConnectionAsync();
-        await connection.ExecuteAsync($"UPDATE {_table} SET {Assignments} WHERE organization_id = @OrganizationId AND id = @Id{_live}", row);
+        return await connection.QuerySingleAsync<T>(
+            $"UPDATE {_table} SET {Assignments} WHERE organization_id = @OrganizationId AND id = @Id{_live} RETURNING {Columns}", row);
     }
 
     protected Task<Page<T>> Page(string filter, string orderBy, object parameters, PageRequest page) =>

@@ -81,6 +81,11 @@ public sealed class Violations
         return this;
     }
 
+    public Violations Decimals(string field, decimal? value, int places) =>
+        value is not null && decimal.Round(value.Value, places) != value
+            ? Add(field, $"{field} may have at most {places} decimal places.")
+            : this;
+
     public Violations Money(string field, decimal? value) =>
         value is not null && (value < 0 || value > 9_999_999_999.99m || decimal.Round(value.Value, 2) != value)
             ? Add(field, $"{field} must be an amount between 0 and 9999999999.99 with at most 2 decimals.")

@@ -5,14 +5,28 @@ using InventoryProFlow.Grains.Identity;
 using InventoryProFlow.Grains.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace InventoryProFlow.Silo.Hosting;
 
 /// <summary>A login to tell the person who started the product.</summary>
-public sealed record StartupLogin(string Role, string Email, string Password, bool PasswordGenerated);
+public sealed record StartupLogin(string Role, string Email, string Password, bool PasswordGenerated)
+{
+    /// <summary>
+    /// How the console shows it: a generated password the one time it was stored (it exists nowhere else);
+    /// a configured one only in Development, so production logs never carry it.
+    /// </summary>
+    public string Describe(bool written, bool development) =>
+        PasswordGenerated
+            ? written ? $"{Role,-8} {Email}  {Password}  (generated; shown once)" : $"{Role,-8} {Email}  (password shown when it was generated)"
+            : development ? $"{Role,-8} {Email}  {Password}" : $"{Role,-8} {Email}  (password as configured)";
+}
 
 /// <summary>What start-up did to the database, for the console banner.</summary>
-public sealed record StartupReport(bool DemoSeeded, bool DemoPresent, IReadOnlyList<StartupLogin> Logins);
+public sealed record StartupReport(bool DemoSeeded, bool DemoPresent, bool Written, bool Development, IReadOnlyList<StartupLogin> Logins)
+{
+    public IEnumerable<string> LoginLines() => Logins.Select(l => l.Describe(Written, Development));
+}
 
 /// <summary>
 /// Runs before the silo starts (Orleans needs its tables): migrations, then the demo organisation
@@ -25,6 +39,7 @@ public static class DatabaseStartup
     public static async Task<StartupReport> PrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var configuration = services.GetRequiredService<IConfiguration>();
+        var development = services.GetRequiredService<IHostEnvironment>().IsDevelopment();
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
 
         var admin = Login(Roles.Admin, configuration["IPF_ADMIN_EMAIL"] ?? DefaultAdminEmail, configuration["IPF_ADMIN_PASSWORD"]);
@@ -44,17 +59,13 @@ public static class DatabaseStartup
                     new DemoPerson(Roles.Staff, logins[2].Email, logins[2].Password, "Sam", "Bartender"),
                 ],
                 cancellationToken);
-            return new StartupReport(seeded, DemoPresent: true, Shown(logins, seeded));
+            return new StartupReport(seeded, DemoPresent: true, seeded, development, logins);
         }
 
         var created = await services.GetRequiredService<BootstrapAdmin>().EnsureAsync(
             admin.Email, admin.Password, configuration["IPF_ORGANIZATION_NAME"] ?? "My Business");
-        return new StartupReport(DemoSeeded: false, DemoPresent: false, Shown([admin], created));
+        return new StartupReport(DemoSeeded: false, DemoPresent: false, created, development, [admin]);
     }
-
-    // A generated password is only worth printing the one time it was stored.
-    private static StartupLogin[] Shown(StartupLogin[] logins, bool written) =>
-        logins.Where(l => written || !l.PasswordGenerated).ToArray();
 
     private static StartupLogin Login(string role, string email, string? configuredPassword) =>
         string.IsNullOrEmpty(configuredPassword)

@@ -23,6 +23,9 @@ public sealed class BadInputTests(SharedProduct product)
         { "PATCH", "/api/v1/organizations/{organization}", "{\"settings\": {\"defaultParLevel\": \"six\"}}", "settings.defaultParLevel" },
         { "POST", "/api/v1/auth/register", "{\"email\": true}", "email" },
         { "POST", "/api/v1/auth/login", "{\"email\": ", "" },
+        { "POST", "/api/v1/auth/login", "{\"email\": \"a\\u0000@example.com\", \"password\": \"x\"}", "email" },
+        { "POST", "/api/v1/suppliers", "{\"name\": \"Bad\\u0000Name\"}", "name" },
+        { "POST", "/api/v1/products", "{\"sku\":\"A\",\"name\":\"x\",\"category\":\"spirits\",\"sizeMl\":750,\"abv\":40.123,\"cost\":1,\"price\":2}", "abv" },
     };
 
     [Theory]
@@ -125,6 +128,7 @@ public sealed class BadInputTests(SharedProduct product)
     [InlineData("/api/v1/products?supplierId=abc")]
     [InlineData("/api/v1/locations?includeInactive=maybe")]
     [InlineData("/api/v1/users?page=-1")]
+    [InlineData("/api/v1/products?q=%00")]
     public async Task Bad_query_parameters_are_400(string path)
     {
         var tenant = await product.NewTenantAsync();

@@ -66,7 +66,7 @@ public sealed class LocationTests(SharedProduct product)
         Assert.Equal(["settings.currency"], refused.ErrorFields);
         var stored = await product.Host.Database.ScalarAsync<string>(
             "SELECT convert_from(payloadbinary, 'UTF8') FROM orleansstorage WHERE graintypestring = 'organization' AND grainidextensionstring = @key",
-            ("key", $"org/{tenant.OrganizationId}"));
+            ("key", InventoryProFlow.Contracts.GrainKeys.Organization(tenant.OrganizationId)));
         Assert.Contains("\"defaultParLevel\":6", stored.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
     }
 }

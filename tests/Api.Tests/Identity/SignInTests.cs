@@ -65,6 +65,29 @@ public sealed class SignInTests(SharedProduct product)
     }
 
     [Fact]
+    public async Task An_absurdly_long_password_is_just_a_wrong_password()
+    {
+        var tenant = await product.NewTenantAsync();
+
+        (await Anonymous.PostAsync("/api/v1/auth/login", new { email = tenant.AdminEmail, password = new string('x', 300) }))
+            .ShouldFail(HttpStatusCode.Unauthorized, "INVALID_CREDENTIALS");
+    }
+
+    [Fact]
+    public async Task Sign_ups_racing_for_one_email_make_one_account()
+    {
+        var email = $"racer-{Guid.NewGuid():N}@example.com";
+        var body = new { organizationName = "Racing Bar", businessType = "bar", email, password = Tenant.Password, firstName = "R", lastName = "Acer" };
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Anonymous.PostAsync("/api/v1/auth/register", body)));
+
+        Assert.Single(replies, r => r.Status == HttpStatusCode.Created);
+        Assert.All(replies.Where(r => r.Status != HttpStatusCode.Created), r => r.ShouldFail(HttpStatusCode.Conflict, "EMAIL_IN_USE"));
+        Assert.Equal(1L, await product.Host.Database.ScalarAsync<long>("SELECT count(*) FROM app.users WHERE email = @e", ("e", email)));
+        Assert.Equal(1L, await product.Host.Database.ScalarAsync<long>("SELECT count(*) FROM app.organizations WHERE email = @e", ("e", email)));
+    }
+
+    [Fact]
     public async Task Login_without_fields_is_a_validation_error()
     {
         var response = (await Anonymous.PostAsync("/api/v1/auth/login", new { })).ShouldFail(HttpStatusCode.BadRequest, "VALIDATION_FAILED");

@@ -55,6 +55,23 @@ public sealed class TokenTests(SharedProduct product)
         (await product.Host.Client(forged).GetAsync("/api/v1/products")).ShouldFail(HttpStatusCode.Unauthorized, "INVALID_TOKEN");
     }
 
+    [Fact]
+    public async Task A_well_signed_token_without_an_organisation_is_401_INVALID_TOKEN()
+    {
+        var tenant = await product.NewTenantAsync();
+        var handler = new JsonWebTokenHandler();
+        var token = handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = "inventory-pro-flow",
+            Audience = "inventory-pro-flow",
+            Expires = DateTime.UtcNow.AddMinutes(5),
+            SigningCredentials = new SigningCredentials(OurKey(), SecurityAlgorithms.RsaSha256),
+            Subject = new ClaimsIdentity([new Claim("sub", Guid.NewGuid().ToString()), new Claim("email", tenant.AdminEmail), new Claim("role", "admin")]),
+        });
+
+        (await product.Host.Client(token).GetAsync("/api/v1/products")).ShouldFail(HttpStatusCode.Unauthorized, "INVALID_TOKEN");
+    }
+
     private RsaSecurityKey OurKey()
     {
         var rsa = RSA.Create();

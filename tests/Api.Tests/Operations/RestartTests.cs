@@ -37,7 +37,7 @@ public sealed class RestartTests
         Assert.Equal(before.Where(c => c.Key != "refresh_tokens"), after.Where(c => c.Key != "refresh_tokens"));
         Assert.Equal(3, before["locations"]);
         Assert.Equal(3, before["users"]);
-        Assert.InRange(before["products"], 300, 400);
+        Assert.Equal(338, before["products"]);
         // The token of the first run still verifies: the signing key was kept in the data folder.
         var client = second.Client(token);
         var organizationId = (await client.GetAsync("/api/v1/locations")).ShouldSucceed().Data.GetProperty("items")[0].GetProperty("organizationId").GetString();
@@ -55,6 +55,7 @@ public sealed class RestartTests
         {
             Assert.False(first.Report!.DemoSeeded);
             Assert.Equal("first.admin@example.com", first.Report.Logins.Single().Email);
+            Assert.DoesNotContain("First-Admin-Pass-1", first.Report.LoginLines().Single(), StringComparison.Ordinal);
             await SignIn(first, "first.admin@example.com", "First-Admin-Pass-1");
         }
 
@@ -63,6 +64,25 @@ public sealed class RestartTests
         Assert.Equal(1L, await second.Database.ScalarAsync<long>("SELECT count(*) FROM app.users"));
         Assert.Equal("Corner Liquor", await second.Database.ScalarAsync<string>("SELECT name FROM app.organizations"));
         Assert.Equal(0L, await second.Database.ScalarAsync<long>("SELECT count(*) FROM app.products"));
+    }
+
+    [Fact]
+    public async Task A_generated_admin_password_is_shown_once_and_works()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync();
+        var settings = new Dictionary<string, string?> { ["IPF_ADMIN_EMAIL"] = "generated.admin@example.com", ["IPF_ADMIN_PASSWORD"] = null };
+        string password;
+        await using (var first = await ProductHost.StartAsync(connectionString, settings: settings))
+        {
+            password = first.Report!.Logins.Single().Password;
+            Assert.Contains(password, first.Report.LoginLines().Single(), StringComparison.Ordinal);
+            await SignIn(first, "generated.admin@example.com", password);
+        }
+
+        await using var second = await ProductHost.StartAsync(connectionString, settings: settings);
+
+        Assert.DoesNotContain(password, second.Report!.LoginLines().Single(), StringComparison.Ordinal);
+        await SignIn(second, "generated.admin@example.com", password);
     }
 
     private static async Task<string> SignIn(ProductHost host, string email, string password) =>
