@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace InventoryProFlow.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The product as its own operating-system process (the built Api), so a test can kill it the way a
+/// crash does: SIGKILL, no shutdown, nothing flushed.
+/// </summary>
+public sealed class ProductProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ProductProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static async Task<ProductProcess> StartAsync(string connectionString, string dataFolder)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", [ApiAssembly()])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(ApiAssembly())!,
+        };
+        start.Environment["ConnectionStrings__Postgres"] = connectionString;
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["IPF_DATA_DIR"] = dataFolder;
+        start.Environment["IPF_ADMIN_EMAIL"] = "crash.admin@example.com";
+        start.Environment["IPF_ADMIN_PASSWORD"] = "Crash-Admin-Pass-1";
+        start.Environment["Orleans__SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Orleans__GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Identity__PasswordHashIterations"] = "10000";
+        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        var process = Process.Start(start)!;
+        // Drain output so a full pipe never blocks the product.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var product = new ProductProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        await product.WaitUntilReadyAsync();
+        return product;
+    }
+
+    public ApiClient Client(string? token = null) => new(new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) }, token);
+
+    /// <summary>SIGKILL: the process ends mid-request, as in a power cut or an OOM kill.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            Kill();
+        }
+
+        _process.Dispose();
+        await Task.CompletedTask;
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The product exited with code {_process.ExitCode} while starting.");
+            }
+
+            try
+            {
+                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException("The product did not become ready within 90 s.");
+    }
+
+    // The Api built in the same configuration as these tests.
+    private static string ApiAssembly()
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var path = Path.Combine(TestPostgres.RepositoryRoot(), "src", "Api", "bin", configuration, "net10.0", "InventoryProFlow.Api.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build src/Api first.", path);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
