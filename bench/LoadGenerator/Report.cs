@@ -71,6 +71,7 @@ public static partial class Report
                 ["uniform"] = pgUniform,
                 ["hotspot"] = pgHotspot,
             },
+            ["unbalancedRowsAfterPgbench"] = options.Optional("unbalanced-after-pgbench") is { } u ? long.Parse(u, CultureInfo.InvariantCulture) : null,
             ["commitBatches"] = batches,
             ["phases"] = phases.DeepClone(),
             ["warmup"] = http["warmup"]?.DeepClone(),

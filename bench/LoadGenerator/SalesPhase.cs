@@ -39,6 +39,12 @@ public sealed class SalesPhase(HttpClient sales, HttpClient reader, Fixture fixt
         var startedAt = DateTime.UtcNow;
         var start = Stopwatch.GetTimestamp();
         _deadline = start + (long)(seconds * (double)Stopwatch.Frequency);
+        if (Options.Env("BENCH_PHASE_MARKER_DIR") is { } markers)
+        {
+            // Lets scripts/bench.sh take a top snapshot in the middle of a phase.
+            await File.WriteAllTextAsync(Path.Combine(markers, $"{mix.Name}.started"), startedAt.ToString("O"));
+        }
+
         var lists = measureList ? Task.Run(() => ReadLists(stopReader.Token)) : Task.FromResult(new ListResult([], [], 0, []));
         await Task.WhenAll(Enumerable.Range(0, settings.Clients).Select(_ => Task.Run(Terminal)));
         var elapsed = Stopwatch.GetElapsedTime(start);

@@ -16,6 +16,8 @@ public static class InventoryApi
 
     public sealed record CountResponse(InventoryItem Item, int Variance, Guid MovementId);
 
+    public sealed record BatchRequest(IReadOnlyList<BatchRow>? Rows);
+
     public sealed record ProductStock(Guid ProductId, long TotalQuantity, IReadOnlyList<InventoryItem> Locations);
 
     public static IEndpointRouteBuilder MapInventoryApi(this IEndpointRouteBuilder routes)
@@ -26,6 +28,10 @@ public static class InventoryApi
         inventory.MapGet("/items/{id:guid}", Get).WithSummary("One inventory item, live");
         inventory.MapPatch("/items/{id:guid}", SetLevels).RequireAuthorization(Policies.CatalogueWriter).WithSummary("Set par level and reorder point");
         inventory.MapPut("/items/{id:guid}/count", Count).WithSummary("Record a physical count; the variance goes into the ledger");
+        inventory.MapPost("/batch", Batch).RequireAuthorization(Policies.CatalogueWriter)
+            .WithSummary("Apply up to 5,000 counts or par changes; each row is applied or rejected on its own");
+        inventory.MapPost("/import", Import).RequireAuthorization(Policies.CatalogueWriter)
+            .Accepts<string>("text/csv").WithSummary("Import a count sheet (CSV: sku or barcode, count, optional par level and notes) for locationId");
         inventory.MapGet("/products/{productId:guid}", AcrossLocations).WithSummary("One product across every location that carries it");
         return routes;
     }
@@ -93,6 +99,23 @@ public static class InventoryApi
     {
         var items = await Inventory(principal, grains).AcrossLocations(productId);
         return TypedResults.Ok(Envelope.Of(new ProductStock(productId, items.Sum(i => (long)i.Quantity), items)));
+    }
+
+    private static async Task<Ok<Envelope<BatchReport>>> Batch(BatchRequest body, ClaimsPrincipal principal, IGrainFactory grains) =>
+        TypedResults.Ok(Envelope.Of(await Inventory(principal, grains).ApplyBatch(body.Rows ?? [], CurrentUser.From(principal).Actor)));
+
+    private static async Task<Ok<Envelope<BatchReport>>> Import(string? locationId, HttpRequest request, ClaimsPrincipal principal, IGrainFactory grains)
+    {
+        var location = QueryValues.Id("locationId", locationId)
+            ?? throw new ValidationFailedException([new FieldError("locationId", "locationId is required.")]);
+        if (request.ContentType is not { } type || !(type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) || type.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new BadHttpRequestException("Send the count sheet as text/csv.", StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        using var reader = new StreamReader(request.Body);
+        var csv = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        return TypedResults.Ok(Envelope.Of(await Inventory(principal, grains).ImportCountSheet(location, csv, CurrentUser.From(principal).Actor)));
     }
 
     private static IInventoryGrain Inventory(ClaimsPrincipal principal, IGrainFactory grains) =>

@@ -48,4 +48,10 @@ public interface IInventoryGrain : IGrainWithStringKey
     Task<Page<LedgerEntry>> Ledger(LedgerQuery query);
 
     Task<LedgerVerification> Verify();
+
+    /// <summary>Up to 5,000 counts or level changes, each applied or rejected on its own.</summary>
+    Task<BatchReport> ApplyBatch(IReadOnlyList<BatchRow> rows, Actor actor);
+
+    /// <summary>A count sheet exported from a spreadsheet (CSV with sku or barcode, and count), applied as a batch.</summary>
+    Task<BatchReport> ImportCountSheet(Guid locationId, string csv, Actor actor);
 }

@@ -40,6 +40,30 @@ public sealed class InventoryGrain(StockRepository stock, TimeProvider time) : G
         return new LedgerVerification(differences.Count == 0, items, rows, differences, time.GetUtcNow().UtcDateTime);
     }
 
+    public Task<BatchReport> ApplyBatch(IReadOnlyList<BatchRow> rows, Actor actor)
+    {
+        BatchRules.Check(rows);
+        return new BatchApplier(OrganizationId, stock, GrainFactory).Apply(
+            rows.Select((row, index) => (index + 1, (BatchRow?)row, BatchRules.Problem(row))).ToList(), actor);
+    }
+
+    public async Task<BatchReport> ImportCountSheet(Guid locationId, string csv, Actor actor)
+    {
+        var lines = CountSheet.Read(locationId, csv);
+        BatchRules.Check(lines.Select(l => l.Row ?? new BatchRow()).ToList());
+        // Barcodes become skus first, so the batch names every product one way.
+        var gtins = (await stock.FindByGtins(OrganizationId, lines.Where(l => l.Gtin is not null).Select(l => l.Gtin!).Distinct().ToArray()))
+            .ToDictionary(g => g.Gtin, g => g.Sku);
+        var rows = lines.Select(line => line switch
+        {
+            { Error: { } error } => (line.Line, (BatchRow?)null, (string?)error),
+            { Gtin: { } gtin } when !gtins.ContainsKey(gtin) => (line.Line, null, $"No product with barcode GTIN {gtin} in this organisation."),
+            { Gtin: { } gtin } => (line.Line, line.Row! with { Sku = gtins[gtin] }, null),
+            _ => (line.Line, line.Row, null),
+        }).ToList();
+        return await new BatchApplier(OrganizationId, stock, GrainFactory).Apply(rows, actor);
+    }
+
     private IProductAtLocationGrain ProductAt(Guid locationId, Guid productId) =>
         GrainFactory.GetGrain<IProductAtLocationGrain>(GrainKeys.ProductAtLocation(OrganizationId, locationId, productId));
 }

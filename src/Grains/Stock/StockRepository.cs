@@ -106,6 +106,30 @@ public sealed class StockRepository(NpgsqlDataSource db)
             new { organizationId, ids, skus })).ToList();
     }
 
+    public async Task<IReadOnlyList<(Guid Id, Guid LocationId, Guid ProductId)>> FindItems(Guid organizationId, Guid[] itemIds)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return (await connection.QueryAsync<(Guid, Guid, Guid)>(
+            "SELECT id, location_id, product_id FROM app.inventory WHERE organization_id = @organizationId AND id = ANY(@itemIds)",
+            new { organizationId, itemIds })).ToList();
+    }
+
+    public async Task<IReadOnlyList<Guid>> ExistingLocations(Guid organizationId, Guid[] locationIds)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return (await connection.QueryAsync<Guid>(
+            "SELECT id FROM app.locations WHERE organization_id = @organizationId AND id = ANY(@locationIds) AND is_active",
+            new { organizationId, locationIds })).ToList();
+    }
+
+    public async Task<IReadOnlyList<(string Gtin, Guid ProductId, string Sku)>> FindByGtins(Guid organizationId, string[] gtins)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return (await connection.QueryAsync<(string, Guid, string)>(
+            "SELECT gtin, id, sku FROM app.products WHERE organization_id = @organizationId AND deleted_at IS NULL AND gtin = ANY(@gtins)",
+            new { organizationId, gtins })).ToList();
+    }
+
     public async Task<bool> MovementRecorded(Guid movementId, Guid locationId, Guid productId)
     {
         await using var connection = await db.OpenConnectionAsync();

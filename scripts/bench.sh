@@ -1,0 +1,262 @@
+#!/usr/bin/env bash
+# `make bench`: the product under POS load on this machine, against a fresh local PostgreSQL, and the
+# same sale lines written directly to PostgreSQL with pgbench for comparison.
+#
+#   1. build src/Api and bench/LoadGenerator in Release (outputs under build/bench/artifacts);
+#   2. start a fresh PostgreSQL in build/bench-pg (scripts/pg.sh) and the Api (Embedded mode) on free
+#      loopback ports, logging at Warning;
+#   3. register an organisation over HTTP, then bulk-load its locations, products and opening stock
+#      (matched by opening 'count' ledger rows) with bench/seed.sql, and restart the Api;
+#   4. bench/LoadGenerator: BENCH_CLIENTS POS clients POST /api/v1/transactions/sales (warm-up, a uniform
+#      phase, then the hot-spot phase that gives the headline figures) while one more client lists
+#      inventory; then GET /api/v1/admin/ledger/verify;
+#   5. stop the Api and run bench/pgbench-sale-line.sql with pgbench (uniform, then hot-spot);
+#   6. print the JSON (last on stdout) and write it to build/bench/result.json.
+# Everything it started (Api, PostgreSQL) is stopped on exit. Logs: build/bench/*.log.
+#
+# Parameters (environment, defaults in brackets): BENCH_LOCATIONS [50], BENCH_PRODUCTS [2000],
+# BENCH_SECONDS [60] (hot-spot phase), BENCH_CLIENTS [64], BENCH_UNIFORM_SECONDS [30] (0 skips it),
+# BENCH_WARMUP_SECONDS [10], BENCH_HOT_LOCATIONS [10], BENCH_HOT_PRODUCTS [50], BENCH_HOT_PERCENT [80],
+# BENCH_PG_SECONDS [20] (each pgbench run), BENCH_PG_CLIENTS [16], BENCH_LIST_INTERVAL_MS [20],
+# BENCH_MAX_SALES_PER_SEC [4000] (caps the pre-generated requests), BENCH_SEED.
+# Product settings such as Ledger__Writers and Ledger__MaxBatch pass through to the Api.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$PWD
+OUT=$ROOT/build/bench
+PG_DIR=build/bench-pg
+DATA_DIR=$ROOT/build/bench-data
+ARTIFACTS=$OUT/artifacts
+
+log() { printf 'bench.sh: %s\n' "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+# ---------------------------------------------------------------- parameters
+
+param() {
+  local name=$1 default=$2 min=$3 max=$4 value
+  value=${!name:-$default}
+  if ! [[ "$value" =~ ^[0-9]+$ ]] || ((value < min || value > max)); then
+    die "$name must be an integer from $min to $max, not '$value'"
+  fi
+  export "$name=$value"
+}
+param BENCH_LOCATIONS 50 1 10000
+param BENCH_PRODUCTS 2000 1 1000000
+param BENCH_SECONDS 60 1 3600
+param BENCH_CLIENTS 64 1 4096
+param BENCH_UNIFORM_SECONDS 30 0 3600
+param BENCH_WARMUP_SECONDS 10 0 600
+param BENCH_HOT_LOCATIONS 10 1 10000
+param BENCH_HOT_PRODUCTS 50 1 1000000
+param BENCH_HOT_PERCENT 80 0 100
+param BENCH_PG_SECONDS 20 1 3600
+param BENCH_PG_CLIENTS 16 1 200
+((BENCH_HOT_LOCATIONS < BENCH_LOCATIONS)) || die "BENCH_HOT_LOCATIONS must be below BENCH_LOCATIONS"
+((BENCH_HOT_PRODUCTS < BENCH_PRODUCTS)) || die "BENCH_HOT_PRODUCTS must be below BENCH_PRODUCTS"
+((BENCH_LOCATIONS * BENCH_PRODUCTS <= 5000000)) || die "BENCH_LOCATIONS x BENCH_PRODUCTS is limited to 5,000,000 inventory rows"
+
+command -v dotnet >/dev/null || die "dotnet not found; install the .NET 10 SDK"
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+# ---------------------------------------------------------------- tools
+
+pg_bin() {
+  local ctl d
+  ctl=$(command -v pg_ctl || true)
+  if [[ -n "$ctl" && -x "$(dirname "$ctl")/pgbench" ]]; then
+    dirname "$ctl"
+    return
+  fi
+  d=$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -type d -name bin 2>/dev/null | sort -V | tail -n 1 || true)
+  [[ -n "$d" ]] && echo "$d"
+}
+
+port_busy() {
+  local p=$1
+  if command -v ss >/dev/null; then
+    [[ -n $(ss -Hltn "sport = :$p" 2>/dev/null) ]] && return 0
+  fi
+  # shellcheck disable=SC2016 # $1 expands in the child shell
+  timeout 2 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1"' _ "$p" 2>/dev/null
+}
+
+TAKEN_PORTS=" "
+free_port() {
+  local p i
+  for ((i = 0; i < 200; i++)); do
+    p=$((20000 + RANDOM % 20001))
+    [[ "$TAKEN_PORTS" == *" $p "* ]] && continue
+    if ! port_busy "$p"; then
+      TAKEN_PORTS+="$p "
+      echo "$p"
+      return 0
+    fi
+  done
+  die "no free TCP port found in 20000-40000"
+}
+
+# ---------------------------------------------------------------- clean-up
+
+api_pid=""
+top_pid=""
+stop_api() {
+  if [[ -n "$api_pid" ]] && kill -0 "$api_pid" 2>/dev/null; then
+    kill -TERM "$api_pid" 2>/dev/null || true
+    local i
+    for ((i = 0; i < 120; i++)); do
+      kill -0 "$api_pid" 2>/dev/null || break
+      sleep 0.5
+    done
+    if kill -0 "$api_pid" 2>/dev/null; then
+      log "the Api did not stop within 60 s; killing it"
+      kill -KILL "$api_pid" 2>/dev/null || true
+    fi
+    wait "$api_pid" 2>/dev/null || true
+  fi
+  api_pid=""
+}
+
+# shellcheck disable=SC2317 # invoked by the EXIT trap
+cleanup() {
+  local rc=$?
+  if [[ -n "$top_pid" ]]; then kill "$top_pid" 2>/dev/null || true; fi
+  stop_api
+  # Blank the variable, or pg.sh would treat the database as external and leave it running.
+  ConnectionStrings__Postgres='' scripts/pg.sh stop "$PG_DIR" >/dev/null 2>&1 || true
+  ((rc == 0)) || log "failed (exit $rc); logs in build/bench/"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM HUP
+
+# ---------------------------------------------------------------- build
+
+started=$SECONDS
+mkdir -p "$OUT"
+rm -f "$OUT"/*.json "$OUT"/*.log "$OUT"/*.csv "$OUT"/*.txt "$OUT"/*.started
+log "building src/Api and bench/LoadGenerator (Release) into build/bench/artifacts"
+dotnet build src/Api -c Release -nologo -v q --artifacts-path "$ARTIFACTS" >"$OUT/build.log" 2>&1 ||
+  { tail -n 30 "$OUT/build.log" >&2; die "building src/Api failed (log: build/bench/build.log)"; }
+dotnet build bench/LoadGenerator -c Release -nologo -v q --artifacts-path "$ARTIFACTS" >>"$OUT/build.log" 2>&1 ||
+  { tail -n 30 "$OUT/build.log" >&2; die "building bench/LoadGenerator failed (log: build/bench/build.log)"; }
+API_DIR=$ARTIFACTS/bin/Api/release
+API_DLL=$API_DIR/InventoryProFlow.Api.dll
+LOADGEN_DLL=$ARTIFACTS/bin/LoadGenerator/release/InventoryProFlow.Bench.LoadGenerator.dll
+[[ -f "$API_DLL" && -f "$LOADGEN_DLL" ]] || die "build outputs not found under $ARTIFACTS/bin"
+loadgen() { dotnet "$LOADGEN_DLL" "$@"; }
+
+# ---------------------------------------------------------------- PostgreSQL
+
+log "starting a fresh PostgreSQL in $PG_DIR"
+ConnectionStrings__Postgres='' scripts/pg.sh stop "$PG_DIR" >/dev/null 2>&1 || true
+rm -rf "$PG_DIR" "$DATA_DIR"
+conn=$(ConnectionStrings__Postgres='' scripts/pg.sh start "$PG_DIR" 2>"$OUT/pg-start.log" | tail -n 1) ||
+  { cat "$OUT/pg-start.log" >&2; die "scripts/pg.sh start failed"; }
+[[ -n "$conn" ]] || die "scripts/pg.sh printed no connection string"
+PG_PORT=$(<"$PG_DIR/port")
+PG_SOCK=$ROOT/$PG_DIR/sock
+PG_PID=$(head -n 1 "$PG_DIR/data/postmaster.pid")
+PG_BIN=$(pg_bin) || true
+[[ -n "$PG_BIN" && -x "$PG_BIN/psql" && -x "$PG_BIN/pgbench" ]] || die "psql and pgbench not found (PostgreSQL server binaries)"
+psql_bench() { "$PG_BIN/psql" -X -q -At -v ON_ERROR_STOP=1 -h "$PG_SOCK" -p "$PG_PORT" -U ipf -d inventory_pro_flow "$@"; }
+PG_VERSION=$(psql_bench -c "SHOW server_version")
+
+# ---------------------------------------------------------------- the Api
+
+API_PORT=$(free_port)
+SILO_PORT=$(free_port)
+GATEWAY_PORT=$(free_port)
+BASE=http://127.0.0.1:$API_PORT
+
+start_api() {
+  # The content root is the working directory, so start it beside its appsettings.json.
+  (
+    cd "$API_DIR"
+    exec env ConnectionStrings__Postgres="$conn" \
+      ASPNETCORE_URLS="$BASE" \
+      ASPNETCORE_ENVIRONMENT=Production \
+      IPF_DATA_DIR="$DATA_DIR" \
+      IPF_ADMIN_EMAIL=admin@bench.example \
+      IPF_ADMIN_PASSWORD="Bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')-Zq7" \
+      Demo__Seed=false \
+      Serilog__MinimumLevel__Default=Warning \
+      Orleans__SiloPort="$SILO_PORT" \
+      Orleans__GatewayPort="$GATEWAY_PORT" \
+      dotnet "$API_DLL"
+  ) >>"$OUT/api.log" 2>&1 &
+  api_pid=$!
+  loadgen wait-ready --base "$BASE" --timeout-seconds 180 ||
+    { tail -n 30 "$OUT/api.log" >&2; die "the Api did not become ready (log: build/bench/api.log)"; }
+}
+
+log "starting the Api on $BASE (silo port $SILO_PORT, gateway port $GATEWAY_PORT)"
+start_api
+
+# ---------------------------------------------------------------- data
+
+loadgen setup --base "$BASE" --out "$OUT/organization.json"
+ORG_ID=$(sed -n 's/.*"organizationId": *"\([^"]*\)".*/\1/p' "$OUT/organization.json")
+ADMIN_ID=$(sed -n 's/.*"userId": *"\([^"]*\)".*/\1/p' "$OUT/organization.json")
+[[ -n "$ORG_ID" && -n "$ADMIN_ID" ]] || die "could not read the organisation from build/bench/organization.json"
+
+log "bulk-loading $BENCH_LOCATIONS locations x $BENCH_PRODUCTS products with opening stock and ledger rows"
+load_started=$SECONDS
+psql_bench -v org="$ORG_ID" -v admin="$ADMIN_ID" -v locations="$BENCH_LOCATIONS" -v products="$BENCH_PRODUCTS" \
+  -v hot_locations="$BENCH_HOT_LOCATIONS" -v hot_products="$BENCH_HOT_PRODUCTS" \
+  -f bench/seed.sql <src/Grains/Catalogue/DemoData/products.csv >"$OUT/seed.log" 2>&1 ||
+  { tail -n 20 "$OUT/seed.log" >&2; die "bench/seed.sql failed"; }
+psql_bench -c "COPY (SELECT idx, id FROM bench.locations ORDER BY idx) TO STDOUT WITH (FORMAT csv)" >"$OUT/locations.csv"
+psql_bench -c "COPY (SELECT idx, id, sale_price FROM bench.products ORDER BY idx) TO STDOUT WITH (FORMAT csv)" >"$OUT/products.csv"
+log "bulk load done in $((SECONDS - load_started)) s; restarting the Api so nothing loaded before the bulk load is cached"
+stop_api
+start_api
+
+# ---------------------------------------------------------------- the load
+
+# A snapshot of top halfway through the hot-spot phase, for the record (the JSON has the /proc split).
+if command -v top >/dev/null; then
+  (
+    while [[ ! -f "$OUT/hotspot.started" ]]; do sleep 0.5; done
+    sleep $((BENCH_SECONDS / 2))
+    top -b -n 1 -w 200 | head -n 25 >"$OUT/top-hotspot.txt"
+  ) &
+  top_pid=$!
+fi
+
+log "load: $BENCH_CLIENTS clients, warm-up ${BENCH_WARMUP_SECONDS} s, uniform ${BENCH_UNIFORM_SECONDS} s, hot-spot ${BENCH_SECONDS} s"
+BENCH_API_PID=$api_pid BENCH_PG_PID=$PG_PID BENCH_PHASE_MARKER_DIR=$OUT \
+  loadgen run --base "$BASE" --org "$OUT/organization.json" --locations "$OUT/locations.csv" \
+  --products "$OUT/products.csv" --out "$OUT/http.json" 2> >(tee "$OUT/loadgen.log" >&2)
+psql_bench -F, -f bench/commit-batches.sql >"$OUT/commit-batches.csv"
+stop_api
+
+# ---------------------------------------------------------------- pgbench
+
+pgbench_run() {
+  local hot=$1 out=$2
+  "$PG_BIN/pgbench" -n -M prepared -h "$PG_SOCK" -p "$PG_PORT" -U ipf \
+    -c "$BENCH_PG_CLIENTS" -j "$(nproc)" -T "$BENCH_PG_SECONDS" \
+    -D hot="$hot" -D locations="$BENCH_LOCATIONS" -D products="$BENCH_PRODUCTS" \
+    -D hot_locations="$BENCH_HOT_LOCATIONS" -D hot_products="$BENCH_HOT_PRODUCTS" -D hot_percent="$BENCH_HOT_PERCENT" \
+    -f bench/pgbench-sale-line.sql inventory_pro_flow >"$out" 2>&1 ||
+    { tail -n 20 "$out" >&2; die "pgbench failed (log: $out)"; }
+  grep -E '^tps' "$out" | sed 's/^/bench.sh: pgbench: /' >&2
+}
+log "pgbench: $BENCH_PG_CLIENTS clients x ${BENCH_PG_SECONDS} s, one sale line per transaction, uniform then hot-spot (Api stopped)"
+pgbench_run 0 "$OUT/pgbench-uniform.log"
+pgbench_run 1 "$OUT/pgbench-hotspot.log"
+# pgbench's lines keep the ledger balanced too (each UPDATE -1 has its -1 ledger row); check it in SQL.
+unbalanced=$(psql_bench -c "SELECT count(*) FROM app.inventory i LEFT JOIN (SELECT location_id, product_id, sum(quantity) s FROM app.transactions GROUP BY 1, 2) t USING (location_id, product_id) WHERE i.quantity <> coalesce(t.s, 0)")
+log "after pgbench: $unbalanced unbalanced inventory rows (SQL check)"
+
+# ---------------------------------------------------------------- report
+
+commit=${BENCH_COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)}
+dirty=$(git status --porcelain -- src 2>/dev/null | wc -l | tr -d ' ')
+loadgen report --http "$OUT/http.json" --pg-uniform "$OUT/pgbench-uniform.log" --pg-hotspot "$OUT/pgbench-hotspot.log" \
+  --batches "$OUT/commit-batches.csv" --postgres-version "$PG_VERSION" --commit "$commit" \
+  --dirty "$dirty changed files under src/" --bench-seconds "$((SECONDS - started))" --unbalanced-after-pgbench "$unbalanced" --out "$OUT/result.json" >"$OUT/result.stdout"
+log "done in $((SECONDS - started)) s; result in build/bench/result.json"
+cat "$OUT/result.stdout"

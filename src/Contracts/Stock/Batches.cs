@@ -1,0 +1,35 @@
+namespace InventoryProFlow.Contracts.Stock;
+
+/// <summary>
+/// One row of a bulk change: a count and/or new levels for a product at a location. The product is
+/// named by itemId, or by productId or sku together with locationId.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("ipf.BatchRow.v1")]
+public sealed record BatchRow(
+    [property: Id(0)] Guid? ItemId = null,
+    [property: Id(1)] Guid? LocationId = null,
+    [property: Id(2)] Guid? ProductId = null,
+    [property: Id(3)] string? Sku = null,
+    [property: Id(4)] int? Count = null,
+    [property: Id(5)] int? ParLevel = null,
+    [property: Id(6)] int? ReorderPoint = null,
+    [property: Id(7)] string? Notes = null);
+
+/// <summary>What happened to one row: applied (with the count's variance) or rejected (with why).</summary>
+[GenerateSerializer, Immutable, Alias("ipf.BatchRowResult.v1")]
+public sealed record BatchRowResult(
+    [property: Id(0)] int Row,
+    [property: Id(1)] bool Applied,
+    [property: Id(2)] Guid? ItemId,
+    [property: Id(3)] int? Quantity,
+    [property: Id(4)] int? Variance,
+    [property: Id(5)] string? ErrorCode,
+    [property: Id(6)] string? Error);
+
+/// <summary>The report of a bulk change or a count-sheet import.</summary>
+[GenerateSerializer, Immutable, Alias("ipf.BatchReport.v1")]
+public sealed record BatchReport(
+    [property: Id(0)] int Rows,
+    [property: Id(1)] int Applied,
+    [property: Id(2)] int Rejected,
+    [property: Id(3)] IReadOnlyList<BatchRowResult> Results);
