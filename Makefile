@@ -2,7 +2,7 @@
 SLN := InventoryProFlow.sln
 
 .DEFAULT_GOAL := help
-.PHONY: help run test build stop format clean bench
+.PHONY: help run test build stop format clean bench verify-ledger
 
 help:
 	@echo "make run     build and run the Api on http://localhost:3000 (local PostgreSQL in .data/pg)"
@@ -12,6 +12,7 @@ help:
 	@echo "make format  apply dotnet format"
 	@echo "make clean   remove build/ and bin/obj folders (keeps .data)"
 	@echo "make bench   POS sales load on a fresh local PostgreSQL vs pgbench; JSON last on stdout (build/bench/result.json)"
+	@echo "make verify-ledger  prove quantity = sum of ledger for every product-location (.data/pg or ConnectionStrings__Postgres)"
 	@echo "make help    this list (the default)"
 
 run:
@@ -22,6 +23,9 @@ test:
 
 build:
 	dotnet build $(SLN) -c Release -nologo
+
+verify-ledger:
+	scripts/verify-ledger.sh
 
 stop:
 	scripts/pg.sh stop .data/pg

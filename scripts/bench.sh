@@ -254,7 +254,7 @@ log "after pgbench: $unbalanced unbalanced inventory rows (SQL check)"
 # ---------------------------------------------------------------- report
 
 commit=${BENCH_COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)}
-dirty=$(git status --porcelain -- src 2>/dev/null | wc -l | tr -d ' ')
+dirty=$( (git status --porcelain -- src 2>/dev/null || true) | wc -l | tr -d " ")
 loadgen report --http "$OUT/http.json" --pg-uniform "$OUT/pgbench-uniform.log" --pg-hotspot "$OUT/pgbench-hotspot.log" \
   --batches "$OUT/commit-batches.csv" --postgres-version "$PG_VERSION" --commit "$commit" \
   --dirty "$dirty changed files under src/" --bench-seconds "$((SECONDS - started))" --unbalanced-after-pgbench "$unbalanced" --out "$OUT/result.json" >"$OUT/result.stdout"

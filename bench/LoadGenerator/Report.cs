@@ -82,7 +82,7 @@ public static partial class Report
             ["benchSeconds"] = options.Optional("bench-seconds") is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : null,
         };
 
-        var text = result.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        var text = result.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         File.WriteAllText(options.Required("out"), text + "\n");
         Console.Out.WriteLine(text);
         return 0;

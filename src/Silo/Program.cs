@@ -1,3 +1,4 @@
+using InventoryProFlow.Grains.Storage;
 using InventoryProFlow.Silo.Hosting;
 using InventoryProFlow.Silo.Logging;
 using Microsoft.Extensions.Configuration.Json;
@@ -13,6 +14,13 @@ siloSettings.ResolveFileProvider();
 builder.Configuration.Sources.Insert(0, siloSettings);
 builder.Configuration["Orleans:Mode"] ??= nameof(OrleansMode.Cluster);
 builder.Services.AddSerilog((_, logs) => JsonLogs.Configure(logs, builder.Configuration, "ipf-silo"));
+if (args.FirstOrDefault() == LedgerCheck.Verb)
+{
+    builder.Services.AddGrainServices(builder.Configuration.PostgresConnectionString());
+    using var tool = builder.Build();
+    return await LedgerCheck.RunAsync(tool.Services, Console.Out);
+}
+
 builder.AddInventorySilo();
 using var host = builder.Build();
 var report = await host.Services.PrepareDatabaseAsync();
@@ -23,3 +31,4 @@ foreach (var line in report.LoginLines())
 }
 
 await host.RunAsync();
+return 0;
