@@ -19,7 +19,9 @@
 # BENCH_WARMUP_SECONDS [10], BENCH_HOT_LOCATIONS [10], BENCH_HOT_PRODUCTS [50], BENCH_HOT_PERCENT [80],
 # BENCH_PG_SECONDS [20] (each pgbench run), BENCH_PG_CLIENTS [16], BENCH_LIST_INTERVAL_MS [20],
 # BENCH_MAX_SALES_PER_SEC [4000] (caps the pre-generated requests), BENCH_SEED.
-# Product settings such as Ledger__Writers and Ledger__MaxBatch pass through to the Api.
+# Diagnostics: BENCH_PG_STATS=1 loads pg_stat_statements and writes the hot-spot phase's top statements to
+# build/bench/pg-statements.txt; BENCH_NPGSQL_OPTIONS (e.g. "Max Auto Prepare=32") is appended to the Api's
+# connection string. Product settings such as Ledger__Writers and Ledger__MaxBatch pass through to the Api.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -53,6 +55,7 @@ param BENCH_HOT_PRODUCTS 50 1 1000000
 param BENCH_HOT_PERCENT 80 0 100
 param BENCH_PG_SECONDS 20 1 3600
 param BENCH_PG_CLIENTS 16 1 200
+param BENCH_PG_STATS 0 0 1
 ((BENCH_HOT_LOCATIONS < BENCH_LOCATIONS)) || die "BENCH_HOT_LOCATIONS must be below BENCH_LOCATIONS"
 ((BENCH_HOT_PRODUCTS < BENCH_PRODUCTS)) || die "BENCH_HOT_PRODUCTS must be below BENCH_PRODUCTS"
 ((BENCH_LOCATIONS * BENCH_PRODUCTS <= 5000000)) || die "BENCH_LOCATIONS x BENCH_PRODUCTS is limited to 5,000,000 inventory rows"
@@ -155,13 +158,24 @@ rm -rf "$PG_DIR" "$DATA_DIR"
 conn=$(ConnectionStrings__Postgres='' scripts/pg.sh start "$PG_DIR" 2>"$OUT/pg-start.log" | tail -n 1) ||
   { cat "$OUT/pg-start.log" >&2; die "scripts/pg.sh start failed"; }
 [[ -n "$conn" ]] || die "scripts/pg.sh printed no connection string"
-PG_PORT=$(<"$PG_DIR/port")
 PG_SOCK=$ROOT/$PG_DIR/sock
-PG_PID=$(head -n 1 "$PG_DIR/data/postmaster.pid")
 PG_BIN=$(pg_bin) || true
 [[ -n "$PG_BIN" && -x "$PG_BIN/psql" && -x "$PG_BIN/pgbench" ]] || die "psql and pgbench not found (PostgreSQL server binaries)"
-psql_bench() { "$PG_BIN/psql" -X -q -At -v ON_ERROR_STOP=1 -h "$PG_SOCK" -p "$PG_PORT" -U ipf -d inventory_pro_flow "$@"; }
+psql_bench() { "$PG_BIN/psql" -X -q -At -v ON_ERROR_STOP=1 -h "$PG_SOCK" -p "$(<"$PG_DIR/port")" -U ipf -d inventory_pro_flow "$@"; }
+if ((BENCH_PG_STATS)); then
+  log "loading pg_stat_statements (restarts PostgreSQL)"
+  psql_bench -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'" -c "ALTER SYSTEM SET pg_stat_statements.track_planning = on"
+  ConnectionStrings__Postgres='' scripts/pg.sh stop "$PG_DIR" >>"$OUT/pg-start.log" 2>&1
+  conn=$(ConnectionStrings__Postgres='' scripts/pg.sh start "$PG_DIR" 2>>"$OUT/pg-start.log" | tail -n 1)
+  psql_bench -c "CREATE EXTENSION pg_stat_statements"
+fi
+PG_PORT=$(<"$PG_DIR/port")
+PG_PID=$(head -n 1 "$PG_DIR/data/postmaster.pid")
 PG_VERSION=$(psql_bench -c "SHOW server_version")
+if [[ -n "${BENCH_NPGSQL_OPTIONS:-}" ]]; then
+  conn="$conn;$BENCH_NPGSQL_OPTIONS"
+  log "Api connection string options added: $BENCH_NPGSQL_OPTIONS"
+fi
 
 # ---------------------------------------------------------------- the Api
 
@@ -224,12 +238,25 @@ if command -v top >/dev/null; then
   ) &
   top_pid=$!
 fi
+if ((BENCH_PG_STATS)); then
+  (
+    while [[ ! -f "$OUT/hotspot.started" ]]; do sleep 0.2; done
+    psql_bench -c "SELECT pg_stat_statements_reset()" >/dev/null
+  ) &
+fi
 
 log "load: $BENCH_CLIENTS clients, warm-up ${BENCH_WARMUP_SECONDS} s, uniform ${BENCH_UNIFORM_SECONDS} s, hot-spot ${BENCH_SECONDS} s"
 BENCH_API_PID=$api_pid BENCH_PG_PID=$PG_PID BENCH_PHASE_MARKER_DIR=$OUT \
   loadgen run --base "$BASE" --org "$OUT/organization.json" --locations "$OUT/locations.csv" \
   --products "$OUT/products.csv" --out "$OUT/http.json" 2> >(tee "$OUT/loadgen.log" >&2)
 psql_bench -F, -f bench/commit-batches.sql >"$OUT/commit-batches.csv"
+if ((BENCH_PG_STATS)); then
+  "$PG_BIN/psql" -X -h "$PG_SOCK" -p "$PG_PORT" -U ipf -d inventory_pro_flow -c "
+    SELECT calls, round(total_exec_time)::bigint AS exec_ms, round(total_plan_time)::bigint AS plan_ms,
+           round((total_exec_time + total_plan_time)::numeric / calls, 3) AS ms_per_call, rows,
+           left(regexp_replace(query, '\s+', ' ', 'g'), 160) AS query
+    FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 25" >"$OUT/pg-statements.txt"
+fi
 stop_api
 
 # ---------------------------------------------------------------- pgbench
