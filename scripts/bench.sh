@@ -164,10 +164,10 @@ PG_BIN=$(pg_bin) || true
 psql_bench() { "$PG_BIN/psql" -X -q -At -v ON_ERROR_STOP=1 -h "$PG_SOCK" -p "$(<"$PG_DIR/port")" -U ipf -d inventory_pro_flow "$@"; }
 if ((BENCH_PG_STATS)); then
   log "loading pg_stat_statements (restarts PostgreSQL)"
-  psql_bench -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'" -c "ALTER SYSTEM SET pg_stat_statements.track_planning = on"
+  psql_bench -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'"
   ConnectionStrings__Postgres='' scripts/pg.sh stop "$PG_DIR" >>"$OUT/pg-start.log" 2>&1
   conn=$(ConnectionStrings__Postgres='' scripts/pg.sh start "$PG_DIR" 2>>"$OUT/pg-start.log" | tail -n 1)
-  psql_bench -c "CREATE EXTENSION pg_stat_statements"
+  psql_bench -c "CREATE EXTENSION pg_stat_statements" -c "ALTER SYSTEM SET pg_stat_statements.track_planning = on" -c "SELECT pg_reload_conf()" >/dev/null
 fi
 PG_PORT=$(<"$PG_DIR/port")
 PG_PID=$(head -n 1 "$PG_DIR/data/postmaster.pid")
@@ -253,7 +253,7 @@ psql_bench -F, -f bench/commit-batches.sql >"$OUT/commit-batches.csv"
 if ((BENCH_PG_STATS)); then
   "$PG_BIN/psql" -X -h "$PG_SOCK" -p "$PG_PORT" -U ipf -d inventory_pro_flow -c "
     SELECT calls, round(total_exec_time)::bigint AS exec_ms, round(total_plan_time)::bigint AS plan_ms,
-           round((total_exec_time + total_plan_time)::numeric / calls, 3) AS ms_per_call, rows,
+           round((total_exec_time + total_plan_time)::numeric / nullif(calls, 0), 3) AS ms_per_call, rows,
            left(regexp_replace(query, '\s+', ' ', 'g'), 160) AS query
     FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 25" >"$OUT/pg-statements.txt"
 fi

@@ -5,27 +5,62 @@ namespace InventoryProFlow.Bench;
 
 /// <summary>
 /// Where the machine's CPU went during a phase, from /proc: the Api process, the PostgreSQL server (postmaster, its
-/// live children, and children that exited, through the postmaster's cumulative child times), this load generator, and
-/// anything else on the machine. Shares are percent of all cores (100 = every core busy).
+/// live children, and children that exited, through the postmaster's cumulative child times), this load generator,
+/// interrupt handling (mostly loopback networking), and every other process on the machine, the busiest named.
+/// Shares are percent of all cores together (100 = every core busy).
 /// </summary>
 public sealed class CpuSampler(int? apiPid, int? postmasterPid)
 {
-    public sealed record Sample(long Total, long Idle, long Api, long Postgres, long Self);
+    public sealed record ProcessTicks(string Name, int ParentPid, long Own, long Children);
+
+    public sealed record Sample(long Total, long Idle, long Interrupts, IReadOnlyDictionary<int, ProcessTicks> Processes);
 
     public Sample Take()
     {
-        var (total, idle) = MachineTicks();
-        return new Sample(total, idle, apiPid is { } a ? ProcessTicks(a, children: false) : 0,
-            postmasterPid is { } p ? PostgresTicks(p) : 0, ProcessTicks(Environment.ProcessId, children: false));
+        var (total, idle, interrupts) = MachineTicks();
+        var processes = new Dictionary<int, ProcessTicks>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(dir), out var pid) && Stat(pid) is { } stat)
+            {
+                processes[pid] = stat;
+            }
+        }
+
+        return new Sample(total, idle, interrupts, processes);
     }
 
-    public static JsonObject Share(Sample start, Sample end)
+    public JsonObject Share(Sample start, Sample end)
     {
         var total = Math.Max(1, end.Total - start.Total);
         double Pct(long ticks) => Math.Round(100.0 * ticks / total, 1);
-        var api = end.Api - start.Api;
-        var postgres = end.Postgres - start.Postgres;
-        var self = end.Self - start.Self;
+
+        // A process's CPU in the phase: its ticks at the end less at the start (all of them if it started during the phase).
+        long Used(int pid, bool children = false)
+        {
+            if (!end.Processes.TryGetValue(pid, out var last))
+            {
+                return 0;
+            }
+
+            var first = start.Processes.GetValueOrDefault(pid);
+            return last.Own - (first?.Own ?? 0) + (children ? last.Children - (first?.Children ?? 0) : 0);
+        }
+
+        var self = Environment.ProcessId;
+        var postgresPids = postmasterPid is { } pm
+            ? end.Processes.Where(p => p.Key == pm || p.Value.ParentPid == pm).Select(p => p.Key).ToHashSet()
+            : [];
+        var api = apiPid is { } a ? Used(a) : 0;
+        var postgres = postgresPids.Sum(pid => Used(pid, children: pid == postmasterPid));
+        var generator = Used(self);
+        var others = end.Processes.Keys
+            .Where(pid => pid != self && pid != apiPid && !postgresPids.Contains(pid))
+            .Select(pid => (Pid: pid, end.Processes[pid].Name, Ticks: Used(pid)))
+            .Where(p => p.Ticks > 0)
+            .OrderByDescending(p => p.Ticks)
+            .ToList();
+        var interrupts = end.Interrupts - start.Interrupts;
         var busy = total - (end.Idle - start.Idle);
         return new JsonObject
         {
@@ -33,54 +68,58 @@ public sealed class CpuSampler(int? apiPid, int? postmasterPid)
             ["busyPercent"] = Pct(busy),
             ["apiPercent"] = Pct(api),
             ["postgresPercent"] = Pct(postgres),
-            ["loadGeneratorPercent"] = Pct(self),
-            ["otherPercent"] = Pct(Math.Max(0, busy - api - postgres - self)),
+            ["loadGeneratorPercent"] = Pct(generator),
+            ["interruptsPercent"] = Pct(interrupts),
+            ["otherProcessesPercent"] = Pct(others.Sum(p => p.Ticks)),
+            ["busiestOtherProcesses"] = new JsonArray(others.Take(6)
+                .Select(p => (JsonNode?)new JsonObject { ["pid"] = p.Pid, ["name"] = Describe(p.Pid, p.Name), ["percent"] = Pct(p.Ticks) }).ToArray()),
             ["note"] = "percent of all cores together (100 = every core busy), sampled from /proc over the phase",
         };
     }
 
+    // "dotnet" alone says little: name the assembly it runs, when it still runs.
+    private static string Describe(int pid, string name)
+    {
+        try
+        {
+            var args = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries);
+            var assembly = args.Skip(1).FirstOrDefault(a => a.EndsWith(".dll", StringComparison.Ordinal) || a.StartsWith("InventoryProFlow", StringComparison.Ordinal));
+            return assembly is null ? name : $"{name} {Path.GetFileName(assembly)}";
+        }
+        catch (IOException)
+        {
+            return name;
+        }
+    }
+
     // First line of /proc/stat: cpu user nice system idle iowait irq softirq steal ...
-    private static (long Total, long Idle) MachineTicks()
+    private static (long Total, long Idle, long Interrupts) MachineTicks()
     {
         try
         {
             var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
                 .Take(8).Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
-            return (fields.Sum(), fields[3] + fields[4]);
+            return (fields.Sum(), fields[3] + fields[4], fields[5] + fields[6] + fields[7]);
         }
         catch (IOException)
         {
-            return (0, 0);
+            return (0, 0, 0);
         }
     }
-
-    private static long PostgresTicks(int postmaster)
-    {
-        var ticks = ProcessTicks(postmaster, children: true);
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (int.TryParse(Path.GetFileName(dir), out var pid) && pid != postmaster && Stat(pid) is { } stat && stat.ParentPid == postmaster)
-            {
-                ticks += stat.Own;
-            }
-        }
-
-        return ticks;
-    }
-
-    private static long ProcessTicks(int pid, bool children) => Stat(pid) is { } stat ? stat.Own + (children ? stat.Children : 0) : 0;
 
     // /proc/PID/stat: "pid (comm) state ppid ... utime(14) stime(15) cutime(16) cstime(17)"; comm may hold spaces.
-    private static (int ParentPid, long Own, long Children)? Stat(int pid)
+    private static ProcessTicks? Stat(int pid)
     {
         try
         {
             var text = File.ReadAllText($"/proc/{pid}/stat");
-            var rest = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+            var open = text.IndexOf('(');
+            var close = text.LastIndexOf(')');
+            var rest = text[(close + 2)..].Split(' ');
             long F(int field) => long.Parse(rest[field - 3], CultureInfo.InvariantCulture);
-            return ((int)F(4), F(14) + F(15), F(16) + F(17));
+            return new ProcessTicks(text[(open + 1)..close], (int)F(4), F(14) + F(15), F(16) + F(17));
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
         {
             return null;
         }

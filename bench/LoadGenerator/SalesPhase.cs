@@ -94,7 +94,7 @@ public sealed class SalesPhase(HttpClient sales, HttpClient reader, Fixture fixt
             ["errorsByStatus"] = new JsonObject(byStatus.Select(p => KeyValuePair.Create(p.Key == 0 ? "exception" : p.Key.ToString(), (JsonNode?)p.Value))),
             ["errorSamples"] = new JsonArray(_errorSamples.Take(5).Select(s => (JsonNode?)s).ToArray()),
             ["replayed"] = _replayed,
-            ["cpu"] = CpuSampler.Share(cpuStart, cpuEnd),
+            ["cpu"] = cpu.Share(cpuStart, cpuEnd),
         };
         if (measureList)
         {

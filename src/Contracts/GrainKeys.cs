@@ -26,6 +26,16 @@ public static class GrainKeys
     public static string Movement(Guid organizationId, string scope, string idempotencyKey) =>
         $"movement/{organizationId:D}/{scope}/{idempotencyKey}";
 
+    public static string BulkChange(Guid organizationId, string idempotencyKey) => $"bulk/{organizationId:D}/{idempotencyKey}";
+
+    public static (Guid OrganizationId, string IdempotencyKey) ParseBulkChange(string key)
+    {
+        var parts = key.Split('/', 3);
+        return parts.Length == 3 && parts[0] == "bulk"
+            ? (Guid.Parse(parts[1]), parts[2])
+            : throw new FormatException($"Grain key '{key}' is not a 'bulk' key.");
+    }
+
     public static (Guid OrganizationId, Guid LocationId, Guid ProductId) ParseProductAtLocation(string key)
     {
         var ids = ParseIds(key, "stock", 3);

@@ -101,11 +101,18 @@ public static class InventoryApi
         return TypedResults.Ok(Envelope.Of(new ProductStock(productId, items.Sum(i => (long)i.Quantity), items)));
     }
 
-    private static async Task<Ok<Envelope<BatchReport>>> Batch(BatchRequest body, ClaimsPrincipal principal, IGrainFactory grains) =>
-        TypedResults.Ok(Envelope.Of(await Inventory(principal, grains).ApplyBatch(body.Rows ?? [], CurrentUser.From(principal).Actor)));
-
-    private static async Task<Ok<Envelope<BatchReport>>> Import(string? locationId, HttpRequest request, ClaimsPrincipal principal, IGrainFactory grains)
+    private static async Task<Ok<Envelope<BatchReport>>> Batch(BatchRequest body, HttpContext http, IGrainFactory grains)
     {
+        var caller = CurrentUser.From(http.User);
+        var rows = body.Rows ?? [];
+        return Answer(http, TransactionsApi.IdempotencyKey(http) is { } key
+            ? await grains.GetGrain<IBulkChangeGrain>(GrainKeys.BulkChange(caller.OrganizationId, key)).ApplyBatch(rows, caller.Actor)
+            : new BulkResult(await Inventory(http.User, grains).ApplyBatch(rows, caller.Actor), Replayed: false));
+    }
+
+    private static async Task<Ok<Envelope<BatchReport>>> Import(string? locationId, HttpRequest request, IGrainFactory grains)
+    {
+        var principal = request.HttpContext.User;
         var location = QueryValues.Id("locationId", locationId)
             ?? throw new ValidationFailedException([new FieldError("locationId", "locationId is required.")]);
         if (request.ContentType is not { } type || !(type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) || type.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase)))
@@ -115,7 +122,20 @@ public static class InventoryApi
 
         using var reader = new StreamReader(request.Body);
         var csv = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
-        return TypedResults.Ok(Envelope.Of(await Inventory(principal, grains).ImportCountSheet(location, csv, CurrentUser.From(principal).Actor)));
+        var caller = CurrentUser.From(principal);
+        return Answer(request.HttpContext, TransactionsApi.IdempotencyKey(request.HttpContext) is { } key
+            ? await grains.GetGrain<IBulkChangeGrain>(GrainKeys.BulkChange(caller.OrganizationId, key)).ImportCountSheet(location, csv, caller.Actor)
+            : new BulkResult(await Inventory(principal, grains).ImportCountSheet(location, csv, caller.Actor), Replayed: false));
+    }
+
+    private static Ok<Envelope<BatchReport>> Answer(HttpContext http, BulkResult result)
+    {
+        if (result.Replayed)
+        {
+            http.Response.Headers[TransactionsApi.ReplayedHeader] = "true";
+        }
+
+        return TypedResults.Ok(Envelope.Of(result.Report));
     }
 
     private static IInventoryGrain Inventory(ClaimsPrincipal principal, IGrainFactory grains) =>

@@ -12,6 +12,7 @@ namespace InventoryProFlow.Api.Stock;
 public static class TransactionsApi
 {
     public const string IdempotencyHeader = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
 
     /// <summary>A movement as a client sends it; transfers may say fromLocationId for locationId.</summary>
     public sealed record MovementRequest(
@@ -60,27 +61,26 @@ public static class TransactionsApi
         var result = await grains.GetGrain<IMovementGrain>(GrainKeys.Movement(caller.OrganizationId, scope, key)).Execute(order, caller.Actor);
         if (result.Replayed)
         {
-            http.Response.Headers["Idempotent-Replayed"] = "true";
+            http.Response.Headers[ReplayedHeader] = "true";
         }
 
         return TypedResults.Created($"/api/v1/transactions?movementId={result.Receipt.MovementId}", Envelope.Of(result.Receipt));
     }
 
-    // An Idempotency-Key header names any movement; a sale's referenceId (the POS's own id) names the sale; else each request is new.
-    private static (string Scope, string Key) IdempotencyKey(string type, MovementRequest body, HttpContext http)
+    /// <summary>The request's Idempotency-Key header, when it sent one.</summary>
+    public static string? IdempotencyKey(HttpContext http)
     {
         var header = http.Request.Headers[IdempotencyHeader].ToString();
-        if (header.Length > 0)
-        {
-            return header.Length <= 128 && !header.Any(char.IsControl)
-                ? ("request", header)
-                : throw new ValidationFailedException([new FieldError(IdempotencyHeader, $"{IdempotencyHeader} must be 1 to 128 printable characters.")]);
-        }
-
-        return type == MovementTypes.Sale && !string.IsNullOrWhiteSpace(body.ReferenceId)
-            ? ("sale", body.ReferenceId.Trim())
-            : ("generated", Guid.NewGuid().ToString("N"));
+        return header.Length == 0 ? null
+            : header.Length <= 128 && !header.Any(char.IsControl) ? header
+            : throw new ValidationFailedException([new FieldError(IdempotencyHeader, $"{IdempotencyHeader} must be 1 to 128 printable characters.")]);
     }
+
+    // An Idempotency-Key header names any movement; a sale's referenceId (the POS's own id) names the sale; else each request is new.
+    private static (string Scope, string Key) IdempotencyKey(string type, MovementRequest body, HttpContext http) =>
+        IdempotencyKey(http) is { } header ? ("request", header)
+        : type == MovementTypes.Sale && !string.IsNullOrWhiteSpace(body.ReferenceId) ? ("sale", body.ReferenceId.Trim())
+        : ("generated", Guid.NewGuid().ToString("N"));
 
     private static async Task<Ok<Envelope<ListData<LedgerEntry>>>> List(
         [AsParameters] ListQuery query, string? type, string? locationId, string? productId, string? from, string? to, ClaimsPrincipal principal, IGrainFactory grains)

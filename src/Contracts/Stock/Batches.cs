@@ -33,3 +33,18 @@ public sealed record BatchReport(
     [property: Id(1)] int Applied,
     [property: Id(2)] int Rejected,
     [property: Id(3)] IReadOnlyList<BatchRowResult> Results);
+
+/// <summary>A bulk change's report, and whether it is the replay of an earlier request with the same Idempotency-Key.</summary>
+[GenerateSerializer, Immutable, Alias("ipf.BulkResult.v1")]
+public sealed record BulkResult([property: Id(0)] BatchReport Report, [property: Id(1)] bool Replayed);
+
+/// <summary>
+/// A bulk change named by an Idempotency-Key: applied once; a replay answers the first report,
+/// and the same key with another body is IDEMPOTENCY_CONFLICT.
+/// </summary>
+public interface IBulkChangeGrain : IGrainWithStringKey
+{
+    Task<BulkResult> ApplyBatch(IReadOnlyList<BatchRow> rows, Actor actor);
+
+    Task<BulkResult> ImportCountSheet(Guid locationId, string csv, Actor actor);
+}

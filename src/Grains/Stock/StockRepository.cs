@@ -146,6 +146,16 @@ public sealed class StockRepository(NpgsqlDataSource db)
             new { organizationId, scope, key });
     }
 
+    /// <summary>Keeps a first answer that is not part of a ledger commit (a bulk change's report); the first writer wins.</summary>
+    public async Task<bool> KeepKey(Guid organizationId, IdempotencyRecord record)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return await connection.ExecuteAsync(
+            "INSERT INTO app.idempotency_keys (organization_id, scope, key, request_hash, status, response) " +
+            "VALUES (@organizationId, @Scope, @Key, @RequestHash, @Status, @Response::jsonb) ON CONFLICT DO NOTHING",
+            new { organizationId, record.Scope, record.Key, record.RequestHash, record.Status, record.Response }) == 1;
+    }
+
     public Task<Page<LedgerEntry>> Ledger(Guid organizationId, LedgerQuery query) =>
         db.QueryPageAsync<LedgerEntry>(
             "t.id, t.movement_id, t.type, t.location_id, t.product_id, p.sku, t.quantity, t.unit_cost, t.unit_price, t.total_amount, " +

@@ -113,6 +113,24 @@ public sealed class BatchTests(SharedProduct product)
     }
 
     [Fact]
+    public async Task A_batch_with_an_Idempotency_Key_applies_once()
+    {
+        var tenant = await product.NewTenantAsync();
+        var (location, vodka) = await tenant.StockedAsync(10);
+        StringContent Body(int count) => new(System.Text.Json.JsonSerializer.Serialize(new { rows = new[] { new { locationId = location, productId = vodka, count } } }), Encoding.UTF8, "application/json");
+
+        var first = (await tenant.Admin.SendAsync(HttpMethod.Post, "/api/v1/inventory/batch", Body(4), r => r.Headers.Add("Idempotency-Key", "count-night-1"))).ShouldSucceed();
+        var replay = (await tenant.Admin.SendAsync(HttpMethod.Post, "/api/v1/inventory/batch", Body(4), r => r.Headers.Add("Idempotency-Key", "count-night-1"))).ShouldSucceed();
+        (await tenant.Admin.SendAsync(HttpMethod.Post, "/api/v1/inventory/batch", Body(5), r => r.Headers.Add("Idempotency-Key", "count-night-1")))
+            .ShouldFail(HttpStatusCode.Conflict, "IDEMPOTENCY_CONFLICT");
+
+        Assert.Equal(first.Data.GetRawText(), replay.Data.GetRawText());
+        Assert.Equal("true", replay.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(2L, await Db.ScalarAsync<long>("SELECT count(*) FROM app.transactions WHERE location_id = @l AND type = 'count'", ("l", location)));
+        Assert.Equal(4, await Db.ScalarAsync<int>("SELECT quantity FROM app.inventory WHERE location_id = @l", ("l", location)));
+    }
+
+    [Fact]
     public async Task A_count_sheet_sent_as_json_is_415()
     {
         var tenant = await product.NewTenantAsync();
