@@ -250,12 +250,16 @@ BENCH_API_PID=$api_pid BENCH_PG_PID=$PG_PID BENCH_PHASE_MARKER_DIR=$OUT \
   loadgen run --base "$BASE" --org "$OUT/organization.json" --locations "$OUT/locations.csv" \
   --products "$OUT/products.csv" --out "$OUT/http.json" 2> >(tee "$OUT/loadgen.log" >&2)
 psql_bench -F, -f bench/commit-batches.sql >"$OUT/commit-batches.csv"
-if ((BENCH_PG_STATS)); then
+pg_statements() {
   "$PG_BIN/psql" -X -h "$PG_SOCK" -p "$PG_PORT" -U ipf -d inventory_pro_flow -c "
     SELECT calls, round(total_exec_time)::bigint AS exec_ms, round(total_plan_time)::bigint AS plan_ms,
            round((total_exec_time + total_plan_time)::numeric / nullif(calls, 0), 3) AS ms_per_call, rows,
            left(regexp_replace(query, '\s+', ' ', 'g'), 160) AS query
-    FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 25" >"$OUT/pg-statements.txt"
+    FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 25" >"$1"
+}
+if ((BENCH_PG_STATS)); then
+  pg_statements "$OUT/pg-statements.txt"
+  psql_bench -c "SELECT pg_stat_statements_reset()" >/dev/null
 fi
 stop_api
 
@@ -263,7 +267,7 @@ stop_api
 
 pgbench_run() {
   local hot=$1 out=$2
-  "$PG_BIN/pgbench" -n -M prepared -h "$PG_SOCK" -p "$PG_PORT" -U ipf \
+  "$PG_BIN/pgbench" -n -r -M prepared -h "$PG_SOCK" -p "$PG_PORT" -U ipf \
     -c "$BENCH_PG_CLIENTS" -j "$(nproc)" -T "$BENCH_PG_SECONDS" \
     -D hot="$hot" -D locations="$BENCH_LOCATIONS" -D products="$BENCH_PRODUCTS" \
     -D hot_locations="$BENCH_HOT_LOCATIONS" -D hot_products="$BENCH_HOT_PRODUCTS" -D hot_percent="$BENCH_HOT_PERCENT" \
@@ -274,6 +278,9 @@ pgbench_run() {
 log "pgbench: $BENCH_PG_CLIENTS clients x ${BENCH_PG_SECONDS} s, one sale line per transaction, uniform then hot-spot (Api stopped)"
 pgbench_run 0 "$OUT/pgbench-uniform.log"
 pgbench_run 1 "$OUT/pgbench-hotspot.log"
+if ((BENCH_PG_STATS)); then
+  pg_statements "$OUT/pg-statements-pgbench.txt"
+fi
 # pgbench's lines keep the ledger balanced too (each UPDATE -1 has its -1 ledger row); check it in SQL.
 unbalanced=$(psql_bench -c "SELECT count(*) FROM app.inventory i LEFT JOIN (SELECT location_id, product_id, sum(quantity) s FROM app.transactions GROUP BY 1, 2) t USING (location_id, product_id) WHERE i.quantity <> coalesce(t.s, 0)")
 log "after pgbench: $unbalanced unbalanced inventory rows (SQL check)"

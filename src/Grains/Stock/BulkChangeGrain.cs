@@ -1,8 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using InventoryProFlow.Contracts;
-using InventoryProFlow.Contracts.Errors;
 using InventoryProFlow.Contracts.Stock;
 using Orleans.Concurrency;
 
@@ -30,17 +27,15 @@ public sealed class BulkChangeGrain(StockRepository stock) : Grain, IBulkChangeG
     private async Task<BulkResult> Once(string request, Func<IInventoryGrain, Task<BatchReport>> apply)
     {
         var (organizationId, key) = GrainKeys.ParseBulkChange(this.GetPrimaryKeyString());
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(request)));
+        var hash = IdempotencyRecord.Hash(request);
         _first ??= await stock.FindKey(organizationId, Scope, key);
         if (_first is not null)
         {
-            return _first.RequestHash == hash
-                ? new BulkResult(JsonSerializer.Deserialize<BatchReport>(_first.Response, Json)!, Replayed: true)
-                : throw new ConflictException(ErrorCodes.IdempotencyConflict, $"The key '{key}' was already used for a different request.");
+            return new BulkResult(_first.Replay<BatchReport>(hash), Replayed: true);
         }
 
         var report = await apply(GrainFactory.GetGrain<IInventoryGrain>(GrainKeys.Inventory(organizationId)));
-        var record = new IdempotencyRecord(Scope, key, hash, 200, JsonSerializer.Serialize(report, Json));
+        var record = IdempotencyRecord.Of(Scope, key, hash, 200, report);
         await stock.KeepKey(organizationId, record);
         _first = record;
         return new BulkResult(report, Replayed: false);

@@ -1,3 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using InventoryProFlow.Contracts.Errors;
 using InventoryProFlow.Contracts.Stock;
 
 namespace InventoryProFlow.Grains.Stock;
@@ -14,4 +18,18 @@ public sealed record LedgerCommit(
     IdempotencyRecord? Key = null);
 
 /// <summary>The first answer to an idempotency key, kept beside the movement it answers.</summary>
-public sealed record IdempotencyRecord(string Scope, string Key, string RequestHash, int Status, string Response);
+public sealed record IdempotencyRecord(string Scope, string Key, string RequestHash, int Status, string Response)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static string Hash(string request) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(request)));
+
+    public static IdempotencyRecord Of<T>(string scope, string key, string requestHash, int status, T answer) =>
+        new(scope, key, requestHash, status, JsonSerializer.Serialize(answer, Json));
+
+    /// <summary>The first answer again, when the replay is the same request; a different request under the same key is a conflict.</summary>
+    public T Replay<T>(string requestHash) =>
+        RequestHash == requestHash
+            ? JsonSerializer.Deserialize<T>(Response, Json)!
+            : throw new ConflictException(ErrorCodes.IdempotencyConflict, $"The key '{Key}' was already used for a different request.");
+}

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using InventoryProFlow.Contracts;
 using InventoryProFlow.Contracts.Errors;
@@ -26,13 +24,11 @@ public sealed class MovementGrain(StockRepository stock, LedgerWriter ledger, Id
     public async Task<MovementResult> Execute(MovementOrder order, Actor actor)
     {
         var (organizationId, scope, key) = GrainKeys.ParseMovement(this.GetPrimaryKeyString());
-        var hash = Hash(order);
+        var hash = IdempotencyRecord.Hash(JsonSerializer.Serialize(order, Json));
         _first ??= scope == GeneratedScope ? null : await stock.FindKey(organizationId, scope, key);
         if (_first is not null)
         {
-            return _first.RequestHash == hash
-                ? new MovementResult(JsonSerializer.Deserialize<MovementReceipt>(_first.Response, Json)!, Replayed: true)
-                : throw new ConflictException(ErrorCodes.IdempotencyConflict, $"The key '{key}' was already used for a different request.");
+            return new MovementResult(_first.Replay<MovementReceipt>(hash), Replayed: true);
         }
 
         var receipt = await Apply(organizationId, order, actor, scope == GeneratedScope ? null : (scope, key, hash));
@@ -80,7 +76,7 @@ public sealed class MovementGrain(StockRepository stock, LedgerWriter ledger, Id
         var receipt = new MovementReceipt(
             movementId, order.Type, order.ReferenceId, occurredAt, now, staged.Select(s => s.Entry!).ToList(),
             staged.Select(s => s.After).ToList(), staged.SelectMany(s => s.Alerts).Select(a => a.Alert).ToList());
-        var key = idempotency is { } k ? new IdempotencyRecord(k.Scope, k.Key, k.Hash, 201, JsonSerializer.Serialize(receipt, Json)) : null;
+        var key = idempotency is { } k ? IdempotencyRecord.Of(k.Scope, k.Key, k.Hash, 201, receipt) : null;
         try
         {
             await ledger.Append(new LedgerCommit(organizationId, receipt.Entries, staged.Select(s => s.Inventory).ToList(), staged.SelectMany(s => s.Alerts).ToList(), key));
@@ -140,7 +136,4 @@ public sealed class MovementGrain(StockRepository stock, LedgerWriter ledger, Id
 
     private static async Task SettleAll(List<IProductAtLocationGrain> grains, List<Task<StagedChange>> staging, Guid movementId, bool committed) =>
         await Task.WhenAll(grains.Where((_, i) => staging[i].IsCompletedSuccessfully).Distinct().Select(g => g.Settle(movementId, committed)));
-
-    private static string Hash(MovementOrder order) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(order, Json))));
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using InventoryProFlow.Api.Hosting;
 using InventoryProFlow.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -46,8 +44,8 @@ public sealed class ProductHost : IAsyncDisposable
         {
             ["ConnectionStrings:Postgres"] = connectionString,
             ["IPF_DATA_DIR"] = dataFolder,
-            ["Orleans:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Orleans:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:SiloPort"] = Loopback.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = Loopback.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:ClusterId"] = "test-" + Guid.NewGuid().ToString("N")[..8],
             // Cheaper hashing keeps the suite quick; the algorithm and code path are the production ones.
             ["Identity:PasswordHashIterations"] = "10000",
@@ -71,12 +69,5 @@ public sealed class ProductHost : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

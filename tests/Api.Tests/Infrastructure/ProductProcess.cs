@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace InventoryProFlow.Api.Tests.Infrastructure;
 
@@ -22,20 +20,21 @@ public sealed class ProductProcess : IAsyncDisposable
 
     public static async Task<ProductProcess> StartAsync(string connectionString, string dataFolder)
     {
-        var port = FreePort();
-        var start = new ProcessStartInfo("dotnet", [ApiAssembly()])
+        var port = Loopback.FreePort();
+        var api = Loopback.BuiltProgram("Api");
+        var start = new ProcessStartInfo("dotnet", [api])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(ApiAssembly())!,
+            WorkingDirectory = Path.GetDirectoryName(api)!,
         };
         start.Environment["ConnectionStrings__Postgres"] = connectionString;
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["IPF_DATA_DIR"] = dataFolder;
         start.Environment["IPF_ADMIN_EMAIL"] = "crash.admin@example.com";
         start.Environment["IPF_ADMIN_PASSWORD"] = "Crash-Admin-Pass-1";
-        start.Environment["Orleans__SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["Orleans__GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Orleans__SiloPort"] = Loopback.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Orleans__GatewayPort"] = Loopback.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Identity__PasswordHashIterations"] = "10000";
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         var process = Process.Start(start)!;
@@ -99,20 +98,5 @@ public sealed class ProductProcess : IAsyncDisposable
         }
 
         throw new TimeoutException("The product did not become ready within 90 s.");
-    }
-
-    // The Api built in the same configuration as these tests.
-    private static string ApiAssembly()
-    {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var path = Path.Combine(TestPostgres.RepositoryRoot(), "src", "Api", "bin", configuration, "net10.0", "InventoryProFlow.Api.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("Build src/Api first.", path);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -47,9 +47,7 @@ public sealed class LedgerVerificationTests
     // The `verify-ledger` verb of the silo program, as `make verify-ledger` runs it.
     private static async Task<int> Command(string connectionString)
     {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var silo = Path.Combine(TestPostgres.RepositoryRoot(), "src", "Silo", "bin", configuration, "net10.0", "InventoryProFlow.Silo.dll");
-        var start = new ProcessStartInfo("dotnet", [silo, "verify-ledger"]) { RedirectStandardOutput = true };
+        var start = new ProcessStartInfo("dotnet", [Loopback.BuiltProgram("Silo"), "verify-ledger"]) { RedirectStandardOutput = true };
         start.Environment["ConnectionStrings__Postgres"] = connectionString;
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         using var process = Process.Start(start)!;
