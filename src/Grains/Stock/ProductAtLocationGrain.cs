@@ -44,6 +44,11 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
         }
 
         var checkedLevels = Checked(levels, row);
+        if (!row.LocationActive)
+        {
+            throw new ValidationFailedException([new FieldError("locationId", $"Location {_locationId} is inactive.")]);
+        }
+
         if (openingQuantity is > 0)
         {
             Apply(row with { ParLevel = checkedLevels.ParLevel, ReorderPoint = checkedLevels.ReorderPoint });
