@@ -259,6 +259,10 @@ pg_statements() {
 }
 if ((BENCH_PG_STATS)); then
   pg_statements "$OUT/pg-statements.txt"
+  "$PG_BIN/psql" -X -h "$PG_SOCK" -p "$PG_PORT" -U ipf -d inventory_pro_flow -c "
+    SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_live_tup, n_dead_tup,
+           pg_size_pretty(pg_total_relation_size(relid)) AS size
+    FROM pg_stat_user_tables WHERE schemaname = 'app' ORDER BY n_tup_ins + n_tup_upd DESC LIMIT 8" >>"$OUT/pg-statements.txt"
   psql_bench -c "SELECT pg_stat_statements_reset()" >/dev/null
 fi
 stop_api

@@ -71,6 +71,8 @@ public sealed class CpuSampler(int? apiPid, int? postmasterPid)
             ["loadGeneratorPercent"] = Pct(generator),
             ["interruptsPercent"] = Pct(interrupts),
             ["otherProcessesPercent"] = Pct(others.Sum(p => p.Ticks)),
+            // Busy time of processes that ended before the phase did (short compiler or psql runs, for example).
+            ["unattributedPercent"] = Pct(Math.Max(0, busy - api - postgres - generator - interrupts - others.Sum(p => p.Ticks))),
             ["busiestOtherProcesses"] = new JsonArray(others.Take(6)
                 .Select(p => (JsonNode?)new JsonObject { ["pid"] = p.Pid, ["name"] = Describe(p.Pid, p.Name), ["percent"] = Pct(p.Ticks) }).ToArray()),
             ["note"] = "percent of all cores together (100 = every core busy), sampled from /proc over the phase",

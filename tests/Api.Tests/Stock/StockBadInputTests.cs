@@ -89,6 +89,25 @@ public sealed class StockBadInputTests(SharedProduct product)
     }
 
     [Fact]
+    public async Task An_inactive_location_takes_no_stock_and_no_sales()
+    {
+        var tenant = await product.NewTenantAsync();
+        var (location, productId) = await tenant.StockedAsync(10);
+        var other = await tenant.CreateProductAsync("OTHER-1", "Other");
+        (await tenant.Admin.DeleteAsync($"/api/v1/locations/{location}")).ShouldSucceed(HttpStatusCode.NoContent);
+        var before = await product.Host.Database.CountsAsync();
+
+        var stocking = (await tenant.Admin.PostAsync("/api/v1/inventory/items", new { locationId = location, productId = other, quantity = 5 }))
+            .ShouldFail(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+        var sale = (await tenant.Admin.PostAsync("/api/v1/transactions/sales", new { locationId = location, items = new[] { new { productId, quantity = 1 } } }))
+            .ShouldFail(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+
+        Assert.Equal(["locationId"], stocking.ErrorFields);
+        Assert.Equal(["locationId"], sale.ErrorFields);
+        Assert.Equal(before, await product.Host.Database.CountsAsync());
+    }
+
+    [Fact]
     public async Task Staff_cannot_receive_transfer_or_adjust()
     {
         var tenant = await product.NewTenantAsync();
