@@ -201,7 +201,7 @@ start_api() {
       dotnet "$API_DLL"
   ) >>"$OUT/api.log" 2>&1 &
   api_pid=$!
-  loadgen wait-ready --base "$BASE" --timeout-seconds 180 ||
+  loadgen wait-ready --base "$BASE" --timeout-seconds 180 --pid "$api_pid" ||
     { tail -n 30 "$OUT/api.log" >&2; die "the Api did not become ready (log: build/bench/api.log)"; }
 }
 

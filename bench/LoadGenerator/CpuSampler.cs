@@ -13,11 +13,11 @@ public sealed class CpuSampler(int? apiPid, int? postmasterPid)
 {
     public sealed record ProcessTicks(string Name, int ParentPid, long Own, long Children);
 
-    public sealed record Sample(long Total, long Idle, long Interrupts, IReadOnlyDictionary<int, ProcessTicks> Processes);
+    public sealed record Sample(long Total, long Idle, long Interrupts, long User, long System, IReadOnlyDictionary<int, ProcessTicks> Processes);
 
     public Sample Take()
     {
-        var (total, idle, interrupts) = MachineTicks();
+        var (total, idle, interrupts, user, system) = MachineTicks();
         var processes = new Dictionary<int, ProcessTicks>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
@@ -27,7 +27,7 @@ public sealed class CpuSampler(int? apiPid, int? postmasterPid)
             }
         }
 
-        return new Sample(total, idle, interrupts, processes);
+        return new Sample(total, idle, interrupts, user, system, processes);
     }
 
     public JsonObject Share(Sample start, Sample end)
@@ -66,6 +66,8 @@ public sealed class CpuSampler(int? apiPid, int? postmasterPid)
         {
             ["cores"] = Environment.ProcessorCount,
             ["busyPercent"] = Pct(busy),
+            ["userPercent"] = Pct(end.User - start.User),
+            ["kernelPercent"] = Pct(end.System - start.System),
             ["apiPercent"] = Pct(api),
             ["postgresPercent"] = Pct(postgres),
             ["loadGeneratorPercent"] = Pct(generator),
@@ -95,17 +97,17 @@ public sealed class CpuSampler(int? apiPid, int? postmasterPid)
     }
 
     // First line of /proc/stat: cpu user nice system idle iowait irq softirq steal ...
-    private static (long Total, long Idle, long Interrupts) MachineTicks()
+    private static (long Total, long Idle, long Interrupts, long User, long System) MachineTicks()
     {
         try
         {
             var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
                 .Take(8).Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
-            return (fields.Sum(), fields[3] + fields[4], fields[5] + fields[6] + fields[7]);
+            return (fields.Sum(), fields[3] + fields[4], fields[5] + fields[6] + fields[7], fields[0] + fields[1], fields[2]);
         }
         catch (IOException)
         {
-            return (0, 0, 0);
+            return (0, 0, 0, 0, 0);
         }
     }
 

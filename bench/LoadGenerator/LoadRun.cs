@@ -41,6 +41,20 @@ public static class LoadRun
         }
 
         result["firstListsSeconds"] = Math.Round(firstLists.Elapsed.TotalSeconds, 2);
+
+        // The same list with nothing else running: what a list costs by itself, to set beside the figures under load.
+        var idleLists = new List<double>();
+        for (var i = 0; i < 200; i++)
+        {
+            var location = fixture.Locations[i % fixture.Locations.Count];
+            var start = Stopwatch.GetTimestamp();
+            using var response = await reader.GetAsync($"/api/v1/inventory/items?locationId={location.Id}&limit=50");
+            await response.Content.ReadAsByteArrayAsync();
+            idleLists.Add(Latencies.ToMs(Stopwatch.GetTimestamp() - start));
+            listWarmupErrors += response.IsSuccessStatusCode ? 0 : 1;
+        }
+
+        result["inventoryListIdle"] = Latencies.Summary(idleLists.ToArray());
         result["firstListErrors"] = listWarmupErrors;
 
         var phases = new JsonObject();

@@ -1,7 +1,7 @@
 using InventoryProFlow.Bench;
 
 // The load generator behind `make bench` (scripts/bench.sh calls each step in turn):
-//   wait-ready  --base URL [--timeout-seconds N]          until /health/ready answers 200
+//   wait-ready  --base URL [--timeout-seconds N] [--pid P] until /health/ready answers 200 (fails early if P exits)
 //   setup       --base URL --out FILE                     registers the benchmark organisation (admin token, ids)
 //   run         --base URL --org FILE --locations CSV --products CSV --out FILE
 //                                                         warm-up, sales phases, inventory reader, ledger verification

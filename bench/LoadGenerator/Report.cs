@@ -76,6 +76,7 @@ public static partial class Report
             ["phases"] = phases.DeepClone(),
             ["warmup"] = http["warmup"]?.DeepClone(),
             ["firstListsSeconds"] = http["firstListsSeconds"]?.DeepClone(),
+            ["inventoryListIdle"] = http["inventoryListIdle"]?.DeepClone(),
             ["ledgerVerification"] = http["ledgerVerification"]?.DeepClone(),
             ["runId"] = http["runId"]?.DeepClone(),
             ["startedAt"] = http["startedAt"]?.DeepClone(),

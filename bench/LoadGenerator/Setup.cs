@@ -14,9 +14,15 @@ public static class Setup
         var baseAddress = options.BaseAddress();
         var timeout = TimeSpan.FromSeconds(int.Parse(options.Optional("timeout-seconds") ?? "120"));
         using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        var pid = options.Optional("pid");
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < timeout)
         {
+            if (pid is not null && !Directory.Exists($"/proc/{pid}"))
+            {
+                throw new BenchException($"the Api process {pid} exited before it was ready");
+            }
+
             try
             {
                 using var response = await http.GetAsync("/health/ready");
