@@ -104,6 +104,7 @@ free_port() {
 
 api_pid=""
 top_pid=""
+gen_pid=""
 stop_api() {
   if [[ -n "$api_pid" ]] && kill -0 "$api_pid" 2>/dev/null; then
     kill -TERM "$api_pid" 2>/dev/null || true
@@ -125,6 +126,7 @@ stop_api() {
 cleanup() {
   local rc=$?
   if [[ -n "$top_pid" ]]; then kill "$top_pid" 2>/dev/null || true; fi
+  if [[ -n "$gen_pid" ]]; then kill "$gen_pid" 2>/dev/null || true; fi
   stop_api
   # Blank the variable, or pg.sh would treat the database as external and leave it running.
   ConnectionStrings__Postgres='' scripts/pg.sh stop "$PG_DIR" >/dev/null 2>&1 || true
@@ -246,9 +248,13 @@ if ((BENCH_PG_STATS)); then
 fi
 
 log "load: $BENCH_CLIENTS clients, warm-up ${BENCH_WARMUP_SECONDS} s, uniform ${BENCH_UNIFORM_SECONDS} s, hot-spot ${BENCH_SECONDS} s"
+# In the background and waited for, so that a signal stops the run at once instead of after the phase.
 BENCH_API_PID=$api_pid BENCH_PG_PID=$PG_PID BENCH_PHASE_MARKER_DIR=$OUT \
   loadgen run --base "$BASE" --org "$OUT/organization.json" --locations "$OUT/locations.csv" \
-  --products "$OUT/products.csv" --out "$OUT/http.json" 2> >(tee "$OUT/loadgen.log" >&2)
+  --products "$OUT/products.csv" --out "$OUT/http.json" 2> >(tee "$OUT/loadgen.log" >&2) &
+gen_pid=$!
+wait "$gen_pid"
+gen_pid=""
 psql_bench -F, -f bench/commit-batches.sql >"$OUT/commit-batches.csv"
 pg_statements() {
   "$PG_BIN/psql" -X -h "$PG_SOCK" -p "$PG_PORT" -U ipf -d inventory_pro_flow -c "
