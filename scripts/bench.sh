@@ -250,7 +250,7 @@ fi
 log "load: $BENCH_CLIENTS clients, warm-up ${BENCH_WARMUP_SECONDS} s, uniform ${BENCH_UNIFORM_SECONDS} s, hot-spot ${BENCH_SECONDS} s"
 # In the background and waited for, so that a signal stops the run at once instead of after the phase.
 BENCH_API_PID=$api_pid BENCH_PG_PID=$PG_PID BENCH_PHASE_MARKER_DIR=$OUT \
-  loadgen run --base "$BASE" --org "$OUT/organization.json" --locations "$OUT/locations.csv" \
+  dotnet "$LOADGEN_DLL" run --base "$BASE" --org "$OUT/organization.json" --locations "$OUT/locations.csv" \
   --products "$OUT/products.csv" --out "$OUT/http.json" 2> >(tee "$OUT/loadgen.log" >&2) &
 gen_pid=$!
 wait "$gen_pid"
