@@ -44,11 +44,7 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
         }
 
         var checkedLevels = Checked(levels, row);
-        if (!row.LocationActive)
-        {
-            throw new ValidationFailedException([new FieldError("locationId", $"Location {_locationId} is inactive.")]);
-        }
-
+        RefuseInactiveLocation(row);
         if (openingQuantity is > 0)
         {
             Apply(row with { ParLevel = checkedLevels.ParLevel, ReorderPoint = checkedLevels.ReorderPoint });
@@ -91,11 +87,7 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
     public async Task<StagedChange> Stage(StockChange change)
     {
         var row = await Current();
-        if (!row.LocationActive)
-        {
-            throw new ValidationFailedException([new FieldError("locationId", $"Location {_locationId} is inactive.")]);
-        }
-
+        RefuseInactiveLocation(row);
         var delta = change.Type == MovementTypes.Count ? change.Quantity - row.Quantity : change.Quantity;
         if (!change.MayGoNegative && row.Quantity + delta < 0)
         {
@@ -254,6 +246,15 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
     private InventoryItem Item(ProductAtLocationRow row) => new(
         row.InventoryId ?? Guid.Empty, _locationId, _productId, row.Sku, row.Name, row.Category, row.Quantity, row.ParLevel, row.ReorderPoint,
         row.Cost, row.Price, row.LastCountDate, row.LastCountedBy, row.LowStockAlertId is not null, row.Quantity < 0, row.UpdatedAt);
+
+    // A deactivated location keeps its history but takes no new stock.
+    private void RefuseInactiveLocation(ProductAtLocationRow row)
+    {
+        if (!row.LocationActive)
+        {
+            throw new ValidationFailedException([new FieldError("locationId", $"Location {_locationId} is inactive.")]);
+        }
+    }
 
     private static (int ParLevel, int ReorderPoint) Checked(StockLevels levels, ProductAtLocationRow row)
     {
