@@ -121,6 +121,8 @@ public sealed class CatalogueGrain(
         {
             throw NotFoundException.For("product", productId);
         }
+
+        await RefreshStock(productId);
     }
 
     public async Task<BarcodeMatch> LookupBarcode(string barcode)
@@ -136,14 +138,9 @@ public sealed class CatalogueGrain(
         return new BarcodeMatch(barcode, GtinFormats.Describe(parsed.Format!.Value), parsed.Gtin14!, product);
     }
 
-    // Live stock caches a product's name, category and prices: tell every location that carries it.
-    private async Task RefreshStock(Guid productId)
-    {
-        foreach (var location in await stock.LocationsCarrying(OrganizationId, productId))
-        {
-            await GrainFactory.GetGrain<IProductAtLocationGrain>(GrainKeys.ProductAtLocation(OrganizationId, location, productId)).RefreshProduct();
-        }
-    }
+    // Live stock caches a product's name, category, prices and whether it is live: tell every location that carries it.
+    private async Task RefreshStock(Guid productId) =>
+        await StockRefresh.Run(GrainFactory, OrganizationId, (await stock.LocationsCarrying(OrganizationId, productId)).Select(location => (location, productId)));
 
     private async Task<ProductDetails> Validated(ProductDraft draft, Guid id, DateTime? createdAt)
     {

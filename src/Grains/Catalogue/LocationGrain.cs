@@ -1,11 +1,12 @@
 using InventoryProFlow.Contracts;
 using InventoryProFlow.Contracts.Catalogue;
 using InventoryProFlow.Contracts.Errors;
+using InventoryProFlow.Grains.Stock;
 
 namespace InventoryProFlow.Grains.Catalogue;
 
 /// <summary>One location: answers from memory, writes through to its row.</summary>
-public sealed class LocationGrain(LocationRepository locations, TimeProvider time) : Grain, ILocationGrain
+public sealed class LocationGrain(LocationRepository locations, StockRepository stock, TimeProvider time) : Grain, ILocationGrain
 {
     private LocationDetails? _record;
 
@@ -43,6 +44,10 @@ public sealed class LocationGrain(LocationRepository locations, TimeProvider tim
         }
 
         _record = await locations.Update(current with { IsActive = false, UpdatedAt = time.GetUtcNow().UtcDateTime });
+
+        // Live stock refuses movements at a closed location from what its grains hold: tell them.
+        var products = await stock.ProductsStockedAt(current.OrganizationId, current.Id);
+        await StockRefresh.Run(GrainFactory, current.OrganizationId, products.Select(product => (current.Id, product)));
     }
 
     // A miss is not cached: the location may be created after someone asked for it.

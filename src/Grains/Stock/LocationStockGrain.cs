@@ -12,6 +12,7 @@ namespace InventoryProFlow.Grains.Stock;
 public sealed class LocationStockGrain(StockRepository stock) : Grain, ILocationStockGrain
 {
     private readonly Dictionary<Guid, InventoryItem> _items = [];
+    private List<Guid>? _order;
     private bool _exists;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -34,13 +35,24 @@ public sealed class LocationStockGrain(StockRepository stock) : Grain, ILocation
             throw NotFoundException.For("location", GrainKeys.ParseLocationStock(this.GetPrimaryKeyString()).LocationId);
         }
 
-        var matching = _items.Values
-            .Where(i => query.Category is null || i.Category == query.Category)
-            .Where(i => !query.LowStockOnly || i.LowStock || i.NegativeStock)
-            .OrderBy(i => i.Name, StringComparer.OrdinalIgnoreCase).ThenBy(i => i.ProductId)
-            .ToList();
         var page = new PageRequest(query.Page, query.Limit);
-        return Task.FromResult(new Page<InventoryItem>(matching.Skip(page.Offset).Take(page.Limit).ToList(), page.Page, page.Limit, matching.Count));
+        var items = new List<InventoryItem>(page.Limit);
+        var matching = 0;
+        foreach (var productId in Order())
+        {
+            var item = _items[productId];
+            if ((query.Category is null || item.Category == query.Category) && (!query.LowStockOnly || item.LowStock || item.NegativeStock))
+            {
+                if (matching >= page.Offset && items.Count < page.Limit)
+                {
+                    items.Add(item);
+                }
+
+                matching++;
+            }
+        }
+
+        return Task.FromResult(new Page<InventoryItem>(items, page.Page, page.Limit, matching));
     }
 
     public Task Changed(InventoryItem item)
@@ -49,8 +61,17 @@ public sealed class LocationStockGrain(StockRepository stock) : Grain, ILocation
         if (!_items.TryGetValue(item.ProductId, out var known) || known.UpdatedAt <= item.UpdatedAt)
         {
             _items[item.ProductId] = item;
+            if (known is null || known.Name != item.Name)
+            {
+                _order = null;
+            }
         }
 
         return Task.CompletedTask;
     }
+
+    // Lists are by name. Stock moves all the time but names and the set of items rarely do, so the order is kept
+    // between lists and a page is a walk, not a sort of every item.
+    private List<Guid> Order() =>
+        _order ??= _items.Values.OrderBy(i => i.Name, StringComparer.OrdinalIgnoreCase).ThenBy(i => i.ProductId).Select(i => i.ProductId).ToList();
 }

@@ -3,6 +3,7 @@ using InventoryProFlow.Contracts;
 using InventoryProFlow.Contracts.Errors;
 using InventoryProFlow.Contracts.Stock;
 using InventoryProFlow.Grains.Storage;
+using Npgsql;
 using Orleans.Concurrency;
 
 namespace InventoryProFlow.Grains.Stock;
@@ -17,6 +18,8 @@ public sealed class MovementGrain(StockRepository stock, LedgerWriter ledger, Id
 {
     public const string GeneratedScope = "generated";
 
+    private const string IdempotencyKeyConstraint = "idempotency_keys_pkey";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private IdempotencyRecord? _first;
@@ -25,14 +28,33 @@ public sealed class MovementGrain(StockRepository stock, LedgerWriter ledger, Id
     {
         var (organizationId, scope, key) = GrainKeys.ParseMovement(this.GetPrimaryKeyString());
         var hash = IdempotencyRecord.Hash(JsonSerializer.Serialize(order, Json));
-        _first ??= scope == GeneratedScope ? null : await stock.FindKey(organizationId, scope, key);
         if (_first is not null)
         {
             return new MovementResult(_first.Replay<MovementReceipt>(hash), Replayed: true);
         }
 
-        var receipt = await Apply(organizationId, order, actor, scope == GeneratedScope ? null : (scope, key, hash));
-        return new MovementResult(receipt, Replayed: false);
+        if (scope == GeneratedScope)
+        {
+            return new MovementResult(await Apply(organizationId, order, actor, idempotency: null), Replayed: false);
+        }
+
+        // A new key is not looked up first: a sale would pay a round trip for the rare replay. A key answered before
+        // this activation is found when the movement fails: its commit meets the stored key, or a rule refuses what
+        // the first request already did (a transfer of stock that has since gone). The first answer wins either way.
+        try
+        {
+            return new MovementResult(await Apply(organizationId, order, actor, (scope, key, hash)), Replayed: false);
+        }
+        catch (Exception failure) when (failure is DomainException || IsStoredKey(failure))
+        {
+            _first = await stock.FindKey(organizationId, scope, key);
+            if (_first is null)
+            {
+                throw;
+            }
+
+            return new MovementResult(_first.Replay<MovementReceipt>(hash), Replayed: true);
+        }
     }
 
     private async Task<MovementReceipt> Apply(Guid organizationId, MovementOrder order, Actor actor, (string Scope, string Key, string Hash)? idempotency)
@@ -43,33 +65,33 @@ public sealed class MovementGrain(StockRepository stock, LedgerWriter ledger, Id
 
         var movementId = ids.NewId();
         var occurredAt = order.Timestamp?.ToUniversalTime() ?? now;
-        var changes = new List<(Guid LocationId, Guid ProductId, StockChange Change)>();
-        foreach (var (line, productId) in lines)
+        var changes = new List<Change>();
+        foreach (var (line, index, productId) in lines)
         {
             var (type, delta, mayGoNegative) = MovementRules.Effect(order, line.Quantity!.Value);
             var counterpart = order.Type == MovementTypes.Transfer ? order.ToLocationId : null;
-            changes.Add((order.LocationId!.Value, productId, new StockChange(
+            changes.Add(new Change(index, line, order.LocationId!.Value, productId, IsTransferIn: false, new StockChange(
                 movementId, ids.NewId(), type, delta, mayGoNegative, line.UnitCost, line.UnitPrice, order.ReferenceId, order.Notes,
                 line.Reason ?? order.Reason, actor.UserId, order.SupplierId, counterpart, occurredAt, now)));
             if (order.Type == MovementTypes.Transfer)
             {
-                changes.Add((order.ToLocationId!.Value, productId, new StockChange(
+                changes.Add(new Change(index, line, order.ToLocationId!.Value, productId, IsTransferIn: true, new StockChange(
                     movementId, ids.NewId(), MovementTypes.TransferIn, -delta, true, null, null, order.ReferenceId, order.Notes,
                     line.Reason ?? order.Reason, actor.UserId, null, order.LocationId, occurredAt, now)));
             }
         }
 
         var grains = changes.Select(c => GrainFactory.GetGrain<IProductAtLocationGrain>(GrainKeys.ProductAtLocation(organizationId, c.LocationId, c.ProductId))).ToList();
-        var staging = changes.Select((c, i) => grains[i].Stage(c.Change)).ToList();
+        var staging = changes.Select((c, i) => grains[i].Stage(c.Stock)).ToList();
         try
         {
             await Task.WhenAll(staging);
         }
         catch
         {
-            // All or nothing: what was staged is undone, and the first refusal is the answer.
+            // All or nothing: what was staged is undone, and the refusals are the answer.
             await SettleAll(grains, staging, movementId, committed: false);
-            throw staging.First(s => s.IsFaulted).Exception!.InnerException!;
+            throw Refusal(staging, changes);
         }
 
         var staged = staging.Select(s => s.Result).ToList();
@@ -92,38 +114,27 @@ public sealed class MovementGrain(StockRepository stock, LedgerWriter ledger, Id
         return receipt;
     }
 
-    // Lines name products by id or sku; every one must be a live product of this organisation, at live locations of it.
-    private async Task<List<(MovementLine Line, Guid ProductId)>> Resolve(Guid organizationId, MovementOrder order)
+    // Lines name products by id or sku; a sku is turned into its id here, and everything else (is the product live,
+    // is the location open) is checked by the product-location grains when the lines are staged.
+    private async Task<List<(MovementLine Line, int Index, Guid ProductId)>> Resolve(Guid organizationId, MovementOrder order)
     {
         var items = order.Items!;
-        var found = await stock.FindProducts(
-            organizationId,
-            items.Where(l => l.ProductId is not null).Select(l => l.ProductId!.Value).Distinct().ToArray(),
-            items.Where(l => l.ProductId is null).Select(l => l.Sku!.Trim()).Distinct().ToArray());
+        var skus = items.Where(l => l.ProductId is null).Select(l => l.Sku!.Trim()).Distinct().ToArray();
+        var found = skus.Length == 0 ? [] : await stock.FindProducts(organizationId, [], skus);
         var errors = new List<FieldError>();
-        var resolved = new List<(MovementLine, Guid)>();
+        var resolved = new List<(MovementLine, int, Guid)>();
         for (var i = 0; i < items.Count; i++)
         {
             var line = items[i];
-            var product = line.ProductId is { } id ? found.FirstOrDefault(p => p.Id == id) : found.FirstOrDefault(p => p.Sku == line.Sku!.Trim());
-            if (product is null)
+            var productId = line.ProductId ?? found.FirstOrDefault(p => p.Sku == line.Sku!.Trim())?.Id;
+            if (productId is null)
             {
-                errors.Add(new FieldError($"items[{i}].{(line.ProductId is null ? "sku" : "productId")}", $"items[{i}] names no product of this organisation."));
+                errors.Add(NoProduct(i, line));
             }
             else
             {
-                resolved.Add((line, product.Id));
+                resolved.Add((line, i, productId.Value));
             }
-        }
-
-        if (!await stock.LocationActive(organizationId, order.LocationId!.Value))
-        {
-            errors.Insert(0, new FieldError("locationId", "locationId is not an active location of this organisation."));
-        }
-
-        if (order.ToLocationId is { } to && !await stock.LocationActive(organizationId, to))
-        {
-            errors.Insert(0, new FieldError("toLocationId", "toLocationId is not an active location of this organisation."));
         }
 
         if (order.SupplierId is { } supplier && !await stock.SupplierExists(organizationId, supplier))
@@ -134,6 +145,37 @@ public sealed class MovementGrain(StockRepository stock, LedgerWriter ledger, Id
         return errors.Count > 0 ? throw new ValidationFailedException(errors) : resolved;
     }
 
+    // The grains' refusals name their own fields (locationId, productId); the client's request names them per line and side.
+    private static Exception Refusal(List<Task<StagedChange>> staging, List<Change> changes)
+    {
+        var fields = new List<FieldError>();
+        for (var i = 0; i < staging.Count; i++)
+        {
+            if (staging[i].Exception?.InnerException is ValidationFailedException refused)
+            {
+                fields.AddRange(refused.Details.Select(d => d.Field switch
+                {
+                    "locationId" when changes[i].IsTransferIn => new FieldError("toLocationId", "toLocationId is not an active location of this organisation."),
+                    "locationId" => new FieldError("locationId", "locationId is not an active location of this organisation."),
+                    "productId" => NoProduct(changes[i].LineIndex, changes[i].Line),
+                    _ => d,
+                }));
+            }
+        }
+
+        return fields.Count > 0
+            ? new ValidationFailedException(fields.Distinct().OrderBy(f => f.Field.StartsWith("items", StringComparison.Ordinal)).ToList())
+            : staging.First(s => s.IsFaulted).Exception!.InnerException!;
+    }
+
+    private static FieldError NoProduct(int index, MovementLine line) =>
+        new($"items[{index}].{(line.ProductId is null ? "sku" : "productId")}", $"items[{index}] names no product of this organisation.");
+
+    private static bool IsStoredKey(Exception failure) =>
+        failure is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: IdempotencyKeyConstraint };
+
     private static async Task SettleAll(List<IProductAtLocationGrain> grains, List<Task<StagedChange>> staging, Guid movementId, bool committed) =>
         await Task.WhenAll(grains.Where((_, i) => staging[i].IsCompletedSuccessfully).Distinct().Select(g => g.Settle(movementId, committed)));
+
+    private sealed record Change(int LineIndex, MovementLine Line, Guid LocationId, Guid ProductId, bool IsTransferIn, StockChange Stock);
 }

@@ -23,10 +23,11 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
     private Guid _productId;
     private ProductAtLocationRow? _row;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // The row is read by the first call (Fresh), so a grain woken for a missing product is not read twice.
         (_organizationId, _locationId, _productId) = GrainKeys.ParseProductAtLocation(this.GetPrimaryKeyString());
-        _row = await stock.LoadProductAtLocation(_organizationId, _locationId, _productId);
+        return Task.CompletedTask;
     }
 
     public async Task<InventoryItem> Get()
@@ -47,8 +48,18 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
         RefuseInactiveLocation(row);
         if (openingQuantity is > 0)
         {
-            Apply(row with { ParLevel = checkedLevels.ParLevel, ReorderPoint = checkedLevels.ReorderPoint });
-            await Count(new StockCount(openingQuantity, "Opening stock"), actor);
+            // The count stages on a row that already has its id, so staging does not read the row again over these levels.
+            Apply(row with { ParLevel = checkedLevels.ParLevel, ReorderPoint = checkedLevels.ReorderPoint, InventoryId = ids.NewId() });
+            try
+            {
+                await Count(new StockCount(openingQuantity, "Opening stock"), actor);
+            }
+            catch
+            {
+                _row = row;
+                throw;
+            }
+
             return Item(_row!);
         }
 
@@ -86,8 +97,7 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
 
     public async Task<StagedChange> Stage(StockChange change)
     {
-        var row = await Current();
-        RefuseInactiveLocation(row);
+        var row = await Stageable();
         var delta = change.Type == MovementTypes.Count ? change.Quantity - row.Quantity : change.Quantity;
         if (!change.MayGoNegative && row.Quantity + delta < 0)
         {
@@ -138,24 +148,60 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
         var fresh = await stock.LoadProductAtLocation(_organizationId, _locationId, _productId);
         if (fresh is not null && _row is not null)
         {
-            _row = _row with { Sku = fresh.Sku, Name = fresh.Name, Category = fresh.Category, Cost = fresh.Cost, Price = fresh.Price, LocationActive = fresh.LocationActive };
+            _row = _row with
+            {
+                Sku = fresh.Sku,
+                Name = fresh.Name,
+                Category = fresh.Category,
+                Cost = fresh.Cost,
+                Price = fresh.Price,
+                LocationActive = fresh.LocationActive,
+                ProductLive = fresh.ProductLive,
+            };
             Announce();
         }
     }
 
     private async Task<ProductAtLocationRow> Current()
     {
-        if (_pending.Count > 0 && _pending[0].StagedAt + SettleDeadline < time.GetUtcNow())
+        await Fresh();
+        return _row is { ProductLive: true } row ? row : throw new NotFoundException($"No product {_productId} at location {_locationId} in this organisation.");
+    }
+
+    // Movements are checked here, not with SQL per sale: this grain's row says whether the product is live and the
+    // location open, and the catalogue refreshes it when either changes.
+    private async Task<ProductAtLocationRow> Stageable()
+    {
+        await Fresh();
+        if (_row is not { LocationActive: true })
         {
-            await SettleOverdue();
+            throw new ValidationFailedException([new FieldError("locationId", "locationId is not an active location of this organisation.")]);
         }
 
-        return _row ?? throw new NotFoundException($"No product {_productId} at location {_locationId} in this organisation.");
+        return _row.ProductLive
+            ? _row
+            : throw new ValidationFailedException([new FieldError("productId", $"productId {_productId} names no product of this organisation.")]);
+    }
+
+    // A grain not stocked here yet gets no refresh from the catalogue (which finds grains by their inventory rows),
+    // so it reads its row again before it answers.
+    private async Task Fresh()
+    {
+        await SettleOverdue();
+        if (_row?.InventoryId is null && _pending.Count == 0)
+        {
+            _row = await stock.LoadProductAtLocation(_organizationId, _locationId, _productId);
+        }
     }
 
     // The movement that staged these never said how it ended: the ledger knows.
     private async Task SettleOverdue()
     {
+        if (_pending.Count == 0 || _pending[0].StagedAt + SettleDeadline >= time.GetUtcNow())
+        {
+            return;
+        }
+
         var overdue = _pending.Where(p => p.StagedAt + SettleDeadline < time.GetUtcNow()).ToList();
         foreach (var pending in overdue)
         {

@@ -6,9 +6,13 @@ using Npgsql;
 
 namespace InventoryProFlow.Grains.Stock;
 
-/// <summary>What a product-location grain loads when it wakes: the product, whether the location is open, its inventory row and open alerts.</summary>
+/// <summary>
+/// What a product-location grain loads when it wakes: whether the location is open and the product live,
+/// the product, its inventory row and open alerts.
+/// </summary>
 public sealed record ProductAtLocationRow(
     bool LocationActive,
+    bool ProductLive,
     string Sku,
     string Name,
     string Category,
@@ -40,12 +44,13 @@ public sealed class StockRepository(NpgsqlDataSource db)
     {
         await using var connection = await db.OpenConnectionAsync();
         return await connection.QuerySingleOrDefaultAsync<ProductAtLocationRow>(
-            "SELECT l.is_active AS location_active, p.sku, p.name, p.category, p.cost, p.price, i.id AS inventory_id, " +
+            "SELECT l.is_active AS location_active, p.id IS NOT NULL AS product_live, coalesce(p.sku, '') AS sku, coalesce(p.name, '') AS name, " +
+            "coalesce(p.category, '') AS category, coalesce(p.cost, 0) AS cost, coalesce(p.price, 0) AS price, i.id AS inventory_id, " +
             "coalesce(i.quantity, 0) AS quantity, coalesce(i.par_level, 0) AS par_level, coalesce(i.reorder_point, 0) AS reorder_point, " +
             "i.last_count_date, i.last_counted_by, i.updated_at, " +
             "(SELECT a.id FROM app.stock_alerts a WHERE a.location_id = l.id AND a.product_id = p.id AND a.kind = 'low_stock' AND a.cleared_at IS NULL LIMIT 1) AS low_stock_alert_id, " +
             "(SELECT a.id FROM app.stock_alerts a WHERE a.location_id = l.id AND a.product_id = p.id AND a.kind = 'negative_stock' AND a.cleared_at IS NULL LIMIT 1) AS negative_stock_alert_id " +
-            "FROM app.locations l JOIN app.products p ON p.organization_id = l.organization_id AND p.id = @productId AND p.deleted_at IS NULL " +
+            "FROM app.locations l LEFT JOIN app.products p ON p.organization_id = l.organization_id AND p.id = @productId AND p.deleted_at IS NULL " +
             "LEFT JOIN app.inventory i ON i.location_id = l.id AND i.product_id = p.id " +
             "WHERE l.organization_id = @organizationId AND l.id = @locationId",
             new { organizationId, locationId, productId });
@@ -56,13 +61,6 @@ public sealed class StockRepository(NpgsqlDataSource db)
         await using var connection = await db.OpenConnectionAsync();
         return await connection.ExecuteScalarAsync<bool>(
             "SELECT EXISTS (SELECT 1 FROM app.locations WHERE organization_id = @organizationId AND id = @locationId)", new { organizationId, locationId });
-    }
-
-    public async Task<bool> LocationActive(Guid organizationId, Guid locationId)
-    {
-        await using var connection = await db.OpenConnectionAsync();
-        return await connection.ExecuteScalarAsync<bool>(
-            "SELECT EXISTS (SELECT 1 FROM app.locations WHERE organization_id = @organizationId AND id = @locationId AND is_active)", new { organizationId, locationId });
     }
 
     public async Task<bool> SupplierExists(Guid organizationId, Guid supplierId)
@@ -104,6 +102,15 @@ public sealed class StockRepository(NpgsqlDataSource db)
         return (await connection.QueryAsync<ProductRef>(
             "SELECT id, sku FROM app.products WHERE organization_id = @organizationId AND deleted_at IS NULL AND (id = ANY(@ids) OR sku = ANY(@skus))",
             new { organizationId, ids, skus })).ToList();
+    }
+
+    /// <summary>The products with an inventory row at a location, whatever their quantity.</summary>
+    public async Task<IReadOnlyList<Guid>> ProductsStockedAt(Guid organizationId, Guid locationId)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return (await connection.QueryAsync<Guid>(
+            "SELECT product_id FROM app.inventory WHERE organization_id = @organizationId AND location_id = @locationId",
+            new { organizationId, locationId })).ToList();
     }
 
     public async Task<IReadOnlyList<(Guid Id, Guid LocationId, Guid ProductId)>> FindItems(Guid organizationId, Guid[] itemIds)

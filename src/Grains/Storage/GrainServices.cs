@@ -19,7 +19,7 @@ public static class GrainServices
         DefaultTypeMap.MatchNamesWithUnderscores = true;
 
         services.AddSingleton(new DatabaseSettings(connectionString));
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(ConnectionDefaults.Apply(connectionString)).Build());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IdFactory>();
         services.AddSingleton<SchemaMigrator>();

@@ -52,6 +52,9 @@ public sealed class ApiClient(HttpClient http, string? token)
 
     public Task<ApiResponse> PostAsync(string path, object body) => SendAsync(HttpMethod.Post, path, Json(body));
 
+    public Task<ApiResponse> PostAsync(string path, object body, string idempotencyKey) =>
+        SendAsync(HttpMethod.Post, path, Json(body), r => r.Headers.Add("Idempotency-Key", idempotencyKey));
+
     public Task<ApiResponse> PutAsync(string path, object body) => SendAsync(HttpMethod.Put, path, Json(body));
 
     public Task<ApiResponse> PatchAsync(string path, object body) => SendAsync(HttpMethod.Patch, path, Json(body));

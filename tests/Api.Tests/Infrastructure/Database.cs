@@ -18,6 +18,10 @@ public sealed class Database(string connectionString)
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>The stored quantity of one product at one location.</summary>
+    public Task<int> QuantityAsync(Guid location, Guid product) =>
+        ScalarAsync<int>("SELECT quantity FROM app.inventory WHERE location_id = @l AND product_id = @p", ("l", location), ("p", product));
+
     /// <summary>Row counts of every business table: a request that must change nothing leaves this equal.</summary>
     public async Task<IReadOnlyDictionary<string, long>> CountsAsync()
     {

@@ -35,6 +35,9 @@ public sealed class ProductHost : IAsyncDisposable
 
     public Database Database => new(ConnectionString);
 
+    /// <summary>The co-hosted silo's grains, for tests that must reach past HTTP (to end an activation, say).</summary>
+    public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
+
     public static async Task<ProductHost> StartAsync(
         string? connectionString = null, string? dataFolder = null, IDictionary<string, string?>? settings = null)
     {

@@ -108,6 +108,41 @@ public sealed class StockBadInputTests(SharedProduct product)
     }
 
     [Fact]
+    public async Task A_deleted_product_takes_no_more_sales_even_where_its_stock_is_live()
+    {
+        var tenant = await product.NewTenantAsync();
+        var (location, productId) = await tenant.StockedAsync(10);
+        (await tenant.Admin.PostAsync("/api/v1/transactions/sales", new { locationId = location, items = new[] { new { productId, quantity = 1 } } }))
+            .ShouldSucceed(HttpStatusCode.Created);
+        (await tenant.Admin.DeleteAsync($"/api/v1/products/{productId}")).ShouldSucceed(HttpStatusCode.NoContent);
+        var before = await product.Host.Database.CountsAsync();
+
+        var sale = (await tenant.Admin.PostAsync("/api/v1/transactions/sales", new { locationId = location, items = new[] { new { productId, quantity = 1 } } }))
+            .ShouldFail(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+
+        Assert.Equal(["items[0].productId"], sale.ErrorFields);
+        Assert.Equal(before, await product.Host.Database.CountsAsync());
+    }
+
+    [Fact]
+    public async Task A_transfer_to_a_closed_location_is_refused_on_that_side()
+    {
+        var tenant = await product.NewTenantAsync();
+        var (from, productId) = await tenant.StockedAsync(10);
+        var to = await tenant.CreateLocationAsync("Closed Annex");
+        await tenant.StockAsync(to, productId, 1);
+        (await tenant.Admin.DeleteAsync($"/api/v1/locations/{to}")).ShouldSucceed(HttpStatusCode.NoContent);
+        var before = await product.Host.Database.CountsAsync();
+
+        var transfer = (await tenant.Admin.PostAsync("/api/v1/transactions/transfers", new { fromLocationId = from, toLocationId = to, items = new[] { new { productId, quantity = 1 } } }))
+            .ShouldFail(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+
+        Assert.Equal(["toLocationId"], transfer.ErrorFields);
+        Assert.Equal(before, await product.Host.Database.CountsAsync());
+        Assert.Equal(10, await product.Host.Database.QuantityAsync(from, productId));
+    }
+
+    [Fact]
     public async Task Staff_cannot_receive_transfer_or_adjust()
     {
         var tenant = await product.NewTenantAsync();
