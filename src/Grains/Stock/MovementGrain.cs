@@ -35,6 +35,8 @@ public sealed class MovementGrain(StockRepository stock, LedgerWriter ledger, Id
 
         if (scope == GeneratedScope)
         {
+            // Nobody can send this key again: the activation has nothing left to do.
+            DeactivateOnIdle();
             return new MovementResult(await Apply(organizationId, order, actor, idempotency: null), Replayed: false);
         }
 
@@ -43,7 +45,12 @@ public sealed class MovementGrain(StockRepository stock, LedgerWriter ledger, Id
         // the first request already did (a transfer of stock that has since gone). The first answer wins either way.
         try
         {
-            return new MovementResult(await Apply(organizationId, order, actor, (scope, key, hash)), Replayed: false);
+            var receipt = await Apply(organizationId, order, actor, (scope, key, hash));
+
+            // Most keys are never sent again, and a POS sends thousands a minute: holding an activation per key for
+            // minutes would fill the silo's memory. A replay that comes later finds the stored answer (below).
+            DeactivateOnIdle();
+            return new MovementResult(receipt, Replayed: false);
         }
         catch (Exception failure) when (failure is DomainException || IsStoredKey(failure))
         {
