@@ -1,3 +1,7 @@
+using System.IO.Hashing;
+using System.Text;
+using InventoryProFlow.Contracts.Stock;
+
 namespace InventoryProFlow.Contracts;
 
 /// <summary>
@@ -8,6 +12,9 @@ public static class GrainKeys
 {
     public const string IdentityKey = "identity";
     public const string HealthKey = "health";
+
+    // Enough shards that an organisation's movements run side by side on every core; each is one small activation.
+    public const int MovementShards = 16;
 
     public static string Organization(Guid organizationId) => $"org/{organizationId:D}";
 
@@ -22,9 +29,20 @@ public static class GrainKeys
 
     public static string Inventory(Guid organizationId) => $"inventory/{organizationId:D}";
 
-    /// <summary>One movement, named by its idempotency key (a POS referenceId, an Idempotency-Key header, or a fresh id).</summary>
-    public static string Movement(Guid organizationId, string scope, string idempotencyKey) =>
-        $"movement/{organizationId:D}/{scope}/{idempotencyKey}";
+    /// <summary>
+    /// The movements of one shard of an organisation's idempotency keys: a key always lands on the same shard
+    /// (a stable hash, the same on every node), so its replays meet its first request. A movement without a key
+    /// can never be replayed and goes to any shard.
+    /// </summary>
+    public static string Movements(Guid organizationId, MovementKey? key) =>
+        $"movements/{organizationId:D}/{(key is null ? Random.Shared.Next(MovementShards) : MovementShard(key))}";
+
+    public static Guid ParseMovements(string key) => Guid.Parse(key.Split('/', 3) is ["movements", var organization, _]
+        ? organization
+        : throw new FormatException($"Grain key '{key}' is not a 'movements' key."));
+
+    private static int MovementShard(MovementKey key) =>
+        (int)(XxHash32.HashToUInt32(Encoding.UTF8.GetBytes($"{key.Scope}/{key.Key}")) % MovementShards);
 
     public static string BulkChange(Guid organizationId, string idempotencyKey) => $"bulk/{organizationId:D}/{idempotencyKey}";
 
@@ -49,17 +67,6 @@ public static class GrainKeys
     }
 
     public static Guid ParseInventory(string key) => ParseIds(key, "inventory", 1)[0];
-
-    public static (Guid OrganizationId, string Scope, string IdempotencyKey) ParseMovement(string key)
-    {
-        var parts = key.Split('/', 4);
-        if (parts.Length != 4 || parts[0] != "movement")
-        {
-            throw new FormatException($"Grain key '{key}' is not a 'movement' key.");
-        }
-
-        return (Guid.Parse(parts[1]), parts[2], parts[3]);
-    }
 
     public static Guid ParseOrganization(string key) => ParseIds(key, "org", 1)[0];
 

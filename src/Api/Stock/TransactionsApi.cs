@@ -57,8 +57,8 @@ public static class TransactionsApi
         var order = new MovementOrder(
             type, body.LocationId ?? body.FromLocationId, body.ToLocationId, body.SupplierId, body.ReferenceId, body.Timestamp,
             body.Notes, body.Reason, body.Direction, body.Items);
-        var (scope, key) = IdempotencyKey(type, body, http);
-        var result = await grains.GetGrain<IMovementGrain>(GrainKeys.Movement(caller.OrganizationId, scope, key)).Execute(order, caller.Actor);
+        var key = MovementKey(type, body, http);
+        var result = await grains.GetGrain<IMovementGrain>(GrainKeys.Movements(caller.OrganizationId, key)).Execute(key, order, caller.Actor);
         if (result.Replayed)
         {
             http.Response.Headers[ReplayedHeader] = "true";
@@ -77,10 +77,10 @@ public static class TransactionsApi
     }
 
     // An Idempotency-Key header names any movement; a sale's referenceId (the POS's own id) names the sale; else each request is new.
-    private static (string Scope, string Key) IdempotencyKey(string type, MovementRequest body, HttpContext http) =>
-        IdempotencyKey(http) is { } header ? ("request", header)
-        : type == MovementTypes.Sale && !string.IsNullOrWhiteSpace(body.ReferenceId) ? ("sale", body.ReferenceId.Trim())
-        : ("generated", Guid.NewGuid().ToString("N"));
+    private static MovementKey? MovementKey(string type, MovementRequest body, HttpContext http) =>
+        IdempotencyKey(http) is { } header ? new MovementKey("request", header)
+        : type == MovementTypes.Sale && !string.IsNullOrWhiteSpace(body.ReferenceId) ? new MovementKey("sale", body.ReferenceId.Trim())
+        : null;
 
     private static async Task<Ok<Envelope<ListData<LedgerEntry>>>> List(
         [AsParameters] ListQuery query, string? type, string? locationId, string? productId, string? from, string? to, ClaimsPrincipal principal, IGrainFactory grains)

@@ -8,13 +8,20 @@ public sealed record MovementResult(
     [property: Id(0)] MovementReceipt Receipt,
     [property: Id(1)] bool Replayed);
 
+/// <summary>What makes a movement apply once: a POS referenceId (scope "sale") or an Idempotency-Key header (scope "request").</summary>
+[GenerateSerializer, Immutable, Alias("ipf.MovementKey.v1")]
+public sealed record MovementKey(
+    [property: Id(0)] string Scope,
+    [property: Id(1)] string Key);
+
 /// <summary>
-/// One movement, keyed by its idempotency key: applies it once, all lines or none, and answers every
-/// replay with the first answer (409 IDEMPOTENCY_CONFLICT when the replay's body differs).
+/// The movements of one shard of an organisation's keys: each applied once, all lines or none, and every
+/// replay answered with the first answer (409 IDEMPOTENCY_CONFLICT when the replay's body differs).
 /// </summary>
 public interface IMovementGrain : IGrainWithStringKey
 {
-    Task<MovementResult> Execute(MovementOrder order, Actor actor);
+    /// <summary>Applies a movement; one without a key is always new.</summary>
+    Task<MovementResult> Execute(MovementKey? key, MovementOrder order, Actor actor);
 }
 
 /// <summary>The live inventory list of one location, kept current by its product-location grains.</summary>

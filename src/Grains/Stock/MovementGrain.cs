@@ -9,63 +9,90 @@ using Orleans.Concurrency;
 namespace InventoryProFlow.Grains.Stock;
 
 /// <summary>
-/// One movement, named by its idempotency key. Its lines are staged in their product-location grains,
-/// committed together in one ledger transaction (with the key's first answer), then settled. One
-/// activation per key cluster-wide makes replays wait for, and return, the first answer.
+/// The movements of one shard of an organisation's idempotency keys. A movement's lines are staged in their
+/// product-location grains, committed together in one ledger transaction (with the key's first answer), then
+/// settled. Movements of different keys run side by side (the grain is reentrant); a key's replays wait for its
+/// first request and get its answer. One long-lived activation per shard, not one per key: a POS sends
+/// thousands of keys a minute, and an activation per key cost more than the sale itself.
 /// </summary>
-[CollectionAgeLimit(Minutes = 2)]
+[Reentrant]
 public sealed class MovementGrain(StockRepository stock, LedgerWriter ledger, IdFactory ids, TimeProvider time) : Grain, IMovementGrain
 {
-    public const string GeneratedScope = "generated";
-
     private const string IdempotencyKeyConstraint = "idempotency_keys_pkey";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private IdempotencyRecord? _first;
+    // Keys being applied now, with the first answer once there is one (null: the attempt failed).
+    private readonly Dictionary<MovementKey, Task<IdempotencyRecord?>> _inFlight = [];
+    private readonly RecentKeys _answered = new(time);
 
-    public async Task<MovementResult> Execute(MovementOrder order, Actor actor)
+    private Guid OrganizationId => GrainKeys.ParseMovements(this.GetPrimaryKeyString());
+
+    public async Task<MovementResult> Execute(MovementKey? key, MovementOrder order, Actor actor)
     {
-        var (organizationId, scope, key) = GrainKeys.ParseMovement(this.GetPrimaryKeyString());
+        if (key is null)
+        {
+            return new MovementResult((await Apply(order, actor, idempotency: null)).Receipt, Replayed: false);
+        }
+
         var hash = IdempotencyRecord.Hash(JsonSerializer.Serialize(order, Json));
-        if (_first is not null)
+        while (_inFlight.TryGetValue(key, out var running))
         {
-            return new MovementResult(_first.Replay<MovementReceipt>(hash), Replayed: true);
+            if (await running is { } first)
+            {
+                return new MovementResult(first.Replay<MovementReceipt>(hash), Replayed: true);
+            }
         }
 
-        if (scope == GeneratedScope)
+        // A key answered lately is looked up at once, rather than tried and refused by its stored answer.
+        if (_answered.Contains(key) && await stock.FindKey(OrganizationId, key.Scope, key.Key) is { } stored)
         {
-            // Nobody can send this key again: the activation has nothing left to do.
-            DeactivateOnIdle();
-            return new MovementResult(await Apply(organizationId, order, actor, idempotency: null), Replayed: false);
+            return new MovementResult(stored.Replay<MovementReceipt>(hash), Replayed: true);
         }
 
-        // A new key is not looked up first: a sale would pay a round trip for the rare replay. A key answered before
-        // this activation is found when the movement fails: its commit meets the stored key, or a rule refuses what
-        // the first request already did (a transfer of stock that has since gone). The first answer wins either way.
+        var attempt = new TaskCompletionSource<IdempotencyRecord?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _inFlight[key] = attempt.Task;
+        IdempotencyRecord? answer = null;
         try
         {
-            var receipt = await Apply(organizationId, order, actor, (scope, key, hash));
+            var (result, record) = await ApplyOnce(key, hash, order, actor);
+            answer = record;
+            _answered.Add(key);
+            return result;
+        }
+        finally
+        {
+            _inFlight.Remove(key);
+            attempt.SetResult(answer);
+        }
+    }
 
-            // Most keys are never sent again, and a POS sends thousands a minute: holding an activation per key for
-            // minutes would fill the silo's memory. A replay that comes later finds the stored answer (below).
-            DeactivateOnIdle();
-            return new MovementResult(receipt, Replayed: false);
+    // A new key is not looked up first: every sale would pay a round trip for the rare replay. A key answered
+    // before (by an activation since gone) is found when the movement fails: its commit meets the stored key, or
+    // a rule refuses what the first request already did (a transfer of stock that has since gone). The first
+    // answer wins either way.
+    private async Task<(MovementResult Result, IdempotencyRecord Record)> ApplyOnce(MovementKey key, string hash, MovementOrder order, Actor actor)
+    {
+        try
+        {
+            var (receipt, record) = await Apply(order, actor, (key, hash));
+            return (new MovementResult(receipt, Replayed: false), record!);
         }
         catch (Exception failure) when (failure is DomainException || IsStoredKey(failure))
         {
-            _first = await stock.FindKey(organizationId, scope, key);
-            if (_first is null)
+            var stored = await stock.FindKey(OrganizationId, key.Scope, key.Key);
+            if (stored is null)
             {
                 throw;
             }
 
-            return new MovementResult(_first.Replay<MovementReceipt>(hash), Replayed: true);
+            return (new MovementResult(stored.Replay<MovementReceipt>(hash), Replayed: true), stored);
         }
     }
 
-    private async Task<MovementReceipt> Apply(Guid organizationId, MovementOrder order, Actor actor, (string Scope, string Key, string Hash)? idempotency)
+    private async Task<(MovementReceipt Receipt, IdempotencyRecord? Record)> Apply(MovementOrder order, Actor actor, (MovementKey Key, string Hash)? idempotency)
     {
+        var organizationId = OrganizationId;
         var now = time.GetUtcNow().UtcDateTime;
         MovementRules.Check(order, now);
         var lines = await Resolve(organizationId, order);
@@ -105,7 +132,7 @@ public sealed class MovementGrain(StockRepository stock, LedgerWriter ledger, Id
         var receipt = new MovementReceipt(
             movementId, order.Type, order.ReferenceId, occurredAt, now, staged.Select(s => s.Entry!).ToList(),
             staged.Select(s => s.After).ToList(), staged.SelectMany(s => s.Alerts).Select(a => a.Alert).ToList());
-        var key = idempotency is { } k ? IdempotencyRecord.Of(k.Scope, k.Key, k.Hash, 201, receipt) : null;
+        var key = idempotency is { } k ? IdempotencyRecord.Of(k.Key.Scope, k.Key.Key, k.Hash, 201, receipt) : null;
         try
         {
             await ledger.Append(new LedgerCommit(organizationId, receipt.Entries, staged.Select(s => s.Inventory).ToList(), staged.SelectMany(s => s.Alerts).ToList(), key));
@@ -117,8 +144,7 @@ public sealed class MovementGrain(StockRepository stock, LedgerWriter ledger, Id
         }
 
         await SettleAll(grains, staging, movementId, committed: true);
-        _first = key;
-        return receipt;
+        return (receipt, key);
     }
 
     // Lines name products by id or sku; a sku is turned into its id here, and everything else (is the product live,
