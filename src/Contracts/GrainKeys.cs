@@ -12,6 +12,7 @@ public static class GrainKeys
 {
     public const string IdentityKey = "identity";
     public const string HealthKey = "health";
+    public const string HubDirectoryKey = "hubs";
 
     // Enough shards that an organisation's movements run side by side on every core; each is one small activation.
     public const int MovementShards = 16;

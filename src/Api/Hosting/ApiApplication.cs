@@ -1,6 +1,7 @@
 using InventoryProFlow.Api.Catalogue;
 using InventoryProFlow.Api.Errors;
 using InventoryProFlow.Api.Identity;
+using InventoryProFlow.Api.Live;
 using InventoryProFlow.Api.Operations;
 using InventoryProFlow.Api.Stock;
 using InventoryProFlow.Silo.Hosting;
@@ -85,5 +86,6 @@ public static class ApiApplication
         app.MapInventoryApi();
         app.MapTransactionsApi();
         app.MapAdminApi();
+        app.MapHub<InventoryHub>(InventoryHub.Path);
     }
 }

@@ -1,5 +1,6 @@
 using InventoryProFlow.Api.Errors;
 using InventoryProFlow.Api.Identity;
+using InventoryProFlow.Api.Live;
 using InventoryProFlow.Api.Operations;
 using InventoryProFlow.Contracts.Errors;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -33,6 +34,10 @@ public static class ApiServices
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<SigningKeys>(ConfigureBearer);
         Policies.Add(services.AddAuthorizationBuilder());
 
+        services.AddSignalR().AddJsonProtocol(options => ApiJson.Configure(options.PayloadSerializerOptions));
+        services.AddSingleton<LiveHubNode>();
+        services.AddHostedService(provider => provider.GetRequiredService<LiveHubNode>());
+
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityScheme>());
         services.AddHealthChecks().AddCheck<SiloAndDatabaseCheck>("silo-and-database", tags: [HealthApi.ReadyTag]);
         return builder;
@@ -53,6 +58,16 @@ public static class ApiServices
         };
         options.Events = new JwtBearerEvents
         {
+            // Browsers cannot set headers on a WebSocket: the hub takes the token from the query string, as ASP.NET Core documents.
+            OnMessageReceived = context =>
+            {
+                if (context.HttpContext.Request.Path.StartsWithSegments(InventoryHub.Path) && context.Request.Query["access_token"] is [{ Length: > 0 } token])
+                {
+                    context.Token = token;
+                }
+
+                return Task.CompletedTask;
+            },
             // A well-signed token must still name a user, an organisation and a known role.
             OnTokenValidated = context =>
             {

@@ -69,6 +69,13 @@ public sealed record LedgerEntry(
     [property: Id(16)] DateTime OccurredAt,
     [property: Id(17)] DateTime RecordedAt);
 
+/// <summary>The kinds of stock alert: below par, below zero.</summary>
+public static class StockAlertKinds
+{
+    public const string LowStock = "low_stock";
+    public const string NegativeStock = "negative_stock";
+}
+
 /// <summary>A stock alert raised or cleared by a movement.</summary>
 [GenerateSerializer, Immutable, Alias("ipf.StockAlert.v1")]
 public sealed record StockAlert(

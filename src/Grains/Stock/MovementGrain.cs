@@ -1,7 +1,9 @@
 using System.Text.Json;
 using InventoryProFlow.Contracts;
 using InventoryProFlow.Contracts.Errors;
+using InventoryProFlow.Contracts.Live;
 using InventoryProFlow.Contracts.Stock;
+using InventoryProFlow.Grains.Live;
 using InventoryProFlow.Grains.Storage;
 using Npgsql;
 using Orleans.Concurrency;
@@ -144,6 +146,7 @@ public sealed class MovementGrain(StockRepository stock, LedgerWriter ledger, Id
         }
 
         await SettleAll(grains, staging, movementId, committed: true);
+        GrainFactory.GetGrain<ILiveEventsGrain>(0).Publish(LiveEventsOf.Movement(organizationId, receipt, actor.UserId)).Ignore();
         return (receipt, key);
     }
 

@@ -1,6 +1,8 @@
 using InventoryProFlow.Contracts;
 using InventoryProFlow.Contracts.Errors;
+using InventoryProFlow.Contracts.Live;
 using InventoryProFlow.Contracts.Stock;
+using InventoryProFlow.Grains.Live;
 using InventoryProFlow.Grains.Storage;
 using InventoryProFlow.Grains.Validation;
 
@@ -63,7 +65,7 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
             return Item(_row!);
         }
 
-        await CommitAlone(row with { ParLevel = checkedLevels.ParLevel, ReorderPoint = checkedLevels.ReorderPoint }, entry: null);
+        await CommitAlone(row with { ParLevel = checkedLevels.ParLevel, ReorderPoint = checkedLevels.ReorderPoint }, actor.UserId);
         return Item(_row!);
     }
 
@@ -76,7 +78,7 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
         }
 
         var checkedLevels = Checked(levels, row);
-        await CommitAlone(row with { ParLevel = checkedLevels.ParLevel, ReorderPoint = checkedLevels.ReorderPoint }, entry: null);
+        await CommitAlone(row with { ParLevel = checkedLevels.ParLevel, ReorderPoint = checkedLevels.ReorderPoint }, by: null);
         return Item(_row!);
     }
 
@@ -92,7 +94,9 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
         var inventory = staged.Inventory with { LastCountDate = now, LastCountedBy = actor.UserId };
         _row = _row! with { LastCountDate = now, LastCountedBy = actor.UserId };
         await Commit(movementId, new LedgerCommit(_organizationId, [staged.Entry!], [inventory], staged.Alerts));
-        return new MovementReceipt(movementId, MovementTypes.Count, null, now, now, [staged.Entry!], [staged.After], staged.Alerts.Select(a => a.Alert).ToList());
+        var receipt = new MovementReceipt(movementId, MovementTypes.Count, null, now, now, [staged.Entry!], [staged.After], staged.Alerts.Select(a => a.Alert).ToList());
+        Publish(LiveEventsOf.Movement(_organizationId, receipt, actor.UserId));
+        return receipt;
     }
 
     public async Task<StagedChange> Stage(StockChange change)
@@ -210,16 +214,21 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
     }
 
     // A change of this grain alone (levels, a count): commit it here and settle at once.
-    private async Task CommitAlone(ProductAtLocationRow changed, LedgerEntry? entry)
+    private async Task CommitAlone(ProductAtLocationRow changed, Guid? by)
     {
         var movementId = ids.NewId();
         var before = _row!;
         var withId = changed with { InventoryId = changed.InventoryId ?? ids.NewId() };
-        var (alerted, alerts) = Alerts(withId, time.GetUtcNow().UtcDateTime);
+        var now = time.GetUtcNow().UtcDateTime;
+        var (alerted, alerts) = Alerts(withId, now);
         _pending.Add(new Pending(movementId, 0, before, time.GetUtcNow()));
         Apply(alerted);
-        await Commit(movementId, new LedgerCommit(_organizationId, entry is null ? [] : [entry], [Write(alerted, 0, null)], alerts));
+        await Commit(movementId, new LedgerCommit(_organizationId, [], [Write(alerted, 0, null)], alerts));
+        Publish(LiveEventsOf.Alone(_organizationId, Item(_row!), alerts, by, now));
     }
+
+    // After the commit is durable: the Api nodes tell the clients watching this location.
+    private void Publish(LiveEvents events) => GrainFactory.GetGrain<ILiveEventsGrain>(0).Publish(events).Ignore();
 
     private async Task Commit(Guid movementId, LedgerCommit commit)
     {
@@ -256,8 +265,8 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
 
         var changed = row with
         {
-            LowStockAlertId = Toggle("low_stock", low, row.LowStockAlertId),
-            NegativeStockAlertId = Toggle("negative_stock", negative, row.NegativeStockAlertId),
+            LowStockAlertId = Toggle(StockAlertKinds.LowStock, low, row.LowStockAlertId),
+            NegativeStockAlertId = Toggle(StockAlertKinds.NegativeStock, negative, row.NegativeStockAlertId),
         };
         return (changed, alerts);
     }

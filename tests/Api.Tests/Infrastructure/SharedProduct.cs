@@ -47,13 +47,16 @@ public sealed record Tenant(SharedProduct Product, Guid OrganizationId, string A
     public ApiClient Admin => Product.Host.Client(AdminToken);
 
     /// <summary>Adds a user of a role and signs them in.</summary>
-    public async Task<ApiClient> SignedInAsync(string role)
+    public async Task<ApiClient> SignedInAsync(string role) => Product.Host.Client(await TokenOfNewUserAsync(role));
+
+    /// <summary>Adds a user of a role and answers their access token.</summary>
+    public async Task<string> TokenOfNewUserAsync(string role)
     {
         var email = $"{role}-{Guid.NewGuid():N}@example.com";
         (await Admin.PostAsync("/api/v1/users", new { email, password = Password, firstName = "Pat", lastName = role, role }))
             .ShouldSucceed(HttpStatusCode.Created);
         var login = await Product.Host.Client().PostAsync("/api/v1/auth/login", new { email, password = Password });
-        return Product.Host.Client(login.ShouldSucceed().Data.GetProperty("accessToken").GetString());
+        return login.ShouldSucceed().Data.GetProperty("accessToken").GetString()!;
     }
 
     public async Task<Guid> CreateLocationAsync(string name = "Main Bar") =>

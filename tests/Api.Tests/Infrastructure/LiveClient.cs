@@ -1,0 +1,92 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace InventoryProFlow.Api.Tests.Infrastructure;
+
+/// <summary>
+/// A real SignalR client of <c>/hubs/inventory</c> (WebSockets, token in the query string as a browser
+/// sends it) that keeps every event it hears, so a test can wait for one with a deadline.
+/// </summary>
+public sealed class LiveClient : IAsyncDisposable
+{
+    public static readonly string[] Events = ["inventory:updated", "sales:new", "alert:lowStock"];
+
+    private readonly HubConnection _connection;
+    private readonly Dictionary<string, Channel<JsonElement>> _heard = Events.ToDictionary(e => e, _ => Channel.CreateUnbounded<JsonElement>());
+    private readonly List<(string Event, JsonElement Payload)> _all = [];
+
+    private LiveClient(HubConnection connection)
+    {
+        _connection = connection;
+        foreach (var name in Events)
+        {
+            connection.On<JsonElement>(name, payload =>
+            {
+                lock (_all)
+                {
+                    _all.Add((name, payload));
+                }
+
+                _heard[name].Writer.TryWrite(payload);
+            });
+        }
+    }
+
+    /// <summary>Everything heard so far, in arrival order.</summary>
+    public IReadOnlyList<(string Event, JsonElement Payload)> Heard
+    {
+        get
+        {
+            lock (_all)
+            {
+                return _all.ToList();
+            }
+        }
+    }
+
+    public static async Task<LiveClient> ConnectAsync(Uri product, string token)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(product, "/hubs/inventory"), options =>
+            {
+                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+                options.SkipNegotiation = true;
+            })
+            .Build();
+        var client = new LiveClient(connection);
+        await connection.StartAsync();
+        return client;
+    }
+
+    public Task SubscribeAsync(Guid locationId) => _connection.InvokeAsync("subscribe", new { locationId });
+
+    public Task UnsubscribeAsync(Guid locationId) => _connection.InvokeAsync("unsubscribe", new { locationId });
+
+    public Task SubscribeOrganizationAsync() => _connection.InvokeAsync("subscribeOrganization");
+
+    /// <summary>The next event of a kind that matches, or a failure naming what was heard by the deadline.</summary>
+    public async Task<JsonElement> NextAsync(string name, Func<JsonElement, bool> matches, TimeSpan? within = null)
+    {
+        using var deadline = new CancellationTokenSource(within ?? TimeSpan.FromSeconds(20));
+        try
+        {
+            while (true)
+            {
+                var payload = await _heard[name].Reader.ReadAsync(deadline.Token);
+                if (matches(payload))
+                {
+                    return payload;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new Xunit.Sdk.XunitException(
+                $"No matching '{name}' event in time; heard: {string.Join(", ", Heard.Select(h => h.Event + " " + h.Payload.GetRawText()))}");
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
+}
