@@ -45,6 +45,25 @@ public static class GrainKeys
     private static int MovementShard(MovementKey key) =>
         (int)(XxHash32.HashToUInt32(Encoding.UTF8.GetBytes($"{key.Scope}/{key.Key}")) % MovementShards);
 
+    public static string Integrations(Guid organizationId) => $"integrations/{organizationId:D}";
+
+    public static Guid ParseIntegrations(string key) => ParseIds(key, "integrations", 1)[0];
+
+    /// <summary>An integration's API key, by its SHA-256 (hex): the key itself is never a grain key.</summary>
+    public static string IntegrationKey(string apiKeyHash) => $"integration-key/{apiKeyHash}";
+
+    public static string ParseIntegrationKey(string key) => key.StartsWith("integration-key/", StringComparison.Ordinal)
+        ? key["integration-key/".Length..]
+        : throw new FormatException($"Grain key '{key}' is not an 'integration-key' key.");
+
+    public static string UnmappedItem(Guid organizationId, Guid unmappedItemId) => $"unmapped/{organizationId:D}/{unmappedItemId:D}";
+
+    public static (Guid OrganizationId, Guid UnmappedItemId) ParseUnmappedItem(string key)
+    {
+        var ids = ParseIds(key, "unmapped", 2);
+        return (ids[0], ids[1]);
+    }
+
     public static string BulkChange(Guid organizationId, string idempotencyKey) => $"bulk/{organizationId:D}/{idempotencyKey}";
 
     public static (Guid OrganizationId, string IdempotencyKey) ParseBulkChange(string key)

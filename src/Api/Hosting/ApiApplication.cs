@@ -1,6 +1,7 @@
 using InventoryProFlow.Api.Catalogue;
 using InventoryProFlow.Api.Errors;
 using InventoryProFlow.Api.Identity;
+using InventoryProFlow.Api.Integrations;
 using InventoryProFlow.Api.Live;
 using InventoryProFlow.Api.Operations;
 using InventoryProFlow.Api.Stock;
@@ -86,6 +87,8 @@ public static class ApiApplication
         app.MapInventoryApi();
         app.MapTransactionsApi();
         app.MapAdminApi();
+        app.MapIntegrationsApi();
+        app.MapPosSalesApi();
         app.MapHub<InventoryHub>(InventoryHub.Path);
     }
 }

@@ -39,6 +39,10 @@ public sealed class ValidationFailedException(IReadOnlyList<FieldError> details,
 public sealed class InvalidCredentialsException()
     : DomainException(ErrorCodes.InvalidCredentials, "Email or password is incorrect.");
 
+/// <summary>A system's credential (an integration's API key or a webhook signature) was missing or wrong: 401.</summary>
+[GenerateSerializer, Alias("ipf.UnauthenticatedException.v1")]
+public sealed class UnauthenticatedException(string code, string message) : DomainException(code, message);
+
 [GenerateSerializer, Alias("ipf.ForbiddenException.v1")]
 public sealed class ForbiddenException(string message) : DomainException(ErrorCodes.Forbidden, message);
 

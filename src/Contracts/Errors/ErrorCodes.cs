@@ -8,6 +8,8 @@ public static class ErrorCodes
     public const string Unauthorized = "UNAUTHORIZED";
     public const string InvalidToken = "INVALID_TOKEN";
     public const string TokenExpired = "TOKEN_EXPIRED";
+    public const string InvalidApiKey = "INVALID_API_KEY";
+    public const string InvalidSignature = "INVALID_SIGNATURE";
     public const string Forbidden = "FORBIDDEN";
     public const string NotFound = "NOT_FOUND";
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";

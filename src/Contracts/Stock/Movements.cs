@@ -45,7 +45,11 @@ public sealed record MovementOrder(
 
 /// <summary>Who asked, for the ledger's "who".</summary>
 [GenerateSerializer, Immutable, Alias("ipf.Actor.v1")]
-public sealed record Actor([property: Id(0)] Guid UserId, [property: Id(1)] string Role);
+public sealed record Actor([property: Id(0)] Guid? UserId, [property: Id(1)] string Role)
+{
+    /// <summary>A system pushing movements with its own credential (a POS), not a person: the ledger names no user.</summary>
+    public static Actor Integration { get; } = new(null, "integration");
+}
 
 /// <summary>One ledger row as written.</summary>
 [GenerateSerializer, Immutable, Alias("ipf.LedgerEntry.v1")]

@@ -1,6 +1,7 @@
 using Dapper;
 using InventoryProFlow.Grains.Catalogue;
 using InventoryProFlow.Grains.Identity;
+using InventoryProFlow.Grains.Integrations;
 using InventoryProFlow.Grains.Stock;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -32,6 +33,7 @@ public static class GrainServices
         services.AddSingleton<DemoCatalogue>();
         services.AddSingleton<BootstrapAdmin>();
         services.AddSingleton<StockRepository>();
+        services.AddSingleton<IntegrationRepository>();
         services.AddSingleton<LedgerWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<LedgerWriter>());
         return services;

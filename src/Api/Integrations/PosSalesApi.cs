@@ -1,0 +1,118 @@
+using System.Text.Json;
+using InventoryProFlow.Api.Hosting;
+using InventoryProFlow.Api.Paging;
+using InventoryProFlow.Api.Stock;
+using InventoryProFlow.Contracts;
+using InventoryProFlow.Contracts.Errors;
+using InventoryProFlow.Contracts.Integrations;
+using InventoryProFlow.Grains.Integrations;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace InventoryProFlow.Api.Integrations;
+
+/// <summary>
+/// <c>POST /api/v1/integrations/pos/sales</c>: a POS pushes a <c>sale.created</c> webhook or a batch of up to
+/// 1,000 sales. It proves who it is with its API key (<c>X-Api-Key</c>) and signs the raw body with its
+/// webhook secret (<c>Ipf-Signature</c>); anything else is 401 and writes nothing.
+/// </summary>
+public static class PosSalesApi
+{
+    public const string ApiKeyHeader = "X-Api-Key";
+    public const string SaleCreated = "sale.created";
+
+    // A thousand sales of a few lines each fit well within this; the product's default limit is 1 MB.
+    private const long MaxBodyBytes = 8 * 1024 * 1024;
+
+    /// <summary>The webhook (<c>type</c> or <c>event</c>, and <c>data</c>) or the batch (<c>sales</c>).</summary>
+    public sealed record PosPayload(string? Type, string? Event, PosSale? Data, IReadOnlyList<PosSale>? Sales);
+
+    public sealed record BatchAnswer(IReadOnlyList<PosSaleResult> Results, int Recorded, int Duplicates, int Rejected);
+
+    public static IEndpointRouteBuilder MapPosSalesApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/api/v1/integrations/pos/sales", Ingest).AllowAnonymous().WithTags("Integrations")
+            .WithSummary("A POS pushes sale.created (or { sales: [...] }, up to 1,000); X-Api-Key and Ipf-Signature required; unmatched lines are queued");
+        return routes;
+    }
+
+    private static async Task<IResult> Ingest(HttpContext http, IGrainFactory grains, TimeProvider time)
+    {
+        var apiKey = http.Request.Headers[ApiKeyHeader].ToString();
+        if (apiKey.Length == 0)
+        {
+            throw new UnauthenticatedException(ErrorCodes.Unauthorized, $"An integration's API key is required in the {ApiKeyHeader} header.");
+        }
+
+        var credential = await grains.GetGrain<IIntegrationKeyGrain>(GrainKeys.IntegrationKey(ApiKeys.Hash(apiKey))).Credential()
+            ?? throw new UnauthenticatedException(ErrorCodes.InvalidApiKey, "The API key is not valid, or its integration was revoked.");
+        var body = await RawBody(http);
+        if (WebhookSignature.Problem(http.Request.Headers[WebhookSignature.Header].ToString(), credential.WebhookSecret, time.GetUtcNow(), body) is { } problem)
+        {
+            throw new UnauthenticatedException(ErrorCodes.InvalidSignature, problem);
+        }
+
+        var payload = Parse(body);
+        var integrations = grains.GetGrain<IIntegrationsGrain>(GrainKeys.Integrations(credential.OrganizationId));
+        if (payload.Sales is { } sales)
+        {
+            var results = await integrations.Ingest(credential.IntegrationId, sales);
+            return Results.Ok(Envelope.Of(new BatchAnswer(
+                results, results.Count(r => r.Status == PosSaleStatus.Recorded), results.Count(r => r.Status == PosSaleStatus.Duplicate),
+                results.Count(r => r.Status == PosSaleStatus.Rejected))));
+        }
+
+        var result = (await integrations.Ingest(credential.IntegrationId, [payload.Data!]))[0];
+        switch (result.Status)
+        {
+            case PosSaleStatus.Recorded:
+                return Results.Json(Envelope.Of(result), ApiJson.Options, statusCode: StatusCodes.Status201Created);
+            case PosSaleStatus.Duplicate:
+                http.Response.Headers[TransactionsApi.ReplayedHeader] = "true";
+                return Results.Ok(Envelope.Of(result));
+            default:
+                throw Refusal(result);
+        }
+    }
+
+    private static PosPayload Parse(byte[] body)
+    {
+        PosPayload? payload;
+        try
+        {
+            payload = JsonSerializer.Deserialize<PosPayload>(body, ApiJson.Options);
+        }
+        catch (JsonException error)
+        {
+            throw new ValidationFailedException([new FieldError("body", $"The body is not valid JSON for a POS sale: {error.Message}")]);
+        }
+
+        var kind = payload?.Type ?? payload?.Event;
+        return payload switch
+        {
+            { Sales: not null } => payload,
+            { Data: not null } when kind == SaleCreated => payload,
+            { Data: not null } => throw new ValidationFailedException([new FieldError("type", $"Only {SaleCreated} events are taken here, not '{kind}'.")]),
+            _ => throw new ValidationFailedException([new FieldError("body", $"Send {{ \"type\": \"{SaleCreated}\", \"data\": {{ transactionId, locationId, items }} }} or {{ \"sales\": [...] }}.")]),
+        };
+    }
+
+    private static async Task<byte[]> RawBody(HttpContext http)
+    {
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        }
+
+        using var buffer = new MemoryStream();
+        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+        return buffer.ToArray();
+    }
+
+    // A single webhook's refusal is the usual error envelope, with the status its code has everywhere else.
+    private static DomainException Refusal(PosSaleResult result) => result.ErrorCode switch
+    {
+        ErrorCodes.NotFound => new NotFoundException(result.ErrorMessage!),
+        ErrorCodes.InsufficientStock or ErrorCodes.Conflict => new ConflictException(result.ErrorCode, result.ErrorMessage!, result.ErrorDetails),
+        _ => new ValidationFailedException(result.ErrorDetails ?? [], result.ErrorMessage),
+    };
+}

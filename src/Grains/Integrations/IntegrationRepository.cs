@@ -1,0 +1,85 @@
+using Dapper;
+using InventoryProFlow.Contracts.Integrations;
+using InventoryProFlow.Contracts.Paging;
+using InventoryProFlow.Grains.Storage;
+using Npgsql;
+
+namespace InventoryProFlow.Grains.Integrations;
+
+/// <summary>SQL for app.integrations and app.unmapped_items.</summary>
+public sealed class IntegrationRepository(NpgsqlDataSource db)
+{
+    private const string DetailColumns = "id, organization_id, name, kind, api_key_prefix, created_at, revoked_at";
+
+    private const string UnmappedColumns =
+        "id, organization_id, integration_id, location_id, pos_transaction_id, line_number, sku, barcode, quantity, unit_price, " +
+        "occurred_at, status, product_id, movement_id, mapped_by, mapped_at, created_at";
+
+    public async Task<IntegrationDetails> Insert(IntegrationDetails details, string apiKeyHash, string webhookSecret, Guid createdBy)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return await connection.QuerySingleAsync<IntegrationDetails>(
+            "INSERT INTO app.integrations (id, organization_id, name, kind, api_key_hash, api_key_prefix, webhook_secret, created_by, created_at) " +
+            $"VALUES (@Id, @OrganizationId, @Name, @Kind, @apiKeyHash, @ApiKeyPrefix, @webhookSecret, @createdBy, @CreatedAt) RETURNING {DetailColumns}",
+            new { details.Id, details.OrganizationId, details.Name, details.Kind, apiKeyHash, details.ApiKeyPrefix, webhookSecret, createdBy, details.CreatedAt });
+    }
+
+    public Task<Page<IntegrationDetails>> List(Guid organizationId, PageRequest page) =>
+        db.QueryPageAsync<IntegrationDetails>(DetailColumns, "FROM app.integrations WHERE organization_id = @organizationId", "created_at DESC, id", new { organizationId }, page);
+
+    /// <summary>Revokes a live integration; answers its key's hash, or null when there is no such live integration.</summary>
+    public async Task<string?> Revoke(Guid organizationId, Guid integrationId, DateTime at)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<string?>(
+            "UPDATE app.integrations SET revoked_at = @at WHERE organization_id = @organizationId AND id = @integrationId AND revoked_at IS NULL RETURNING api_key_hash",
+            new { organizationId, integrationId, at });
+    }
+
+    public async Task<bool> Exists(Guid organizationId, Guid integrationId)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM app.integrations WHERE organization_id = @organizationId AND id = @integrationId)", new { organizationId, integrationId });
+    }
+
+    public async Task<IntegrationCredential?> Credential(string apiKeyHash)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return await connection.QuerySingleOrDefaultAsync<IntegrationCredential>(
+            "SELECT id AS integration_id, organization_id, webhook_secret FROM app.integrations WHERE api_key_hash = @apiKeyHash AND revoked_at IS NULL",
+            new { apiKeyHash });
+    }
+
+    /// <summary>Queues lines; a line already queued (the same POS transaction delivered again) is left as it is.</summary>
+    public async Task Queue(IReadOnlyList<UnmappedItem> items)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await connection.ExecuteAsync(
+            $"INSERT INTO app.unmapped_items ({UnmappedColumns}) VALUES (@Id, @OrganizationId, @IntegrationId, @LocationId, @PosTransactionId, @LineNumber, " +
+            "@Sku, @Barcode, @Quantity, @UnitPrice, @OccurredAt, @Status, @ProductId, @MovementId, @MappedBy, @MappedAt, @CreatedAt) " +
+            "ON CONFLICT (organization_id, pos_transaction_id, line_number) DO NOTHING",
+            items);
+    }
+
+    public Task<Page<UnmappedItem>> Unmapped(Guid organizationId, PageRequest page, bool includeMapped) =>
+        db.QueryPageAsync<UnmappedItem>(
+            UnmappedColumns, "FROM app.unmapped_items WHERE organization_id = @organizationId AND (status = 'open' OR @includeMapped)",
+            "created_at, id", new { organizationId, includeMapped }, page);
+
+    public async Task<UnmappedItem?> FindUnmapped(Guid organizationId, Guid id)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return await connection.QuerySingleOrDefaultAsync<UnmappedItem>(
+            $"SELECT {UnmappedColumns} FROM app.unmapped_items WHERE organization_id = @organizationId AND id = @id", new { organizationId, id });
+    }
+
+    public async Task<UnmappedItem> MarkMapped(UnmappedItem item, Guid productId, Guid movementId, Guid? mappedBy, DateTime at)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return await connection.QuerySingleAsync<UnmappedItem>(
+            "UPDATE app.unmapped_items SET status = 'mapped', product_id = @productId, movement_id = @movementId, mapped_by = @mappedBy, mapped_at = @at " +
+            $"WHERE organization_id = @OrganizationId AND id = @Id RETURNING {UnmappedColumns}",
+            new { item.OrganizationId, item.Id, productId, movementId, mappedBy, at });
+    }
+}

@@ -1,0 +1,151 @@
+using InventoryProFlow.Contracts;
+using InventoryProFlow.Contracts.Catalogue;
+using InventoryProFlow.Contracts.Errors;
+using InventoryProFlow.Contracts.Integrations;
+using InventoryProFlow.Contracts.Paging;
+using InventoryProFlow.Contracts.Stock;
+using InventoryProFlow.Grains.Catalogue;
+using InventoryProFlow.Grains.Stock;
+using InventoryProFlow.Grains.Storage;
+using InventoryProFlow.Grains.Validation;
+using Orleans.Concurrency;
+
+namespace InventoryProFlow.Grains.Integrations;
+
+/// <summary>
+/// An organisation's integrations and POS ingestion. Stateless: the tables hold the facts, and a POS pushing a
+/// busy night's sales is served by several activations side by side.
+/// </summary>
+[StatelessWorker]
+public sealed class IntegrationsGrain(IntegrationRepository integrations, StockRepository stock, IdFactory ids, TimeProvider time)
+    : Grain, IIntegrationsGrain
+{
+    // Sales of one request run side by side up to this many; each is its own movement.
+    private const int SalesInParallel = 16;
+
+    private Guid OrganizationId => GrainKeys.ParseIntegrations(this.GetPrimaryKeyString());
+
+    public async Task<IssuedIntegration> Create(string? name, string? kind, Guid createdBy)
+    {
+        new Violations().Required("name", name, 100).OneOf("kind", kind ?? "pos", ["pos"]).ThrowIfAny();
+        var apiKey = ApiKeys.NewKey();
+        var secret = ApiKeys.NewWebhookSecret();
+        var details = new IntegrationDetails(ids.NewId(), OrganizationId, name!.Trim(), kind ?? "pos", ApiKeys.Prefix(apiKey), time.GetUtcNow().UtcDateTime, null);
+        var stored = await integrations.Insert(details, ApiKeys.Hash(apiKey), secret, createdBy);
+        return new IssuedIntegration(stored, apiKey, secret);
+    }
+
+    public Task<Page<IntegrationDetails>> List(PageRequest page) => integrations.List(OrganizationId, page);
+
+    public async Task Revoke(Guid integrationId)
+    {
+        var keyHash = await integrations.Revoke(OrganizationId, integrationId, time.GetUtcNow().UtcDateTime);
+        if (keyHash is not null)
+        {
+            await GrainFactory.GetGrain<IIntegrationKeyGrain>(GrainKeys.IntegrationKey(keyHash)).Forget();
+        }
+        else if (!await integrations.Exists(OrganizationId, integrationId))
+        {
+            throw NotFoundException.For("integration", integrationId);
+        }
+    }
+
+    public Task<Page<UnmappedItem>> Unmapped(PageRequest page, bool includeMapped) => integrations.Unmapped(OrganizationId, page, includeMapped);
+
+    public async Task<IReadOnlyList<PosSaleResult>> Ingest(Guid integrationId, IReadOnlyList<PosSale> sales)
+    {
+        if (sales.Count is 0 or > PosRules.MaxSalesPerRequest)
+        {
+            throw new ValidationFailedException([new FieldError("sales", $"Send 1 to {PosRules.MaxSalesPerRequest} sales per request.")]);
+        }
+
+        // Side by side in this activation's own turn (its calls interleave, nothing else does), a few at a time.
+        var results = new List<PosSaleResult>(sales.Count);
+        foreach (var chunk in sales.Chunk(SalesInParallel))
+        {
+            results.AddRange(await Task.WhenAll(chunk.Select(sale => IngestOne(integrationId, sale))));
+        }
+
+        return results;
+    }
+
+    private async Task<PosSaleResult> IngestOne(Guid integrationId, PosSale? sale)
+    {
+        if (sale is null)
+        {
+            return new PosSaleResult(null, PosSaleStatus.Rejected, null, 0, 0, ErrorCodes.ValidationFailed, "The sale is empty.");
+        }
+
+        try
+        {
+            PosRules.Check(sale, time.GetUtcNow().UtcDateTime);
+            var location = await GrainFactory.GetGrain<ILocationGrain>(GrainKeys.Location(OrganizationId, sale.LocationId!.Value)).Get();
+            if (!location.IsActive)
+            {
+                throw new ValidationFailedException([new FieldError("locationId", "locationId is not an active location of this organisation.")]);
+            }
+
+            var (matched, unmatched) = await Match(sale);
+            var transactionId = sale.TransactionId!.Trim();
+            MovementResult? applied = null;
+            if (matched.Count > 0)
+            {
+                // The POS's transaction id is the key, within this integration: two tills of different systems may number alike.
+                var key = new MovementKey($"pos/{integrationId:D}", transactionId);
+                var order = new MovementOrder(MovementTypes.Sale, sale.LocationId, ReferenceId: transactionId, Timestamp: sale.Timestamp, Items: matched);
+                applied = await GrainFactory.GetGrain<IMovementGrain>(GrainKeys.Movements(OrganizationId, key)).Execute(key, order, Actor.Integration);
+            }
+
+            // Queued after the matched lines are durable; a POS that got no answer sends the sale again, and both steps are idempotent.
+            if (unmatched.Count > 0)
+            {
+                var now = time.GetUtcNow().UtcDateTime;
+                await integrations.Queue(unmatched.Select(u => new UnmappedItem(
+                    ids.NewId(), OrganizationId, integrationId, sale.LocationId!.Value, transactionId, u.Line, u.Item.Sku?.Trim(), u.Item.Barcode?.Trim(),
+                    u.Item.Quantity!.Value, u.Item.Price, sale.Timestamp?.ToUniversalTime() ?? now, "open", null, null, null, null, now)).ToList());
+            }
+
+            return new PosSaleResult(
+                transactionId, applied?.Replayed == true ? PosSaleStatus.Duplicate : PosSaleStatus.Recorded, applied?.Receipt.MovementId,
+                matched.Count, unmatched.Count, null, null);
+        }
+        catch (ConflictException conflict) when (conflict.Code == ErrorCodes.IdempotencyConflict)
+        {
+            // Delivered before, and some line has matched a product since: the first delivery's answer stands.
+            return new PosSaleResult(sale.TransactionId, PosSaleStatus.Duplicate, null, 0, 0, null, null);
+        }
+        catch (DomainException refused)
+        {
+            return new PosSaleResult(sale.TransactionId, PosSaleStatus.Rejected, null, 0, 0, refused.Code, refused.Message, refused.Details);
+        }
+    }
+
+    // By sku first, then by barcode (any GTIN form, compared as GTIN-14).
+    private async Task<(List<MovementLine> Matched, List<(int Line, PosItem Item)> Unmatched)> Match(PosSale sale)
+    {
+        var items = sale.Items!;
+        var skus = items.Where(i => !string.IsNullOrWhiteSpace(i.Sku)).Select(i => i.Sku!.Trim()).Distinct().ToArray();
+        var gtins = items.Where(i => i.Barcode is not null).Select(i => Gtin.Parse(i.Barcode!.Trim()).Gtin14!).Distinct().ToArray();
+        var bySku = skus.Length == 0 ? [] : (await stock.FindProducts(OrganizationId, [], skus)).ToDictionary(p => p.Sku, p => p.Id);
+        var byGtin = gtins.Length == 0 ? [] : (await stock.FindByGtins(OrganizationId, gtins)).ToDictionary(p => p.Gtin, p => p.ProductId);
+        var matched = new List<MovementLine>();
+        var unmatched = new List<(int, PosItem)>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            Guid? productId = item.Sku is { } sku && bySku.TryGetValue(sku.Trim(), out var a) ? a
+                : item.Barcode is not null && byGtin.TryGetValue(Gtin.Parse(item.Barcode!.Trim()).Gtin14!, out var b) ? b
+                : null;
+            if (productId is null)
+            {
+                unmatched.Add((i, item));
+            }
+            else
+            {
+                matched.Add(new MovementLine(productId, Quantity: item.Quantity, UnitPrice: item.Price));
+            }
+        }
+
+        return (matched, unmatched);
+    }
+}

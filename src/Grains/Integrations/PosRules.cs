@@ -1,0 +1,45 @@
+using InventoryProFlow.Contracts.Integrations;
+using InventoryProFlow.Grains.Catalogue;
+using InventoryProFlow.Grains.Stock;
+using InventoryProFlow.Grains.Validation;
+
+namespace InventoryProFlow.Grains.Integrations;
+
+/// <summary>What a POS sale must hold before any of it is applied or queued.</summary>
+internal static class PosRules
+{
+    public const int MaxSalesPerRequest = 1000;
+
+    public static void Check(PosSale sale, DateTime now)
+    {
+        var violations = new Violations()
+            .Required("transactionId", sale.TransactionId, 128)
+            .Required("locationId", sale.LocationId)
+            .When(sale.Timestamp > now + StockRules.FutureTolerance, "timestamp", "timestamp is more than 5 minutes in the future.")
+            .When(sale.Timestamp < now.AddYears(-10), "timestamp", "timestamp is more than 10 years in the past.");
+        var items = sale.Items ?? [];
+        violations
+            .When(items.Count == 0, "items", "items must hold at least one line.")
+            .When(items.Count > StockRules.MaxLines, "items", $"items may hold at most {StockRules.MaxLines} lines.");
+        for (var i = 0; i < Math.Min(items.Count, StockRules.MaxLines); i++)
+        {
+            var item = items[i];
+            var at = $"items[{i}]";
+            if (item is null)
+            {
+                violations.Add(at, $"{at} is empty.");
+                continue;
+            }
+
+            violations
+                .When(string.IsNullOrWhiteSpace(item.Sku) && string.IsNullOrWhiteSpace(item.Barcode), $"{at}.sku", $"{at} needs a sku or a barcode.")
+                .MaxLength($"{at}.sku", item.Sku, 64)
+                .When(item.Barcode is not null && !Gtin.Parse(item.Barcode).IsValid, $"{at}.barcode", $"{at}.barcode is not a valid GTIN.")
+                .Required($"{at}.quantity", item.Quantity)
+                .Range($"{at}.quantity", item.Quantity, 1, StockRules.MaxQuantity)
+                .Money($"{at}.price", item.Price);
+        }
+
+        violations.ThrowIfAny();
+    }
+}
