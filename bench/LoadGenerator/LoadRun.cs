@@ -23,7 +23,9 @@ public static class LoadRun
 
         using var sales = Client(baseAddress, token, settings.Clients * 2);
         using var reader = Client(baseAddress, token, 4);
-        var phase = new SalesPhase(sales, reader, fixture, settings, cpu);
+        // The busiest location (hot locations come first in the fixture) has an owner watching it live.
+        await using var live = await LiveWatch.Start(baseAddress, token, fixture.Locations[0].Id, fixture.Locations[0].Index);
+        var phase = new SalesPhase(sales, reader, fixture, settings, cpu, live);
         var result = new JsonObject
         {
             ["runId"] = settings.RunId,

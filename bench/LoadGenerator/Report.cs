@@ -15,6 +15,7 @@ public static partial class Report
     private const double RatioTarget = 3.0;
     private const double SaleP99TargetMs = 50;
     private const double ListP95TargetMs = 10;
+    private const double SignalrP95TargetMs = 50;
 
     public static int Run(Options options)
     {
@@ -32,6 +33,9 @@ public static partial class Report
         var listP95 = headline["inventoryListP95Ms"]?.GetValue<double>();
         var errors = Errors(http);
         var verified = http["ledgerVerification"]?["balanced"]?.GetValue<bool>() ?? false;
+        var signalr = headline["signalr"];
+        var signalrP95 = signalr?["p95Ms"]?.GetValue<double>();
+        var missed = signalr?["missed"]?.GetValue<int>();
 
         var result = new JsonObject
         {
@@ -44,6 +48,10 @@ public static partial class Report
             ["ratioVsPostgres"] = ratio,
             ["errors"] = errors,
             ["ledgerVerified"] = verified,
+            ["signalrP50Ms"] = signalr?["p50Ms"]?.DeepClone(),
+            ["signalrP95Ms"] = signalrP95,
+            ["signalrP99Ms"] = signalr?["p99Ms"]?.DeepClone(),
+            ["signalrMissed"] = missed,
             ["salesPerSec"] = headline["salesPerSec"]?.DeepClone(),
             ["sales"] = headline["sales"]?.DeepClone(),
             ["saleLines"] = headline["saleLines"]?.DeepClone(),
@@ -60,6 +68,9 @@ public static partial class Report
                 ["saleP99Met"] = p99 < SaleP99TargetMs,
                 ["inventoryListP95MsBelow"] = ListP95TargetMs,
                 ["inventoryListP95Met"] = listP95 < ListP95TargetMs,
+                ["signalrP95MsBelow"] = SignalrP95TargetMs,
+                ["signalrP95Met"] = signalrP95 < SignalrP95TargetMs,
+                ["signalrMissedZero"] = missed == 0,
                 ["errorsZero"] = errors == 0,
                 ["ledgerVerified"] = verified,
             },

@@ -22,17 +22,21 @@ public sealed class SaleRequests
     private readonly byte[] _buffer;
     private readonly int[] _offsets;
 
-    private SaleRequests(byte[] buffer, int[] offsets, byte[] lines)
+    private SaleRequests(byte[] buffer, int[] offsets, byte[] lines, short[] locations)
     {
         _buffer = buffer;
         _offsets = offsets;
         Lines = lines;
+        Locations = locations;
     }
 
     public int Count => Lines.Length;
 
     /// <summary>Number of lines of each sale.</summary>
     public byte[] Lines { get; }
+
+    /// <summary>Index (in the fixture) of each sale's location.</summary>
+    public short[] Locations { get; }
 
     public ReadOnlyMemory<byte> Body(int i) => _buffer.AsMemory(_offsets[i], _offsets[i + 1] - _offsets[i]);
 
@@ -50,6 +54,7 @@ public sealed class SaleRequests
         var output = new ArrayBufferWriter<byte>(count * 320);
         var offsets = new int[count + 1];
         var lines = new byte[count];
+        var locations = new short[count];
         var chosen = new List<BenchProduct>(5);
         using var json = new Utf8JsonWriter(output);
         for (var i = 0; i < count; i++)
@@ -85,10 +90,11 @@ public sealed class SaleRequests
             json.WriteEndObject();
             json.Flush();
             lines[i] = (byte)lineCount;
+            locations[i] = (short)location.Index;
         }
 
         offsets[count] = output.WrittenCount;
-        return new SaleRequests(output.WrittenSpan.ToArray(), offsets, lines);
+        return new SaleRequests(output.WrittenSpan.ToArray(), offsets, lines, locations);
     }
 
     private static T Pick<T>(IReadOnlyList<T> all, int hot, int hotPercent, Random random)

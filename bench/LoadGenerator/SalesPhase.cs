@@ -10,7 +10,7 @@ namespace InventoryProFlow.Bench;
 /// is answered (closed loop), until the phase's time is up or its requests run out; meanwhile one separate client lists
 /// a location's inventory (first page, 50 items) every <c>ListIntervalMs</c>, alternating busy and quiet locations.
 /// </summary>
-public sealed class SalesPhase(HttpClient sales, HttpClient reader, Fixture fixture, LoadSettings settings, CpuSampler cpu)
+public sealed class SalesPhase(HttpClient sales, HttpClient reader, Fixture fixture, LoadSettings settings, CpuSampler cpu, LiveWatch? live)
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
@@ -33,6 +33,7 @@ public sealed class SalesPhase(HttpClient sales, HttpClient reader, Fixture fixt
         _next = 0;
         _replayed = 0;
         _errorSamples.Clear();
+        live?.Begin(tag, count);
 
         using var stopReader = new CancellationTokenSource();
         var cpuStart = cpu.Take();
@@ -53,6 +54,7 @@ public sealed class SalesPhase(HttpClient sales, HttpClient reader, Fixture fixt
         var list = await lists;
 
         var done = Math.Min(_next, count);
+        var signalr = live is null ? null : await live.End(done);
         var latencies = new double[done];
         long lines = 0;
         var ok = 0;
@@ -95,6 +97,7 @@ public sealed class SalesPhase(HttpClient sales, HttpClient reader, Fixture fixt
             ["errorSamples"] = new JsonArray(_errorSamples.Take(5).Select(s => (JsonNode?)s).ToArray()),
             ["replayed"] = _replayed,
             ["cpu"] = cpu.Share(cpuStart, cpuEnd),
+            ["signalr"] = signalr,
         };
         if (measureList)
         {
@@ -144,6 +147,10 @@ public sealed class SalesPhase(HttpClient sales, HttpClient reader, Fixture fixt
                 else if (response.Headers.Contains("Idempotent-Replayed"))
                 {
                     Interlocked.Increment(ref _replayed);
+                }
+                else if (live is not null && _requests.Locations[i] == live.LocationIndex)
+                {
+                    live.Acknowledged(i);
                 }
             }
             catch (Exception error) when (error is HttpRequestException or TaskCanceledException or IOException)
