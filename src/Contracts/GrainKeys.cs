@@ -64,6 +64,10 @@ public static class GrainKeys
         return (ids[0], ids[1]);
     }
 
+    public static string Webhooks(Guid organizationId) => $"webhooks/{organizationId:D}";
+
+    public static Guid ParseWebhooks(string key) => ParseIds(key, "webhooks", 1)[0];
+
     public static string BulkChange(Guid organizationId, string idempotencyKey) => $"bulk/{organizationId:D}/{idempotencyKey}";
 
     public static (Guid OrganizationId, string IdempotencyKey) ParseBulkChange(string key)

@@ -5,6 +5,7 @@ using InventoryProFlow.Api.Integrations;
 using InventoryProFlow.Api.Live;
 using InventoryProFlow.Api.Operations;
 using InventoryProFlow.Api.Stock;
+using InventoryProFlow.Api.Webhooks;
 using InventoryProFlow.Silo.Hosting;
 using InventoryProFlow.Silo.Logging;
 using Scalar.AspNetCore;
@@ -89,6 +90,7 @@ public static class ApiApplication
         app.MapAdminApi();
         app.MapIntegrationsApi();
         app.MapPosSalesApi();
+        app.MapWebhooksApi();
         app.MapHub<InventoryHub>(InventoryHub.Path);
     }
 }

@@ -8,14 +8,18 @@ namespace InventoryProFlow.Grains.Stock;
 
 /// <summary>
 /// Everything one movement writes, committed all or nothing: its ledger rows, the inventory rows they
-/// move, the alerts they raise or clear, and the first answer to its idempotency key.
+/// move, the alerts they raise or clear, the first answer to its idempotency key and its webhook events.
 /// </summary>
 public sealed record LedgerCommit(
     Guid OrganizationId,
     IReadOnlyList<LedgerEntry> Entries,
     IReadOnlyList<InventoryWrite> Inventory,
     IReadOnlyList<AlertWrite> Alerts,
-    IdempotencyRecord? Key = null);
+    IdempotencyRecord? Key = null,
+    IReadOnlyList<OutboxEvent>? Events = null);
+
+/// <summary>An event for the organisation's webhooks (if any subscribes to it), written to the outbox in the same commit.</summary>
+public sealed record OutboxEvent(string Event, string Payload);
 
 /// <summary>The first answer to an idempotency key, kept beside the movement it answers.</summary>
 public sealed record IdempotencyRecord(string Scope, string Key, string RequestHash, int Status, string Response)

@@ -5,6 +5,7 @@ using InventoryProFlow.Contracts.Live;
 using InventoryProFlow.Contracts.Stock;
 using InventoryProFlow.Grains.Live;
 using InventoryProFlow.Grains.Storage;
+using InventoryProFlow.Grains.Webhooks;
 using Npgsql;
 using Orleans.Concurrency;
 
@@ -135,9 +136,11 @@ public sealed class MovementGrain(StockRepository stock, LedgerWriter ledger, Id
             movementId, order.Type, order.ReferenceId, occurredAt, now, staged.Select(s => s.Entry!).ToList(),
             staged.Select(s => s.After).ToList(), staged.SelectMany(s => s.Alerts).Select(a => a.Alert).ToList());
         var key = idempotency is { } k ? IdempotencyRecord.Of(k.Key.Scope, k.Key.Key, k.Hash, 201, receipt) : null;
+        var live = LiveEventsOf.Movement(organizationId, receipt, actor.UserId);
         try
         {
-            await ledger.Append(new LedgerCommit(organizationId, receipt.Entries, staged.Select(s => s.Inventory).ToList(), staged.SelectMany(s => s.Alerts).ToList(), key));
+            await ledger.Append(new LedgerCommit(
+                organizationId, receipt.Entries, staged.Select(s => s.Inventory).ToList(), staged.SelectMany(s => s.Alerts).ToList(), key, WebhookPayloads.Of(live)));
         }
         catch
         {
@@ -146,7 +149,7 @@ public sealed class MovementGrain(StockRepository stock, LedgerWriter ledger, Id
         }
 
         await SettleAll(grains, staging, movementId, committed: true);
-        GrainFactory.GetGrain<ILiveEventsGrain>(0).Publish(LiveEventsOf.Movement(organizationId, receipt, actor.UserId)).Ignore();
+        GrainFactory.GetGrain<ILiveEventsGrain>(0).Publish(live).Ignore();
         return (receipt, key);
     }
 

@@ -5,6 +5,7 @@ using InventoryProFlow.Contracts.Stock;
 using InventoryProFlow.Grains.Live;
 using InventoryProFlow.Grains.Storage;
 using InventoryProFlow.Grains.Validation;
+using InventoryProFlow.Grains.Webhooks;
 
 namespace InventoryProFlow.Grains.Stock;
 
@@ -93,9 +94,10 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
             actor.UserId, null, null, now, now));
         var inventory = staged.Inventory with { LastCountDate = now, LastCountedBy = actor.UserId };
         _row = _row! with { LastCountDate = now, LastCountedBy = actor.UserId };
-        await Commit(movementId, new LedgerCommit(_organizationId, [staged.Entry!], [inventory], staged.Alerts));
         var receipt = new MovementReceipt(movementId, MovementTypes.Count, null, now, now, [staged.Entry!], [staged.After], staged.Alerts.Select(a => a.Alert).ToList());
-        Publish(LiveEventsOf.Movement(_organizationId, receipt, actor.UserId));
+        var live = LiveEventsOf.Movement(_organizationId, receipt, actor.UserId);
+        await Commit(movementId, new LedgerCommit(_organizationId, [staged.Entry!], [inventory], staged.Alerts, Events: WebhookPayloads.Of(live)));
+        Publish(live);
         return receipt;
     }
 
@@ -223,8 +225,9 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
         var (alerted, alerts) = Alerts(withId, now);
         _pending.Add(new Pending(movementId, 0, before, time.GetUtcNow()));
         Apply(alerted);
-        await Commit(movementId, new LedgerCommit(_organizationId, [], [Write(alerted, 0, null)], alerts));
-        Publish(LiveEventsOf.Alone(_organizationId, Item(_row!), alerts, by, now));
+        var live = LiveEventsOf.Alone(_organizationId, Item(_row!), alerts, by, now);
+        await Commit(movementId, new LedgerCommit(_organizationId, [], [Write(alerted, 0, null)], alerts, Events: WebhookPayloads.Of(live)));
+        Publish(live);
     }
 
     // After the commit is durable: the Api nodes tell the clients watching this location.

@@ -3,6 +3,7 @@ using InventoryProFlow.Grains.Catalogue;
 using InventoryProFlow.Grains.Identity;
 using InventoryProFlow.Grains.Integrations;
 using InventoryProFlow.Grains.Stock;
+using InventoryProFlow.Grains.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -34,6 +35,9 @@ public static class GrainServices
         services.AddSingleton<BootstrapAdmin>();
         services.AddSingleton<StockRepository>();
         services.AddSingleton<IntegrationRepository>();
+        services.AddSingleton<WebhookRepository>();
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<WebhookDispatcher>());
         services.AddSingleton<LedgerWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<LedgerWriter>());
         return services;

@@ -54,6 +54,10 @@ public sealed class ProductHost : IAsyncDisposable
             ["Identity:PasswordHashIterations"] = "10000",
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["IPF_ADMIN_PASSWORD"] = "Bootstrap-Admin-1",
+            // Receivers in the tests listen on loopback, and retries come quickly.
+            ["Webhooks:AllowPrivateAddresses"] = "true",
+            ["Webhooks:RetryBaseSeconds"] = "0.2",
+            ["Webhooks:PollSeconds"] = "0.1",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -37,6 +37,9 @@ public sealed class ProductProcess : IAsyncDisposable
         start.Environment["Orleans__GatewayPort"] = Loopback.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Identity__PasswordHashIterations"] = "10000";
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        start.Environment["Webhooks__AllowPrivateAddresses"] = "true";
+        start.Environment["Webhooks__RetryBaseSeconds"] = "0.2";
+        start.Environment["Webhooks__PollSeconds"] = "0.1";
         var process = Process.Start(start)!;
         // Drain output so a full pipe never blocks the product.
         process.OutputDataReceived += (_, _) => { };

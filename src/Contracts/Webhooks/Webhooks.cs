@@ -1,0 +1,62 @@
+using InventoryProFlow.Contracts.Paging;
+
+namespace InventoryProFlow.Contracts.Webhooks;
+
+/// <summary>The events a webhook may subscribe to, as they are named in its deliveries.</summary>
+public static class WebhookEvents
+{
+    public const string SaleCreated = "sale.created";
+    public const string InventoryUpdated = "inventory.updated";
+    public const string LowStock = "alert.lowStock";
+
+    public static IReadOnlyList<string> All { get; } = [SaleCreated, InventoryUpdated, LowStock];
+}
+
+/// <summary>A subscription as an admin sees it: never its secret.</summary>
+[GenerateSerializer, Immutable, Alias("ipf.WebhookDetails.v1")]
+public sealed record WebhookDetails(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] Guid OrganizationId,
+    [property: Id(2)] string Url,
+    [property: Id(3)] string[] Events,
+    [property: Id(4)] string? Description,
+    [property: Id(5)] DateTime CreatedAt);
+
+[GenerateSerializer, Immutable, Alias("ipf.WebhookDraft.v1")]
+public sealed record WebhookDraft(
+    [property: Id(0)] string? Url,
+    [property: Id(1)] IReadOnlyList<string>? Events,
+    [property: Id(2)] string? Description);
+
+/// <summary>A new subscription with its signing secret, shown once.</summary>
+[GenerateSerializer, Immutable, Alias("ipf.IssuedWebhook.v1")]
+public sealed record IssuedWebhook(
+    [property: Id(0)] WebhookDetails Webhook,
+    [property: Id(1)] string Secret);
+
+/// <summary>One try to deliver one event.</summary>
+[GenerateSerializer, Immutable, Alias("ipf.WebhookDelivery.v1")]
+public sealed record WebhookDelivery(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] Guid OutboxId,
+    [property: Id(2)] string Event,
+    [property: Id(3)] int Attempt,
+    [property: Id(4)] DateTime AttemptedAt,
+    [property: Id(5)] int? StatusCode,
+    [property: Id(6)] string? Error,
+    [property: Id(7)] int DurationMs,
+    [property: Id(8)] bool Manual);
+
+public interface IWebhooksGrain : IGrainWithStringKey
+{
+    Task<IssuedWebhook> Create(WebhookDraft draft, Guid createdBy);
+
+    Task<Page<WebhookDetails>> List(PageRequest page);
+
+    Task Delete(Guid webhookId);
+
+    Task<Page<WebhookDelivery>> Deliveries(Guid webhookId, PageRequest page);
+
+    /// <summary>Sends an event of this webhook again now, whatever became of it (delivered, failed or waiting).</summary>
+    Task<WebhookDelivery> Redeliver(Guid webhookId, Guid outboxId);
+}

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using InventoryProFlow.Contracts.Webhooks;
+using InventoryProFlow.Grains.Integrations;
+using InventoryProFlow.Grains.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace InventoryProFlow.Grains.Webhooks;
+
+/// <summary>
+/// Sends what the outbox holds: leases due events, posts each signed (<c>Ipf-Signature</c>, as POS pushes are
+/// checked), logs every try, and retries failures with exponential backoff and jitter until 24 hours after the
+/// event, then gives up. Every silo runs one; leases keep two from sending the same event at once.
+/// </summary>
+public sealed class WebhookDispatcher(WebhookRepository webhooks, IdFactory ids, TimeProvider time, IConfiguration configuration, IHostEnvironment environment, ILogger<WebhookDispatcher> logger)
+    : BackgroundService
+{
+    private const int BatchSize = 32;
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(1);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false, UseCookies = false })
+    {
+        Timeout = TimeSpan.FromSeconds(configuration.GetValue("Webhooks:TimeoutSeconds", 10.0)),
+    };
+
+    private readonly TimeSpan _poll = TimeSpan.FromSeconds(configuration.GetValue("Webhooks:PollSeconds", 1.0));
+    private readonly TimeSpan _retryBase = TimeSpan.FromSeconds(configuration.GetValue("Webhooks:RetryBaseSeconds", 30.0));
+    private readonly TimeSpan _giveUpAfter = TimeSpan.FromHours(configuration.GetValue("Webhooks:GiveUpAfterHours", 24.0));
+
+    /// <summary>Private addresses are allowed in development (a receiver on this machine) and refused elsewhere.</summary>
+    public bool AllowPrivateAddresses { get; } = configuration.GetValue("Webhooks:AllowPrivateAddresses", environment.IsDevelopment());
+
+    /// <summary>One try now, outside the schedule (an admin's redeliver); logged like the others.</summary>
+    public Task<WebhookDelivery> DeliverNow(DueEvent due) => Deliver(due, manual: true);
+
+    public override void Dispose()
+    {
+        _http.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            IReadOnlyList<DueEvent> due = [];
+            try
+            {
+                due = await webhooks.LeaseDue(BatchSize, Lease);
+                await Task.WhenAll(due.Select(d => Deliver(d, manual: false)));
+            }
+            catch (Exception error) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The database may be away for a moment; leased rows come back when their lease runs out.
+                logger.LogWarning(error, "Webhook dispatch failed; trying again shortly");
+            }
+
+            if (due.Count < BatchSize)
+            {
+                try
+                {
+                    await Task.Delay(_poll, time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task<WebhookDelivery> Deliver(DueEvent due, bool manual)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var at = time.GetUtcNow();
+        int? status = null;
+        string? error = null;
+        try
+        {
+            if (!AllowPrivateAddresses)
+            {
+                // Checked again at each send: a name that resolved to a public address may point inward now.
+                await WebhookUrls.Check(due.Url, allowPrivate: false);
+            }
+
+            var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
+            {
+                id = due.Id,
+                type = due.Event,
+                createdAt = DateTime.SpecifyKind(due.CreatedAt, DateTimeKind.Utc),
+                organizationId = due.OrganizationId,
+                data = JsonDocument.Parse(due.Payload).RootElement,
+            }, Json));
+            using var request = new HttpRequestMessage(HttpMethod.Post, due.Url) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(due.Secret, at, body));
+            request.Headers.Add("Ipf-Event", due.Event);
+            request.Headers.Add("Ipf-Delivery", due.Id.ToString("D"));
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            status = (int)response.StatusCode;
+            error = response.IsSuccessStatusCode ? null : $"The receiver answered {status}.";
+        }
+        catch (Exception failure) when (failure is HttpRequestException or TaskCanceledException or Contracts.Errors.ValidationFailedException)
+        {
+            error = failure is TaskCanceledException ? "The receiver did not answer in time." : failure.Message;
+        }
+
+        var attempt = due.Attempts + 1;
+        var delivery = new WebhookDelivery(
+            ids.NewId(), due.Id, due.Event, attempt, at.UtcDateTime, status, error, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds, manual);
+        var delivered = status is >= 200 and < 300;
+        var retryAt = delivered || manual ? (DateTime?)null : (at + Backoff(attempt)).UtcDateTime;
+        var giveUp = !delivered && !manual && retryAt > DateTime.SpecifyKind(due.CreatedAt, DateTimeKind.Utc) + _giveUpAfter;
+        await webhooks.Record(due, delivery, retryAt, giveUp);
+        return delivery;
+    }
+
+    // Exponential, capped, with full jitter on the upper half so that a receiver coming back is not hit by every event at once.
+    private TimeSpan Backoff(int attempt)
+    {
+        var exponential = _retryBase * Math.Pow(2, Math.Min(attempt - 1, 20));
+        var capped = exponential < MaxBackoff ? exponential : MaxBackoff;
+        return capped * (0.5 + (Random.Shared.NextDouble() / 2));
+    }
+}

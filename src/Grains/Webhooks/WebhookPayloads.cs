@@ -1,0 +1,25 @@
+using System.Text.Json;
+using InventoryProFlow.Contracts.Live;
+using InventoryProFlow.Contracts.Webhooks;
+using InventoryProFlow.Grains.Stock;
+
+namespace InventoryProFlow.Grains.Webhooks;
+
+/// <summary>A commit's live events as webhook events: the same facts, named as webhooks name them.</summary>
+internal static class WebhookPayloads
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static IReadOnlyList<OutboxEvent> Of(LiveEvents events)
+    {
+        var outbox = new List<OutboxEvent>(events.Inventory.Count + events.LowStock.Count + 1);
+        if (events.Sale is { } sale)
+        {
+            outbox.Add(new OutboxEvent(WebhookEvents.SaleCreated, JsonSerializer.Serialize(sale, Json)));
+        }
+
+        outbox.AddRange(events.Inventory.Select(i => new OutboxEvent(WebhookEvents.InventoryUpdated, JsonSerializer.Serialize(i, Json))));
+        outbox.AddRange(events.LowStock.Select(a => new OutboxEvent(WebhookEvents.LowStock, JsonSerializer.Serialize(a, Json))));
+        return outbox;
+    }
+}

@@ -1,0 +1,56 @@
+using InventoryProFlow.Contracts;
+using InventoryProFlow.Contracts.Errors;
+using InventoryProFlow.Contracts.Integrations;
+using InventoryProFlow.Contracts.Paging;
+using InventoryProFlow.Contracts.Webhooks;
+using InventoryProFlow.Grains.Storage;
+using InventoryProFlow.Grains.Validation;
+using Orleans.Concurrency;
+
+namespace InventoryProFlow.Grains.Webhooks;
+
+/// <summary>An organisation's webhook subscriptions and their delivery log. Stateless: the tables hold it all.</summary>
+[StatelessWorker]
+public sealed class WebhooksGrain(WebhookRepository webhooks, WebhookDispatcher dispatcher, IdFactory ids, TimeProvider time) : Grain, IWebhooksGrain
+{
+    private Guid OrganizationId => GrainKeys.ParseWebhooks(this.GetPrimaryKeyString());
+
+    public async Task<IssuedWebhook> Create(WebhookDraft draft, Guid createdBy)
+    {
+        var events = draft.Events ?? [];
+        var violations = new Violations()
+            .When(events.Count == 0, "events", $"events must name at least one of: {string.Join(", ", WebhookEvents.All)}.")
+            .MaxLength("description", draft.Description, 500);
+        foreach (var unknown in events.Where(e => !WebhookEvents.All.Contains(e)))
+        {
+            violations.Add("events", $"'{unknown}' is not an event; use {string.Join(", ", WebhookEvents.All)}.");
+        }
+
+        violations.ThrowIfAny();
+        var url = await WebhookUrls.Check(draft.Url, dispatcher.AllowPrivateAddresses);
+        var secret = ApiKeys.NewWebhookSecret();
+        var webhook = new WebhookDetails(ids.NewId(), OrganizationId, url.AbsoluteUri, events.Distinct().ToArray(), draft.Description, time.GetUtcNow().UtcDateTime);
+        return new IssuedWebhook(await webhooks.Insert(webhook, secret, createdBy), secret);
+    }
+
+    public Task<Page<WebhookDetails>> List(PageRequest page) => webhooks.List(OrganizationId, page);
+
+    public async Task Delete(Guid webhookId)
+    {
+        if (!await webhooks.Delete(OrganizationId, webhookId, time.GetUtcNow().UtcDateTime))
+        {
+            throw NotFoundException.For("webhook", webhookId);
+        }
+    }
+
+    public async Task<Page<WebhookDelivery>> Deliveries(Guid webhookId, PageRequest page) =>
+        await webhooks.Exists(OrganizationId, webhookId)
+            ? await webhooks.Deliveries(OrganizationId, webhookId, page)
+            : throw NotFoundException.For("webhook", webhookId);
+
+    public async Task<WebhookDelivery> Redeliver(Guid webhookId, Guid outboxId)
+    {
+        var due = await webhooks.Find(OrganizationId, webhookId, outboxId) ?? throw NotFoundException.For("webhook event", outboxId);
+        return await dispatcher.DeliverNow(due);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Net;
+using InventoryProFlow.Api.Tests.Infrastructure;
+using InventoryProFlow.Grains.Integrations;
+
+namespace InventoryProFlow.Api.Tests.Webhooks;
+
+/// <summary>Outgoing webhooks: signed, from an outbox written with the change, retried until the receiver is back, logged.</summary>
+[Collection(SharedProduct.Collection)]
+public sealed class WebhookDeliveryTests(SharedProduct product)
+{
+    [Fact]
+    public async Task A_receiver_gets_each_event_signed_with_its_secret()
+    {
+        var tenant = await product.NewTenantAsync();
+        var (location, productId) = await tenant.StockedAsync(10, parLevel: 9);
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var secret = await Subscribe(tenant, receiver, "sale.created", "inventory.updated", "alert.lowStock");
+
+        (await tenant.Admin.PostAsync("/api/v1/transactions/sales", new { locationId = location, referenceId = "hook-1", items = new[] { new { productId, quantity = 2, unitPrice = 10m } } }))
+            .ShouldSucceed(HttpStatusCode.Created);
+
+        var sale = await receiver.NextAsync(r => r.Event == "sale.created");
+        var stock = await receiver.NextAsync(r => r.Event == "inventory.updated");
+        var alert = await receiver.NextAsync(r => r.Event == "alert.lowStock");
+        foreach (var delivery in new[] { sale, stock, alert })
+        {
+            Assert.Null(WebhookSignature.Problem(delivery.Signature, secret, DateTimeOffset.UtcNow, delivery.Body));
+            Assert.Equal(delivery.DeliveryId, delivery.Json.GetProperty("id").GetString());
+            Assert.Equal(tenant.OrganizationId.ToString(), delivery.Json.GetProperty("organizationId").GetString());
+        }
+
+        Assert.Equal("hook-1", sale.Json.GetProperty("data").GetProperty("referenceId").GetString());
+        Assert.Equal(20m, sale.Json.GetProperty("data").GetProperty("totalAmount").GetDecimal());
+        Assert.Equal(8, stock.Json.GetProperty("data").GetProperty("newQuantity").GetInt32());
+        Assert.Equal(9, alert.Json.GetProperty("data").GetProperty("parLevel").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_receiver_that_fails_three_times_gets_the_event_when_it_is_back_and_the_log_shows_every_try()
+    {
+        var tenant = await product.NewTenantAsync();
+        var (location, productId) = await tenant.StockedAsync(10);
+        await using var receiver = await WebhookReceiver.StartAsync(failFirst: 3);
+        await Subscribe(tenant, receiver, "sale.created");
+        var webhookId = (await tenant.Admin.GetAsync("/api/v1/webhooks")).ShouldSucceed().Data.GetProperty("items")[0].GetProperty("id").GetString();
+
+        (await tenant.Admin.PostAsync("/api/v1/transactions/sales", new { locationId = location, referenceId = "hook-2", items = new[] { new { productId, quantity = 1 } } }))
+            .ShouldSucceed(HttpStatusCode.Created);
+        var delivered = await receiver.NextAsync(r => r.Event == "sale.created");
+
+        Assert.Equal(4, receiver.All.Count(r => r.DeliveryId == delivered.DeliveryId));
+        var log = await Poll(async () =>
+        {
+            var items = (await tenant.Admin.GetAsync($"/api/v1/webhooks/{webhookId}/deliveries")).ShouldSucceed().Data.GetProperty("items");
+            return items.GetArrayLength() == 4 ? items : (System.Text.Json.JsonElement?)null;
+        });
+        Assert.Equal([200, 503, 503, 503], log.EnumerateArray().Select(d => d.GetProperty("statusCode").GetInt32()));
+        Assert.Equal([4, 3, 2, 1], log.EnumerateArray().Select(d => d.GetProperty("attempt").GetInt32()));
+        Assert.All(log.EnumerateArray(), d => Assert.Equal(delivered.DeliveryId, d.GetProperty("outboxId").GetString()));
+
+        // An admin can send it again by hand; that try is logged too.
+        var again = (await tenant.Admin.PostAsync($"/api/v1/webhooks/{webhookId}/deliveries/{delivered.DeliveryId}/redeliver", new { })).ShouldSucceed().Data;
+        Assert.True(again.GetProperty("manual").GetBoolean());
+        Assert.Equal(200, again.GetProperty("statusCode").GetInt32());
+        Assert.Equal(5, receiver.All.Count(r => r.DeliveryId == delivered.DeliveryId));
+    }
+
+    [Fact]
+    public async Task Bad_subscriptions_are_refused_and_other_roles_and_organisations_see_nothing()
+    {
+        var tenant = await product.NewTenantAsync();
+        var other = await product.NewTenantAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await Subscribe(tenant, receiver, "sale.created");
+        var webhookId = (await tenant.Admin.GetAsync("/api/v1/webhooks")).ShouldSucceed().Data.GetProperty("items")[0].GetProperty("id").GetString();
+        var manager = await tenant.SignedInAsync("manager");
+        var before = await product.Host.Database.ScalarAsync<long>("SELECT count(*) FROM app.webhooks");
+
+        (await tenant.Admin.PostAsync("/api/v1/webhooks", new { url = "not a url", events = new[] { "sale.created" } })).ShouldFail(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+        (await tenant.Admin.PostAsync("/api/v1/webhooks", new { url = "ftp://example.com/x", events = new[] { "sale.created" } })).ShouldFail(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+        (await tenant.Admin.PostAsync("/api/v1/webhooks", new { url = receiver.Url, events = new[] { "sale.deleted" } })).ShouldFail(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+        (await tenant.Admin.PostAsync("/api/v1/webhooks", new { url = receiver.Url, events = Array.Empty<string>() })).ShouldFail(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+        (await manager.PostAsync("/api/v1/webhooks", new { url = receiver.Url, events = new[] { "sale.created" } })).ShouldFail(HttpStatusCode.Forbidden, "FORBIDDEN");
+        (await other.Admin.GetAsync($"/api/v1/webhooks/{webhookId}/deliveries")).ShouldFail(HttpStatusCode.NotFound, "NOT_FOUND");
+        (await other.Admin.DeleteAsync($"/api/v1/webhooks/{webhookId}")).ShouldFail(HttpStatusCode.NotFound, "NOT_FOUND");
+
+        Assert.Equal(before, await product.Host.Database.ScalarAsync<long>("SELECT count(*) FROM app.webhooks"));
+        Assert.Equal(0, (await other.Admin.GetAsync("/api/v1/webhooks")).ShouldSucceed().Data.GetProperty("items").GetArrayLength());
+    }
+
+    private static async Task<string> Subscribe(Tenant tenant, WebhookReceiver receiver, params string[] events) =>
+        (await tenant.Admin.PostAsync("/api/v1/webhooks", new { url = receiver.Url, events, description = "back office" }))
+            .ShouldSucceed(HttpStatusCode.Created).Data.GetProperty("secret").GetString()!;
+
+    private static async Task<T> Poll<T>(Func<Task<T?>> read)
+        where T : struct
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            if (await read() is { } value)
+            {
+                return value;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold in time.");
+            await Task.Delay(50);
+        }
+    }
+}
