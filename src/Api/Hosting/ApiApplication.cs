@@ -91,6 +91,7 @@ public static class ApiApplication
         app.MapIntegrationsApi();
         app.MapPosSalesApi();
         app.MapWebhooksApi();
-        app.MapHub<InventoryHub>(InventoryHub.Path);
+        // A connection ends when its token does, so a deactivated or demoted user stops hearing events within a token's life.
+        app.MapHub<InventoryHub>(InventoryHub.Path, options => options.CloseOnAuthenticationExpiration = true);
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.IdentityModel.Tokens;
 
 namespace InventoryProFlow.Api.Hosting;
@@ -34,7 +35,8 @@ public static class ApiServices
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<SigningKeys>(ConfigureBearer);
         Policies.Add(services.AddAuthorizationBuilder());
 
-        services.AddSignalR().AddJsonProtocol(options => ApiJson.Configure(options.PayloadSerializerOptions));
+        services.AddSingleton<HubErrors>();
+        services.AddSignalR(options => options.AddFilter<HubErrors>()).AddJsonProtocol(options => ApiJson.Configure(options.PayloadSerializerOptions));
         services.AddSingleton<LiveHubNode>();
         services.AddHostedService(provider => provider.GetRequiredService<LiveHubNode>());
 

@@ -31,6 +31,10 @@ public interface ILocationStockGrain : IGrainWithStringKey
 
     [Orleans.Concurrency.OneWay]
     Task Changed(InventoryItem item);
+
+    /// <summary>A product was deleted: it leaves the list.</summary>
+    [Orleans.Concurrency.OneWay]
+    Task Removed(Guid productId);
 }
 
 /// <summary>Which ledger rows to list.</summary>

@@ -38,14 +38,13 @@ public sealed class LocationGrain(LocationRepository locations, StockRepository 
     public async Task Deactivate()
     {
         var current = await Record();
-        if (!current.IsActive)
+        if (current.IsActive)
         {
-            return;
+            _record = await locations.Update(current with { IsActive = false, UpdatedAt = time.GetUtcNow().UtcDateTime });
         }
 
-        _record = await locations.Update(current with { IsActive = false, UpdatedAt = time.GetUtcNow().UtcDateTime });
-
-        // Live stock refuses movements at a closed location from what its grains hold: tell them.
+        // Live stock refuses movements at a closed location from what its grains hold: tell them, also when this is a
+        // retry of a deactivation that stopped half way.
         var products = await stock.ProductsStockedAt(current.OrganizationId, current.Id);
         await StockRefresh.Run(GrainFactory, current.OrganizationId, products.Select(product => (current.Id, product)));
     }

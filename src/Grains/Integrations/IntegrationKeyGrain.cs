@@ -4,23 +4,26 @@ using InventoryProFlow.Contracts.Integrations;
 namespace InventoryProFlow.Grains.Integrations;
 
 /// <summary>
-/// One API key (by its hash): reads what it unlocks once and answers from memory, so a POS pushing
-/// thousands of sales costs no credential query per request. Revoking tells this grain at once.
+/// One API key (by its hash): reads what it unlocks and answers from memory, so a POS pushing thousands of
+/// sales costs no credential query per request. Revoking tells this grain at once; and it reads the row again
+/// every minute anyway, so a revoke whose message was lost still takes effect.
 /// </summary>
-public sealed class IntegrationKeyGrain(IntegrationRepository integrations) : Grain, IIntegrationKeyGrain
+public sealed class IntegrationKeyGrain(IntegrationRepository integrations, TimeProvider time) : Grain, IIntegrationKeyGrain
 {
+    private static readonly TimeSpan ReadAgainAfter = TimeSpan.FromMinutes(1);
+
     private IntegrationCredential? _credential;
-    private bool _read;
+    private DateTimeOffset _readAt = DateTimeOffset.MinValue;
 
     public async Task<IntegrationCredential?> Credential()
     {
-        if (!_read)
+        if (_credential is null || time.GetUtcNow() - _readAt > ReadAgainAfter)
         {
             _credential = await integrations.Credential(GrainKeys.ParseIntegrationKey(this.GetPrimaryKeyString()));
-            // An unknown key is not remembered: someone guessing keys must not fill the silo with activations' answers.
-            _read = _credential is not null;
-            if (!_read)
+            _readAt = time.GetUtcNow();
+            if (_credential is null)
             {
+                // An unknown or revoked key is not kept: someone guessing keys must not fill the silo with activations.
                 DeactivateOnIdle();
             }
         }
@@ -31,7 +34,6 @@ public sealed class IntegrationKeyGrain(IntegrationRepository integrations) : Gr
     public Task Forget()
     {
         _credential = null;
-        _read = true;
         DeactivateOnIdle();
         return Task.CompletedTask;
     }

@@ -27,20 +27,22 @@ public sealed class IntegrationRepository(NpgsqlDataSource db)
     public Task<Page<IntegrationDetails>> List(Guid organizationId, PageRequest page) =>
         db.QueryPageAsync<IntegrationDetails>(DetailColumns, "FROM app.integrations WHERE organization_id = @organizationId", "created_at DESC, id", new { organizationId }, page);
 
-    /// <summary>Revokes a live integration; answers its key's hash, or null when there is no such live integration.</summary>
+    /// <summary>Revokes an integration (again is harmless); answers its key's hash, or null when there is no such integration.</summary>
     public async Task<string?> Revoke(Guid organizationId, Guid integrationId, DateTime at)
     {
         await using var connection = await db.OpenConnectionAsync();
         return await connection.ExecuteScalarAsync<string?>(
-            "UPDATE app.integrations SET revoked_at = @at WHERE organization_id = @organizationId AND id = @integrationId AND revoked_at IS NULL RETURNING api_key_hash",
+            "UPDATE app.integrations SET revoked_at = coalesce(revoked_at, @at) WHERE organization_id = @organizationId AND id = @integrationId RETURNING api_key_hash",
             new { organizationId, integrationId, at });
     }
 
-    public async Task<bool> Exists(Guid organizationId, Guid integrationId)
+    /// <summary>The line numbers of a POS transaction already waiting in the queue: they stay there, whatever matches now.</summary>
+    public async Task<IReadOnlyList<int>> QueuedLines(Guid integrationId, Guid locationId, string posTransactionId)
     {
         await using var connection = await db.OpenConnectionAsync();
-        return await connection.ExecuteScalarAsync<bool>(
-            "SELECT EXISTS (SELECT 1 FROM app.integrations WHERE organization_id = @organizationId AND id = @integrationId)", new { organizationId, integrationId });
+        return (await connection.QueryAsync<int>(
+            "SELECT line_number FROM app.unmapped_items WHERE integration_id = @integrationId AND location_id = @locationId AND pos_transaction_id = @posTransactionId",
+            new { integrationId, locationId, posTransactionId })).ToList();
     }
 
     public async Task<IntegrationCredential?> Credential(string apiKeyHash)
@@ -58,7 +60,7 @@ public sealed class IntegrationRepository(NpgsqlDataSource db)
         await connection.ExecuteAsync(
             $"INSERT INTO app.unmapped_items ({UnmappedColumns}) VALUES (@Id, @OrganizationId, @IntegrationId, @LocationId, @PosTransactionId, @LineNumber, " +
             "@Sku, @Barcode, @Quantity, @UnitPrice, @OccurredAt, @Status, @ProductId, @MovementId, @MappedBy, @MappedAt, @CreatedAt) " +
-            "ON CONFLICT (organization_id, pos_transaction_id, line_number) DO NOTHING",
+            "ON CONFLICT (integration_id, location_id, pos_transaction_id, line_number) DO NOTHING",
             items);
     }
 

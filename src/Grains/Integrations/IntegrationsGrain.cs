@@ -39,15 +39,10 @@ public sealed class IntegrationsGrain(IntegrationRepository integrations, StockR
 
     public async Task Revoke(Guid integrationId)
     {
-        var keyHash = await integrations.Revoke(OrganizationId, integrationId, time.GetUtcNow().UtcDateTime);
-        if (keyHash is not null)
-        {
-            await GrainFactory.GetGrain<IIntegrationKeyGrain>(GrainKeys.IntegrationKey(keyHash)).Forget();
-        }
-        else if (!await integrations.Exists(OrganizationId, integrationId))
-        {
-            throw NotFoundException.For("integration", integrationId);
-        }
+        // Told every time, so a revoke that failed half way is finished by the next one.
+        var keyHash = await integrations.Revoke(OrganizationId, integrationId, time.GetUtcNow().UtcDateTime)
+            ?? throw NotFoundException.For("integration", integrationId);
+        await GrainFactory.GetGrain<IIntegrationKeyGrain>(GrainKeys.IntegrationKey(keyHash)).Forget();
     }
 
     public Task<Page<UnmappedItem>> Unmapped(PageRequest page, bool includeMapped) => integrations.Unmapped(OrganizationId, page, includeMapped);
@@ -85,13 +80,14 @@ public sealed class IntegrationsGrain(IntegrationRepository integrations, StockR
                 throw new ValidationFailedException([new FieldError("locationId", "locationId is not an active location of this organisation.")]);
             }
 
-            var (matched, unmatched) = await Match(sale);
             var transactionId = sale.TransactionId!.Trim();
+            var queued = await integrations.QueuedLines(integrationId, sale.LocationId!.Value, transactionId);
+            var (matched, unmatched) = await Match(sale, queued);
             MovementResult? applied = null;
             if (matched.Count > 0)
             {
-                // The POS's transaction id is the key, within this integration: two tills of different systems may number alike.
-                var key = new MovementKey($"pos/{integrationId:D}", transactionId);
+                // The POS's transaction id is the key, within this integration and location: stores of one system may number alike.
+                var key = new MovementKey($"pos/{integrationId:D}", $"{sale.LocationId:D}/{transactionId}");
                 var order = new MovementOrder(MovementTypes.Sale, sale.LocationId, ReferenceId: transactionId, Timestamp: sale.Timestamp, Items: matched);
                 applied = await GrainFactory.GetGrain<IMovementGrain>(GrainKeys.Movements(OrganizationId, key)).Execute(key, order, Actor.Integration);
             }
@@ -109,23 +105,19 @@ public sealed class IntegrationsGrain(IntegrationRepository integrations, StockR
                 transactionId, applied?.Replayed == true ? PosSaleStatus.Duplicate : PosSaleStatus.Recorded, applied?.Receipt.MovementId,
                 matched.Count, unmatched.Count, null, null);
         }
-        catch (ConflictException conflict) when (conflict.Code == ErrorCodes.IdempotencyConflict)
-        {
-            // Delivered before, and some line has matched a product since: the first delivery's answer stands.
-            return new PosSaleResult(sale.TransactionId, PosSaleStatus.Duplicate, null, 0, 0, null, null);
-        }
         catch (DomainException refused)
         {
             return new PosSaleResult(sale.TransactionId, PosSaleStatus.Rejected, null, 0, 0, refused.Code, refused.Message, refused.Details);
         }
     }
 
-    // By sku first, then by barcode (any GTIN form, compared as GTIN-14).
-    private async Task<(List<MovementLine> Matched, List<(int Line, PosItem Item)> Unmatched)> Match(PosSale sale)
+    // By sku first, then by barcode (any GTIN form, compared as GTIN-14). A line queued by an earlier delivery stays
+    // queued even if its product exists now: it is applied once, when mapped, and the sale replays as first sent.
+    private async Task<(List<MovementLine> Matched, List<(int Line, PosItem Item)> Unmatched)> Match(PosSale sale, IReadOnlyList<int> queued)
     {
         var items = sale.Items!;
         var skus = items.Where(i => !string.IsNullOrWhiteSpace(i.Sku)).Select(i => i.Sku!.Trim()).Distinct().ToArray();
-        var gtins = items.Where(i => i.Barcode is not null).Select(i => Gtin.Parse(i.Barcode!.Trim()).Gtin14!).Distinct().ToArray();
+        var gtins = items.Where(i => !string.IsNullOrWhiteSpace(i.Barcode)).Select(i => Gtin.Parse(i.Barcode!.Trim()).Gtin14!).Distinct().ToArray();
         var bySku = skus.Length == 0 ? [] : (await stock.FindProducts(OrganizationId, [], skus)).ToDictionary(p => p.Sku, p => p.Id);
         var byGtin = gtins.Length == 0 ? [] : (await stock.FindByGtins(OrganizationId, gtins)).ToDictionary(p => p.Gtin, p => p.ProductId);
         var matched = new List<MovementLine>();
@@ -134,9 +126,9 @@ public sealed class IntegrationsGrain(IntegrationRepository integrations, StockR
         {
             var item = items[i];
             Guid? productId = item.Sku is { } sku && bySku.TryGetValue(sku.Trim(), out var a) ? a
-                : item.Barcode is not null && byGtin.TryGetValue(Gtin.Parse(item.Barcode!.Trim()).Gtin14!, out var b) ? b
+                : !string.IsNullOrWhiteSpace(item.Barcode) && byGtin.TryGetValue(Gtin.Parse(item.Barcode!.Trim()).Gtin14!, out var b) ? b
                 : null;
-            if (productId is null)
+            if (productId is null || queued.Contains(i))
             {
                 unmatched.Add((i, item));
             }

@@ -34,7 +34,7 @@ internal static class PosRules
             violations
                 .When(string.IsNullOrWhiteSpace(item.Sku) && string.IsNullOrWhiteSpace(item.Barcode), $"{at}.sku", $"{at} needs a sku or a barcode.")
                 .MaxLength($"{at}.sku", item.Sku, 64)
-                .When(item.Barcode is not null && !Gtin.Parse(item.Barcode).IsValid, $"{at}.barcode", $"{at}.barcode is not a valid GTIN.")
+                .When(!string.IsNullOrWhiteSpace(item.Barcode) && !Gtin.Parse(item.Barcode).IsValid, $"{at}.barcode", $"{at}.barcode is not a valid GTIN.")
                 .Required($"{at}.quantity", item.Quantity)
                 .Range($"{at}.quantity", item.Quantity, 1, StockRules.MaxQuantity)
                 .Money($"{at}.price", item.Price);

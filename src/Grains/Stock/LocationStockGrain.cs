@@ -70,6 +70,16 @@ public sealed class LocationStockGrain(StockRepository stock) : Grain, ILocation
         return Task.CompletedTask;
     }
 
+    public Task Removed(Guid productId)
+    {
+        if (_items.Remove(productId))
+        {
+            _order = null;
+        }
+
+        return Task.CompletedTask;
+    }
+
     // Lists are by name. Stock moves all the time but names and the set of items rarely do, so the order is kept
     // between lists and a page is a walk, not a sort of every item.
     private List<Guid> Order() =>

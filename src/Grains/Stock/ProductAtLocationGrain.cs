@@ -152,20 +152,30 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
     public async Task RefreshProduct()
     {
         var fresh = await stock.LoadProductAtLocation(_organizationId, _locationId, _productId);
-        if (fresh is not null && _row is not null)
+        if (fresh is null || _row is null)
         {
-            _row = _row with
-            {
-                Sku = fresh.Sku,
-                Name = fresh.Name,
-                Category = fresh.Category,
-                Cost = fresh.Cost,
-                Price = fresh.Price,
-                LocationActive = fresh.LocationActive,
-                ProductLive = fresh.ProductLive,
-            };
-            Announce();
+            return;
         }
+
+        if (!fresh.ProductLive)
+        {
+            // A deleted product keeps its history here but leaves the location's list, as a reload would leave it out.
+            _row = _row with { ProductLive = false, LocationActive = fresh.LocationActive };
+            GrainFactory.GetGrain<ILocationStockGrain>(GrainKeys.LocationStock(_organizationId, _locationId)).Removed(_productId).Ignore();
+            return;
+        }
+
+        _row = _row with
+        {
+            Sku = fresh.Sku,
+            Name = fresh.Name,
+            Category = fresh.Category,
+            Cost = fresh.Cost,
+            Price = fresh.Price,
+            LocationActive = fresh.LocationActive,
+            ProductLive = true,
+        };
+        Announce();
     }
 
     private async Task<ProductAtLocationRow> Current()
@@ -280,7 +290,18 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
     private void Undo(Pending pending)
     {
         var laterChanges = _pending.Any(p => p.StagedAt >= pending.StagedAt);
-        _row = laterChanges ? _row! with { Quantity = _row!.Quantity - pending.Delta } : pending.Before;
+        // What the catalogue said since (a product deleted, a location closed) stays: only the stock goes back.
+        _row = laterChanges
+            ? _row! with { Quantity = _row!.Quantity - pending.Delta }
+            : pending.Before with
+            {
+                Sku = _row!.Sku,
+                Name = _row.Name,
+                Category = _row.Category,
+                Price = _row.Price,
+                LocationActive = _row.LocationActive,
+                ProductLive = _row.ProductLive,
+            };
         if (laterChanges)
         {
             // Alert ids may now be off; the database's open alerts are the truth and are reloaded on the next activation.

@@ -18,7 +18,8 @@ public sealed class ProductProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ProductProcess> StartAsync(string connectionString, string dataFolder)
+    /// <summary>Starts the built Api; <paramref name="settings"/> are environment variables over the test defaults.</summary>
+    public static async Task<ProductProcess> StartAsync(string connectionString, string dataFolder, IDictionary<string, string>? settings = null)
     {
         var port = Loopback.FreePort();
         var api = Loopback.BuiltProgram("Api");
@@ -40,6 +41,11 @@ public sealed class ProductProcess : IAsyncDisposable
         start.Environment["Webhooks__AllowPrivateAddresses"] = "true";
         start.Environment["Webhooks__RetryBaseSeconds"] = "0.2";
         start.Environment["Webhooks__PollSeconds"] = "0.1";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start)!;
         // Drain output so a full pipe never blocks the product.
         process.OutputDataReceived += (_, _) => { };

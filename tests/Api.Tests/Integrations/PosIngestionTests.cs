@@ -77,8 +77,11 @@ public sealed class PosIngestionTests(SharedProduct product)
         Assert.Equal(2, queued.GetProperty("quantity").GetInt32());
         var itemId = queued.GetProperty("id").GetString();
 
-        var mezcal = await tenant.CreateProductAsync("MZ-750", "Del Maguey Vida");
+        // The product is created with the queued sku, and the POS sends the sale once more: the line stays queued, unapplied.
+        var mezcal = await tenant.CreateProductAsync("NEW-MEZCAL", "Del Maguey Vida");
         await tenant.StockAsync(location, mezcal, 10);
+        (await pos.SaleCreatedAsync(sale)).ShouldSucceed(HttpStatusCode.OK);
+        Assert.Equal(10, await Db.QuantityAsync(location, mezcal));
         var mapped = (await tenant.Admin.PostAsync($"/api/v1/integrations/unmapped/{itemId}/map", new { productId = mezcal })).ShouldSucceed().Data;
         (await tenant.Admin.PostAsync($"/api/v1/integrations/unmapped/{itemId}/map", new { productId = mezcal })).ShouldSucceed();
         (await tenant.Admin.PostAsync($"/api/v1/integrations/unmapped/{itemId}/map", new { productId = vodka })).ShouldFail(HttpStatusCode.Conflict, "CONFLICT");

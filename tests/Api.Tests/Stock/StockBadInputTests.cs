@@ -122,6 +122,7 @@ public sealed class StockBadInputTests(SharedProduct product)
 
         Assert.Equal(["items[0].productId"], sale.ErrorFields);
         Assert.Equal(before, await product.Host.Database.CountsAsync());
+        Assert.Equal(0, (await tenant.Admin.GetAsync($"/api/v1/inventory/items?locationId={location}")).ShouldSucceed().Data.GetProperty("items").GetArrayLength());
     }
 
     [Fact]

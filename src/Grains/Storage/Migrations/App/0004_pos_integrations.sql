@@ -17,7 +17,8 @@ CREATE TABLE app.integrations (
 CREATE INDEX integrations_by_organization ON app.integrations (organization_id, created_at);
 
 -- A POS line whose sku or barcode matched no product: kept until someone maps it, then applied once.
--- One row per line of a POS transaction, so a sale delivered five times queues its line once.
+-- One row per line of a POS transaction of one integration at one location, so a sale delivered five
+-- times queues its line once.
 CREATE TABLE app.unmapped_items (
     id                 uuid PRIMARY KEY,
     organization_id    uuid NOT NULL REFERENCES app.organizations (id),
@@ -36,6 +37,6 @@ CREATE TABLE app.unmapped_items (
     mapped_by          uuid REFERENCES app.users (id),
     mapped_at          timestamptz,
     created_at         timestamptz NOT NULL DEFAULT now(),
-    UNIQUE (organization_id, pos_transaction_id, line_number)
+    UNIQUE (integration_id, location_id, pos_transaction_id, line_number)
 );
 CREATE INDEX unmapped_items_open ON app.unmapped_items (organization_id, created_at) WHERE status = 'open';
