@@ -15,8 +15,7 @@ internal static class PosRules
         var violations = new Violations()
             .Required("transactionId", sale.TransactionId, 128)
             .Required("locationId", sale.LocationId)
-            .When(sale.Timestamp > now + StockRules.FutureTolerance, "timestamp", "timestamp is more than 5 minutes in the future.")
-            .When(sale.Timestamp < now.AddYears(-10), "timestamp", "timestamp is more than 10 years in the past.");
+            .OccurredAt(sale.Timestamp, now);
         var items = sale.Items ?? [];
         violations
             .When(items.Count == 0, "items", "items must hold at least one line.")

@@ -17,8 +17,7 @@ internal static class MovementRules
             .MaxLength("referenceId", order.ReferenceId, 128)
             .MaxLength("notes", order.Notes, 1000)
             .MaxLength("reason", order.Reason, 200)
-            .When(order.Timestamp > now + StockRules.FutureTolerance, "timestamp", "timestamp is more than 5 minutes in the future.")
-            .When(order.Timestamp < now.AddYears(-10), "timestamp", "timestamp is more than 10 years in the past.");
+            .OccurredAt(order.Timestamp, now);
 
         switch (order.Type)
         {

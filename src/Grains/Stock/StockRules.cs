@@ -1,3 +1,5 @@
+using InventoryProFlow.Grains.Validation;
+
 namespace InventoryProFlow.Grains.Stock;
 
 /// <summary>Bounds on stock figures: a bottle count beyond these is a typo, not a delivery.</summary>
@@ -6,4 +8,9 @@ internal static class StockRules
     public const int MaxQuantity = 100_000;
     public const int MaxLines = 500;
     public static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
+
+    /// <summary>When a movement happened (at the till): late is fine, the future (beyond clock drift) and the distant past are not.</summary>
+    public static Violations OccurredAt(this Violations violations, DateTime? timestamp, DateTime now) => violations
+        .When(timestamp > now + FutureTolerance, "timestamp", "timestamp is more than 5 minutes in the future.")
+        .When(timestamp < now.AddYears(-10), "timestamp", "timestamp is more than 10 years in the past.");
 }
