@@ -16,7 +16,7 @@ public interface ILiveHubObserver : IGrainObserver
 public interface IHubDirectoryGrain : IGrainWithStringKey
 {
     /// <summary>How often an Api node renews its registration; three missed renewals and it is dropped.</summary>
-    static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(20);
+    static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(5);
 
     Task Register(string nodeId, ILiveHubObserver hub);
 

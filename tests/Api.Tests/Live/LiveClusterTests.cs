@@ -1,5 +1,7 @@
 using System.Net;
 using InventoryProFlow.Api.Tests.Infrastructure;
+using InventoryProFlow.Contracts;
+using InventoryProFlow.Contracts.Live;
 
 namespace InventoryProFlow.Api.Tests.Live;
 
@@ -27,6 +29,8 @@ public sealed class LiveClusterTests
         var (location, productId) = await Stocked(first, owner);
         var (rivalLocation, rivalProduct) = await Stocked(second, rival);
 
+        // Both nodes' hubs are in the cluster's list before anyone listens (the list is rebuilt by renewals if it moved as the second silo joined).
+        await WhenBothHubsAreListed(first);
         await using var onFirst = await LiveClient.ConnectAsync(first.Address, owner);
         await using var onSecond = await LiveClient.ConnectAsync(second.Address, owner);
         await using var rivalWatcher = await LiveClient.ConnectAsync(first.Address, rival);
@@ -54,6 +58,16 @@ public sealed class LiveClusterTests
         Assert.DoesNotContain(rivalWatcher.Heard, h => h.Payload.GetRawText().Contains(location.ToString(), StringComparison.Ordinal));
         Assert.Equal(2L, await first.Database.ScalarAsync<long>(
             "SELECT count(*) FROM orleansmembershiptable WHERE deploymentid = @cluster AND status = 3", ("cluster", cluster["Orleans:ClusterId"]!)));
+    }
+
+    private static async Task WhenBothHubsAreListed(ProductHost node)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await node.Grains.GetGrain<IHubDirectoryGrain>(GrainKeys.HubDirectoryKey).Live()).Count < 2)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The two Api nodes' hubs were not both listed in time.");
+            await Task.Delay(100);
+        }
     }
 
     private static async Task<string> Register(ProductHost node, string who)
