@@ -149,7 +149,7 @@ public sealed class MovementGrain(StockRepository stock, LedgerWriter ledger, Id
         }
 
         await SettleAll(grains, staging, movementId, committed: true);
-        GrainFactory.GetGrain<ILiveEventsGrain>(0).Publish(live).Ignore();
+        GrainFactory.PublishLive(live);
         return (receipt, key);
     }
 

@@ -97,7 +97,7 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
         var receipt = new MovementReceipt(movementId, MovementTypes.Count, null, now, now, [staged.Entry!], [staged.After], staged.Alerts.Select(a => a.Alert).ToList());
         var live = LiveEventsOf.Movement(_organizationId, receipt, actor.UserId);
         await Commit(movementId, new LedgerCommit(_organizationId, [staged.Entry!], [inventory], staged.Alerts, Events: WebhookPayloads.Of(live)));
-        Publish(live);
+        GrainFactory.PublishLive(live);
         return receipt;
     }
 
@@ -237,11 +237,9 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
         Apply(alerted);
         var live = LiveEventsOf.Alone(_organizationId, Item(_row!), alerts, by, now);
         await Commit(movementId, new LedgerCommit(_organizationId, [], [Write(alerted, 0, null)], alerts, Events: WebhookPayloads.Of(live)));
-        Publish(live);
+        GrainFactory.PublishLive(live);
     }
 
-    // After the commit is durable: the Api nodes tell the clients watching this location.
-    private void Publish(LiveEvents events) => GrainFactory.GetGrain<ILiveEventsGrain>(0).Publish(events).Ignore();
 
     private async Task Commit(Guid movementId, LedgerCommit commit)
     {
