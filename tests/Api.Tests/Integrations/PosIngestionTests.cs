@@ -136,4 +136,33 @@ public sealed class PosIngestionTests(SharedProduct product)
 
         Assert.Equal(before, await Db.CountsAsync());
     }
+
+    [Fact]
+    public async Task Bad_integration_and_mapping_requests_are_refused_and_change_nothing()
+    {
+        var tenant = await product.NewTenantAsync();
+        var other = await product.NewTenantAsync();
+        var (location, _) = await tenant.StockedAsync(5);
+        var pos = await PosClient.SetUpAsync(tenant);
+        (await pos.SaleCreatedAsync(new { transactionId = "t-9", locationId = location, items = new[] { new { sku = "UNKNOWN-1", quantity = 1 } } }))
+            .ShouldSucceed(HttpStatusCode.Created);
+        var queued = (await tenant.Admin.GetAsync("/api/v1/integrations/unmapped")).ShouldSucceed().Data.GetProperty("items")[0].GetProperty("id").GetString();
+        var manager = await tenant.SignedInAsync("manager");
+        var staff = await tenant.SignedInAsync("staff");
+        var before = await Db.CountsAsync();
+
+        (await tenant.Admin.PostAsync("/api/v1/integrations", new { name = "" })).ShouldFail(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+        (await tenant.Admin.PostAsync("/api/v1/integrations", new { name = "ERP", kind = "erp" })).ShouldFail(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+        (await manager.PostAsync("/api/v1/integrations", new { name = "Toast" })).ShouldFail(HttpStatusCode.Forbidden, "FORBIDDEN");
+        (await manager.GetAsync("/api/v1/integrations")).ShouldFail(HttpStatusCode.Forbidden, "FORBIDDEN");
+        (await tenant.Admin.DeleteAsync($"/api/v1/integrations/{Guid.NewGuid()}")).ShouldFail(HttpStatusCode.NotFound, "NOT_FOUND");
+        (await staff.GetAsync("/api/v1/integrations/unmapped")).ShouldFail(HttpStatusCode.Forbidden, "FORBIDDEN");
+        (await tenant.Admin.PostAsync($"/api/v1/integrations/unmapped/{queued}/map", new { })).ShouldFail(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+        (await tenant.Admin.PostAsync($"/api/v1/integrations/unmapped/{queued}/map", new { productId = Guid.NewGuid() })).ShouldFail(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+        (await tenant.Admin.PostAsync($"/api/v1/integrations/unmapped/{Guid.NewGuid()}/map", new { productId = Guid.NewGuid() })).ShouldFail(HttpStatusCode.NotFound, "NOT_FOUND");
+        (await other.Admin.PostAsync($"/api/v1/integrations/unmapped/{queued}/map", new { productId = Guid.NewGuid() })).ShouldFail(HttpStatusCode.NotFound, "NOT_FOUND");
+        Assert.Equal(0, (await other.Admin.GetAsync("/api/v1/integrations/unmapped")).ShouldSucceed().Data.GetProperty("items").GetArrayLength());
+
+        Assert.Equal(before, await Db.CountsAsync());
+    }
 }
