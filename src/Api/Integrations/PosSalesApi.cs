@@ -108,9 +108,11 @@ public static class PosSalesApi
         return buffer.ToArray();
     }
 
-    // A single webhook's refusal is the usual error envelope, with the status its code has everywhere else.
-    private static DomainException Refusal(PosSaleResult result) => result.ErrorCode switch
+    // A single webhook's refusal is the usual error envelope, with the status its code has everywhere else
+    // (a blip of the database or cluster is 503 with Retry-After, through the same path as any request's).
+    private static Exception Refusal(PosSaleResult result) => result.ErrorCode switch
     {
+        ErrorCodes.ServiceUnavailable => new TimeoutException(result.ErrorMessage),
         ErrorCodes.NotFound => new NotFoundException(result.ErrorMessage!),
         ErrorCodes.InsufficientStock or ErrorCodes.Conflict => new ConflictException(result.ErrorCode, result.ErrorMessage!, result.ErrorDetails),
         _ => new ValidationFailedException(result.ErrorDetails ?? [], result.ErrorMessage),

@@ -24,4 +24,7 @@ public interface IProductAtLocationGrain : IGrainWithStringKey
 
     /// <summary>The catalogue changed the product (name, price...): reload it.</summary>
     Task RefreshProduct();
+
+    /// <summary>The location was closed: no more stock moves here. Told, not read, so closing a big location costs no query per product.</summary>
+    Task LocationClosed();
 }

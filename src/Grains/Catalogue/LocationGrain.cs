@@ -45,8 +45,7 @@ public sealed class LocationGrain(LocationRepository locations, StockRepository 
 
         // Live stock refuses movements at a closed location from what its grains hold: tell them, also when this is a
         // retry of a deactivation that stopped half way.
-        var products = await stock.ProductsStockedAt(current.OrganizationId, current.Id);
-        await StockRefresh.Run(GrainFactory, current.OrganizationId, products.Select(product => (current.Id, product)));
+        await StockRefresh.LocationClosed(GrainFactory, current.OrganizationId, current.Id, await stock.ProductsStockedAt(current.OrganizationId, current.Id));
     }
 
     // A miss is not cached: the location may be created after someone asked for it.

@@ -109,6 +109,11 @@ public sealed class IntegrationsGrain(IntegrationRepository integrations, StockR
         {
             return new PosSaleResult(sale.TransactionId, PosSaleStatus.Rejected, null, 0, 0, refused.Code, refused.Message, refused.Details);
         }
+        catch (Exception failure) when (failure is System.Data.Common.DbException { IsTransient: true } or TimeoutException or OrleansMessageRejectionException)
+        {
+            // A database or cluster blip fails this sale alone; the rest of the batch keeps its answers, and this one is safe to send again.
+            return new PosSaleResult(sale.TransactionId, PosSaleStatus.Rejected, null, 0, 0, ErrorCodes.ServiceUnavailable, "Could not record this sale just now; send it again.");
+        }
     }
 
     // By sku first, then by barcode (any GTIN form, compared as GTIN-14). A line queued by an earlier delivery stays

@@ -178,6 +178,17 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
         Announce();
     }
 
+    public Task LocationClosed()
+    {
+        // A grain that has not read its row yet reads it when first asked, and the table already says closed.
+        if (_row is not null)
+        {
+            _row = _row with { LocationActive = false };
+        }
+
+        return Task.CompletedTask;
+    }
+
     private async Task<ProductAtLocationRow> Current()
     {
         await Fresh();
