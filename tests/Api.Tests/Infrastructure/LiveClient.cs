@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace InventoryProFlow.Api.Tests.Infrastructure;
@@ -13,7 +12,6 @@ public sealed class LiveClient : IAsyncDisposable
     public static readonly string[] Events = ["inventory:updated", "sales:new", "alert:lowStock"];
 
     private readonly HubConnection _connection;
-    private readonly Dictionary<string, Channel<JsonElement>> _heard = Events.ToDictionary(e => e, _ => Channel.CreateUnbounded<JsonElement>());
     private readonly List<(string Event, JsonElement Payload)> _all = [];
 
     private LiveClient(HubConnection connection)
@@ -27,8 +25,6 @@ public sealed class LiveClient : IAsyncDisposable
                 {
                     _all.Add((name, payload));
                 }
-
-                _heard[name].Writer.TryWrite(payload);
             });
         }
     }
@@ -66,25 +62,27 @@ public sealed class LiveClient : IAsyncDisposable
 
     public Task SubscribeOrganizationAsync() => _connection.InvokeAsync("subscribeOrganization");
 
-    /// <summary>The next event of a kind that matches, or a failure naming what was heard by the deadline.</summary>
+    /// <summary>The first event of a kind that matches, heard already or within a deadline (events of a kind may arrive in any order).</summary>
     public async Task<JsonElement> NextAsync(string name, Func<JsonElement, bool> matches, TimeSpan? within = null)
     {
-        using var deadline = new CancellationTokenSource(within ?? TimeSpan.FromSeconds(20));
-        try
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(20));
+        while (true)
         {
-            while (true)
+            foreach (var (heard, payload) in Heard)
             {
-                var payload = await _heard[name].Reader.ReadAsync(deadline.Token);
-                if (matches(payload))
+                if (heard == name && matches(payload))
                 {
                     return payload;
                 }
             }
-        }
-        catch (OperationCanceledException)
-        {
-            throw new Xunit.Sdk.XunitException(
-                $"No matching '{name}' event in time; heard: {string.Join(", ", Heard.Select(h => h.Event + " " + h.Payload.GetRawText()))}");
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new Xunit.Sdk.XunitException(
+                    $"No matching '{name}' event in time; heard: {string.Join(", ", Heard.Select(h => h.Event + " " + h.Payload.GetRawText()))}");
+            }
+
+            await Task.Delay(20);
         }
     }
 

@@ -39,15 +39,17 @@ public sealed class LiveClusterTests
         await rivalWatcher.SubscribeOrganizationAsync();
         await rivalWatcher.SubscribeAsync(rivalLocation);
 
+        var expected = 20;
         foreach (var (node, till) in new[] { (first, "till-a"), (second, "till-b") })
         {
+            expected--;
             var sale = (await node.Client(owner).PostAsync("/api/v1/transactions/sales", new { locationId = location, referenceId = till, items = new[] { new { productId, quantity = 1 } } }))
                 .ShouldSucceed(HttpStatusCode.Created);
             var movementId = sale.Data.GetProperty("movementId").GetString();
             foreach (var watcher in new[] { onFirst, onSecond })
             {
                 await watcher.NextAsync("sales:new", e => e.GetProperty("movementId").GetString() == movementId);
-                await watcher.NextAsync("inventory:updated", e => e.GetProperty("productId").GetString() == productId.ToString());
+                await watcher.NextAsync("inventory:updated", e => e.GetProperty("productId").GetString() == productId.ToString() && e.GetProperty("newQuantity").GetInt32() == expected);
             }
         }
 
