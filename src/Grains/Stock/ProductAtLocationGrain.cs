@@ -200,12 +200,8 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
     private async Task<ProductAtLocationRow> Stageable()
     {
         await Fresh();
-        if (_row is not { LocationActive: true })
-        {
-            throw new ValidationFailedException([new FieldError("locationId", "locationId is not an active location of this organisation.")]);
-        }
-
-        return _row.ProductLive
+        RefuseInactiveLocation(_row);
+        return _row!.ProductLive
             ? _row
             : throw new ValidationFailedException([new FieldError("productId", $"productId {_productId} names no product of this organisation.")]);
     }
@@ -335,12 +331,12 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
         row.InventoryId ?? Guid.Empty, _locationId, _productId, row.Sku, row.Name, row.Category, row.Quantity, row.ParLevel, row.ReorderPoint,
         row.Cost, row.Price, row.LastCountDate, row.LastCountedBy, row.LowStockAlertId is not null, row.Quantity < 0, row.UpdatedAt);
 
-    // A deactivated location keeps its history but takes no new stock.
-    private void RefuseInactiveLocation(ProductAtLocationRow row)
+    // A deactivated location keeps its history but takes no new stock; a missing one (no row at all) is refused alike.
+    private void RefuseInactiveLocation(ProductAtLocationRow? row)
     {
-        if (!row.LocationActive)
+        if (row is not { LocationActive: true })
         {
-            throw new ValidationFailedException([new FieldError("locationId", $"Location {_locationId} is inactive.")]);
+            throw new ValidationFailedException([new FieldError("locationId", $"Location {_locationId} is not an active location of this organisation.")]);
         }
     }
 
