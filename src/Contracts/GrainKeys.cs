@@ -66,6 +66,14 @@ public static class GrainKeys
 
     public static string Webhooks(Guid organizationId) => $"webhooks/{organizationId:D}";
 
+    public static string Compliance(Guid organizationId) => $"compliance/{organizationId:D}";
+
+    public static Guid ParseCompliance(string key) => ParseIds(key, "compliance", 1)[0];
+
+    public static string ComplianceReports(Guid organizationId) => $"compliance-reports/{organizationId:D}";
+
+    public static Guid ParseComplianceReports(string key) => ParseIds(key, "compliance-reports", 1)[0];
+
     public static Guid ParseWebhooks(string key) => ParseIds(key, "webhooks", 1)[0];
 
     public static string BulkChange(Guid organizationId, string idempotencyKey) => $"bulk/{organizationId:D}/{idempotencyKey}";

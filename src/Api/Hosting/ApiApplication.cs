@@ -1,4 +1,5 @@
 using InventoryProFlow.Api.Catalogue;
+using InventoryProFlow.Api.Compliance;
 using InventoryProFlow.Api.Errors;
 using InventoryProFlow.Api.Identity;
 using InventoryProFlow.Api.Integrations;
@@ -91,6 +92,7 @@ public static class ApiApplication
         app.MapIntegrationsApi();
         app.MapPosSalesApi();
         app.MapWebhooksApi();
+        app.MapLicensesApi();
         // A connection ends when its token does, so a deactivated or demoted user stops hearing events within a token's life.
         app.MapHub<InventoryHub>(InventoryHub.Path, options => options.CloseOnAuthenticationExpiration = true);
     }

@@ -74,6 +74,12 @@ public sealed class LiveHubNode(IGrainFactory grains, IHubContext<InventoryHub> 
             {
                 await hub.Clients.Groups(LiveGroups.Location(events.OrganizationId, alert.LocationId), organization).SendAsync("alert:lowStock", alert);
             }
+
+            foreach (var alert in events.Compliance ?? [])
+            {
+                var groups = alert.LocationId is { } location ? [LiveGroups.Location(events.OrganizationId, location), organization] : new[] { organization };
+                await hub.Clients.Groups(groups).SendAsync("alert:compliance", alert);
+            }
         }
         catch (Exception error)
         {

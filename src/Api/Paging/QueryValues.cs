@@ -15,4 +15,14 @@ public static class QueryValues
         string.IsNullOrEmpty(text) ? null
         : DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at) ? DateTime.SpecifyKind(at, DateTimeKind.Utc)
         : throw new ValidationFailedException([new FieldError(field, $"{field} must be an ISO-8601 time such as 2026-11-01T00:00:00Z.")]);
+
+    public static DateOnly? Date(string field, string? text) =>
+        string.IsNullOrEmpty(text) ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+        : throw new ValidationFailedException([new FieldError(field, $"{field} must be a date such as 2026-11-01.")]);
+
+    public static string? OneOf(string field, string? text, IReadOnlyList<string> allowed) =>
+        string.IsNullOrEmpty(text) ? null
+        : allowed.Contains(text) ? text
+        : throw new ValidationFailedException([new FieldError(field, $"{field} must be one of: {string.Join(", ", allowed)}.")]);
 }

@@ -2,14 +2,15 @@ namespace InventoryProFlow.Contracts.Live;
 
 /// <summary>
 /// What one committed change tells the people watching: stock after it, the sale it recorded (if any)
-/// and the low-stock alerts it raised. Published once per commit, after the commit is durable.
+/// and the low-stock alerts it raised; or the compliance alerts a check raised. Published once per commit, after the commit is durable.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("ipf.LiveEvents.v1")]
 public sealed record LiveEvents(
     [property: Id(0)] Guid OrganizationId,
     [property: Id(1)] IReadOnlyList<InventoryUpdated> Inventory,
     [property: Id(2)] SaleRecorded? Sale,
-    [property: Id(3)] IReadOnlyList<LowStockRaised> LowStock);
+    [property: Id(3)] IReadOnlyList<LowStockRaised> LowStock,
+    [property: Id(4)] IReadOnlyList<Compliance.ComplianceAlert>? Compliance = null);
 
 /// <summary>SignalR <c>inventory:updated</c>: a product-location's quantity after a committed change.</summary>
 [GenerateSerializer, Immutable, Alias("ipf.InventoryUpdated.v1")]

@@ -8,8 +8,9 @@ public static class WebhookEvents
     public const string SaleCreated = "sale.created";
     public const string InventoryUpdated = "inventory.updated";
     public const string LowStock = "alert.lowStock";
+    public const string ComplianceAlert = "compliance.alert";
 
-    public static IReadOnlyList<string> All { get; } = [SaleCreated, InventoryUpdated, LowStock];
+    public static IReadOnlyList<string> All { get; } = [SaleCreated, InventoryUpdated, LowStock, ComplianceAlert];
 }
 
 /// <summary>A subscription as an admin sees it: never its secret.</summary>

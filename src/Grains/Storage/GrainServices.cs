@@ -1,10 +1,13 @@
 using Dapper;
 using InventoryProFlow.Grains.Catalogue;
+using InventoryProFlow.Grains.Compliance;
 using InventoryProFlow.Grains.Identity;
 using InventoryProFlow.Grains.Integrations;
 using InventoryProFlow.Grains.Stock;
 using InventoryProFlow.Grains.Webhooks;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
 namespace InventoryProFlow.Grains.Storage;
@@ -19,6 +22,7 @@ public static class GrainServices
     {
         // Columns are snake_case, records PascalCase: let Dapper match the two.
         DefaultTypeMap.MatchNamesWithUnderscores = true;
+        SqlMapper.AddTypeHandler(new DateOnlyColumn());
 
         services.AddSingleton(new DatabaseSettings(connectionString));
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(ConnectionDefaults.Apply(connectionString)).Build());
@@ -36,6 +40,10 @@ public static class GrainServices
         services.AddSingleton<StockRepository>();
         services.AddSingleton<IntegrationRepository>();
         services.AddSingleton<WebhookRepository>();
+        services.AddSingleton<LicenseRepository>();
+        services.AddSingleton<ComplianceAlertRepository>();
+        // Tried first: a test may have put a clock of its own in the container.
+        services.TryAddSingleton(provider => ComplianceClock.From(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<WebhookDispatcher>());
         services.AddSingleton<LedgerWriter>();

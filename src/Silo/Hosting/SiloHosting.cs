@@ -63,6 +63,9 @@ public static class SiloHosting
                 options.Invariant = Invariant;
                 options.ConnectionString = connectionString;
             });
+            // Compliance checks daily; a shorter check period (tests, demos) needs the floor lowered to match.
+            var checkEvery = TimeSpan.FromSeconds(builder.Configuration.GetValue("Compliance:CheckPeriodSeconds", TimeSpan.FromDays(1).TotalSeconds));
+            silo.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(checkEvery.Ticks, options.MinimumReminderPeriod.Ticks)));
         });
         return builder;
     }

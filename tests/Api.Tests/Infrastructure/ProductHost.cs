@@ -39,7 +39,10 @@ public sealed class ProductHost : IAsyncDisposable
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
 
     public static async Task<ProductHost> StartAsync(
-        string? connectionString = null, string? dataFolder = null, IDictionary<string, string?>? settings = null)
+        string? connectionString = null,
+        string? dataFolder = null,
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         connectionString ??= await TestPostgres.CreateDatabaseAsync();
         dataFolder ??= Directory.CreateTempSubdirectory("ipf-test-").FullName;
@@ -64,7 +67,11 @@ public sealed class ProductHost : IAsyncDisposable
             configuration[key] = value;
         }
 
-        var app = ApiApplication.Build(["--urls", "http://127.0.0.1:0"], builder => builder.Configuration.AddInMemoryCollection(configuration));
+        var app = ApiApplication.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(configuration);
+            services?.Invoke(builder.Services);
+        });
         var report = await app.StartServingAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ProductHost(app, new Uri(address), connectionString, dataFolder, report);

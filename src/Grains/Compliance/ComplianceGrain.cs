@@ -1,0 +1,167 @@
+using InventoryProFlow.Contracts;
+using InventoryProFlow.Contracts.Compliance;
+using InventoryProFlow.Contracts.Errors;
+using InventoryProFlow.Contracts.Live;
+using InventoryProFlow.Contracts.Paging;
+using InventoryProFlow.Grains.Catalogue;
+using InventoryProFlow.Grains.Live;
+using InventoryProFlow.Grains.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace InventoryProFlow.Grains.Compliance;
+
+/// <summary>
+/// One organisation's licences and their watch. A persistent reminder (Orleans' reminder table in PostgreSQL,
+/// so it outlives any silo) wakes this grain every check period; each check raises the alerts that fell due,
+/// once each (the alert table's key sees to that, whichever silo runs the check).
+/// </summary>
+public sealed class ComplianceGrain(
+    LicenseRepository licenses,
+    LocationRepository locations,
+    ComplianceAlertRepository alerts,
+    ComplianceClock clock,
+    IdFactory ids,
+    ILogger<ComplianceGrain> logger) : Grain, IComplianceGrain, IRemindable
+{
+    public const string ReminderName = "compliance-check";
+
+    private ComplianceCheck? _lastCheck;
+
+    private Guid OrganizationId => GrainKeys.ParseCompliance(this.GetPrimaryKeyString());
+
+    public async Task<Page<LicenseView>> ListLicenses(LicenseFilter filter, PageRequest page)
+    {
+        var views = (await licenses.OnCalendar(OrganizationId))
+            .Where(l => filter.LocationId is null || l.License.LocationId == filter.LocationId)
+            .Select(View)
+            .Where(v => filter.Status is null || v.Status == filter.Status)
+            .ToList();
+        return new Page<LicenseView>(views.Skip(page.Offset).Take(page.Limit).ToList(), page.Page, page.Limit, views.Count);
+    }
+
+    public async Task<LicenseView> GetLicense(Guid licenseId) =>
+        View((await licenses.OnCalendar(OrganizationId)).FirstOrDefault(l => l.License.Id == licenseId)
+            ?? throw NotFoundException.For("licence", licenseId));
+
+    public async Task<LicenseView> CreateLicense(LicenseDraft draft)
+    {
+        var now = clock.Now.UtcDateTime;
+        var license = new LicenseDetails(
+            ids.NewId(), OrganizationId, draft.LocationId, Trim(draft.LicenseType)!, Trim(draft.IssuingAuthority)!, Trim(draft.LicenseNumber)!,
+            draft.IssuedOn, draft.ExpiresOn ?? default, draft.RenewalLeadDays ?? LicenseRules.DefaultRenewalLeadDays, Trim(draft.Notes), now, now);
+        LicenseRules.Check(draft, license);
+        await RefuseUnknownLocation(license.LocationId);
+        await licenses.Insert(license);
+        return await Watched(license.Id);
+    }
+
+    public async Task<LicenseView> UpdateLicense(Guid licenseId, LicenseDraft changes)
+    {
+        var current = await licenses.Find(OrganizationId, licenseId) ?? throw NotFoundException.For("licence", licenseId);
+        var changed = current with
+        {
+            LocationId = changes.LocationId ?? current.LocationId,
+            LicenseType = Trim(changes.LicenseType) ?? current.LicenseType,
+            IssuingAuthority = Trim(changes.IssuingAuthority) ?? current.IssuingAuthority,
+            LicenseNumber = Trim(changes.LicenseNumber) ?? current.LicenseNumber,
+            IssuedOn = changes.IssuedOn ?? current.IssuedOn,
+            ExpiresOn = changes.ExpiresOn ?? current.ExpiresOn,
+            RenewalLeadDays = changes.RenewalLeadDays ?? current.RenewalLeadDays,
+            Notes = changes.Notes is null ? current.Notes : Trim(changes.Notes),
+            UpdatedAt = clock.Now.UtcDateTime,
+        };
+        LicenseRules.Check(changes with { ExpiresOn = changed.ExpiresOn }, changed);
+        await RefuseUnknownLocation(changed.LocationId);
+        await licenses.Update(changed);
+        // A renewal moves the expiry date: the old date's alerts are settled and the new date's reminders start over.
+        await alerts.ResolveStale(OrganizationId, licenseId, changed.ExpiresOn, clock.Now.UtcDateTime);
+        return await Watched(licenseId);
+    }
+
+    public async Task DeleteLicense(Guid licenseId)
+    {
+        if (!await licenses.Delete(OrganizationId, licenseId, clock.Now.UtcDateTime))
+        {
+            throw NotFoundException.For("licence", licenseId);
+        }
+
+        await alerts.ResolveStale(OrganizationId, licenseId, currentExpiry: null, clock.Now.UtcDateTime);
+    }
+
+    public Task<Page<ComplianceAlert>> Alerts(ComplianceAlertFilter filter, PageRequest page) => alerts.List(OrganizationId, filter, page);
+
+    public async Task<ComplianceAlert> AcknowledgeAlert(Guid alertId, Guid? acknowledgedBy) =>
+        await alerts.Acknowledge(OrganizationId, alertId, acknowledgedBy, clock.Now.UtcDateTime)
+            ?? throw NotFoundException.For("alert", alertId);
+
+    public async Task<ComplianceCheck> Check()
+    {
+        var now = clock.Now;
+        var onCalendar = await licenses.OnCalendar(OrganizationId);
+        var due = new List<AlertDue>();
+        foreach (var (license, timezone) in onCalendar)
+        {
+            var today = clock.Today(timezone);
+            if (LicenseExpiry.ReachedThreshold(license.ExpiresOn, today) is { } threshold)
+            {
+                var daysLeft = LicenseExpiry.DaysLeft(license.ExpiresOn, today);
+                due.Add(new AlertDue(
+                    LicenseExpiry.AlertKey(license.Id, license.ExpiresOn, threshold),
+                    new ComplianceAlert(
+                        ids.NewId(), OrganizationId, license.LocationId, license.Id, LicenseExpiry.Kind(threshold), daysLeft, license.ExpiresOn,
+                        LicenseExpiry.Describe(license), LicenseExpiry.Message(license, daysLeft), now.UtcDateTime, null, null, null)));
+            }
+        }
+
+        var raised = await alerts.Raise(OrganizationId, due);
+        if (raised.Count > 0)
+        {
+            GrainFactory.PublishLive(new LiveEvents(OrganizationId, [], null, [], raised));
+        }
+
+        _lastCheck = new ComplianceCheck(now.UtcDateTime, onCalendar.Count, raised);
+        return _lastCheck;
+    }
+
+    public Task<ComplianceCheck?> LastCheck() => Task.FromResult(_lastCheck);
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        try
+        {
+            await Check();
+        }
+        catch (Exception error)
+        {
+            // The next tick tries again; a failed check must not cancel the reminder.
+            logger.LogWarning(error, "Compliance check of organisation {OrganizationId} failed; the next reminder tries again", OrganizationId);
+        }
+    }
+
+    /// <summary>Makes sure the reminder runs, then checks at once: a licence recorded inside a threshold alerts now, not tomorrow.</summary>
+    private async Task<LicenseView> Watched(Guid licenseId)
+    {
+        await this.RegisterOrUpdateReminder(ReminderName, clock.CheckEvery, clock.CheckEvery);
+        await Check();
+        return await GetLicense(licenseId);
+    }
+
+    private LicenseView View(LicenseOnCalendar onCalendar)
+    {
+        var (l, timezone) = onCalendar;
+        var today = clock.Today(timezone);
+        return new LicenseView(
+            l.Id, l.LocationId, l.LicenseType, l.IssuingAuthority, l.LicenseNumber, l.IssuedOn, l.ExpiresOn, l.RenewalLeadDays, l.Notes,
+            LicenseExpiry.Status(l.ExpiresOn, l.RenewalLeadDays, today), LicenseExpiry.DaysLeft(l.ExpiresOn, today), l.CreatedAt, l.UpdatedAt);
+    }
+
+    private async Task RefuseUnknownLocation(Guid? locationId)
+    {
+        if (locationId is { } id && await locations.Find(OrganizationId, id) is null)
+        {
+            throw NotFoundException.For("location", id);
+        }
+    }
+
+    private static string? Trim(string? value) => value?.Trim() is { Length: > 0 } trimmed ? trimmed : null;
+}

@@ -1,0 +1,46 @@
+using Dapper;
+using InventoryProFlow.Contracts.Compliance;
+using InventoryProFlow.Contracts.Paging;
+using InventoryProFlow.Grains.Storage;
+using Npgsql;
+
+namespace InventoryProFlow.Grains.Compliance;
+
+/// <summary>A licence and the time zone of the business day it is judged by (its location's, else the organisation's).</summary>
+public sealed record LicenseOnCalendar(LicenseDetails License, string Timezone);
+
+/// <summary>SQL for app.licenses. Deleted licences stay (alerts point at them) but are never listed.</summary>
+public sealed class LicenseRepository(NpgsqlDataSource db) : TenantTable<LicenseDetails>(
+    db,
+    "app.licenses",
+    "id, organization_id, location_id, license_type, issuing_authority, license_number, issued_on, expires_on, " +
+    "renewal_lead_days, notes, created_at, updated_at",
+    liveFilter: "deleted_at IS NULL")
+{
+    public Task<Page<LicenseDetails>> List(Guid organizationId, Guid? locationId, PageRequest page) =>
+        Page("(@locationId::uuid IS NULL OR location_id = @locationId)", "expires_on, license_type, id", new { organizationId, locationId }, page);
+
+    /// <summary>Every live licence of the organisation with its business-day time zone: what one check reads.</summary>
+    public async Task<IReadOnlyList<LicenseOnCalendar>> OnCalendar(Guid organizationId)
+    {
+        await using var connection = await Db.OpenConnectionAsync();
+        var rows = await connection.QueryAsync<LicenseDetails, string, LicenseOnCalendar>(
+            $"SELECT {Prefixed("l")}, coalesce(loc.timezone, o.timezone) AS timezone FROM app.licenses l " +
+            "JOIN app.organizations o ON o.id = l.organization_id LEFT JOIN app.locations loc ON loc.id = l.location_id " +
+            "WHERE l.organization_id = @organizationId AND l.deleted_at IS NULL ORDER BY l.expires_on, l.id",
+            (license, timezone) => new LicenseOnCalendar(license, timezone),
+            new { organizationId },
+            splitOn: "timezone");
+        return rows.ToList();
+    }
+
+    public async Task<bool> Delete(Guid organizationId, Guid id, DateTime now)
+    {
+        await using var connection = await Db.OpenConnectionAsync();
+        return await connection.ExecuteAsync(
+            "UPDATE app.licenses SET deleted_at = @now, updated_at = @now WHERE organization_id = @organizationId AND id = @id AND deleted_at IS NULL",
+            new { organizationId, id, now }) == 1;
+    }
+
+    private string Prefixed(string alias) => string.Join(", ", Columns.Split(',', StringSplitOptions.TrimEntries).Select(c => $"{alias}.{c}"));
+}

@@ -1,0 +1,154 @@
+using System.Net;
+using System.Text.Json;
+using InventoryProFlow.Api.Tests.Infrastructure;
+using InventoryProFlow.Grains.Compliance;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace InventoryProFlow.Api.Tests.Compliance;
+
+/// <summary>
+/// Licence reminders on a clock the test moves: the persistent reminder fires every second here (daily in
+/// production) and each firing judges "today" by the fake clock, so a month passes in a few seconds.
+/// </summary>
+public sealed class LicenseReminderTests
+{
+    private const string AdminEmail = "owner@reminders.example";
+    private const string AdminPassword = "Reminder-Admin-Pass-1";
+
+    [Fact]
+    public async Task A_licence_30_days_from_expiry_raises_the_30_day_alert_once_to_the_list_signalr_and_webhooks()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 15, 0, 0, TimeSpan.Zero));
+        await using var host = await StartAsync(await TestPostgres.CreateDatabaseAsync(), clock);
+        var token = await SignInAsync(host);
+        var admin = host.Client(token);
+        await using var receiver = await WebhookReceiver.StartAsync();
+        (await admin.PostAsync("/api/v1/webhooks", new { url = receiver.Url, events = new[] { "compliance.alert" } })).ShouldSucceed(HttpStatusCode.Created);
+        await using var live = await LiveClient.ConnectAsync(host.Address, token);
+        await live.SubscribeOrganizationAsync();
+
+        var license = (await admin.PostAsync("/api/v1/compliance/licenses", new
+        {
+            licenseType = "Mixed Beverage Permit",
+            issuingAuthority = "Texas Alcoholic Beverage Commission",
+            licenseNumber = "MB639140",
+            issuedOn = "2024-04-01",
+            expiresOn = "2026-04-01",
+        })).ShouldSucceed(HttpStatusCode.Created).Data;
+        Assert.Equal("expiring", license.GetProperty("status").GetString());
+        Assert.Equal(30, license.GetProperty("daysToExpiry").GetInt32());
+
+        var heard = await live.NextAsync("alert:compliance", a => a.GetProperty("licenseId").GetString() == license.GetProperty("id").GetString());
+        Assert.Equal("license_expiring", heard.GetProperty("kind").GetString());
+        Assert.Equal(30, heard.GetProperty("daysLeft").GetInt32());
+        var delivered = await receiver.NextAsync(d => d.Event == "compliance.alert");
+        Assert.Equal(heard.GetProperty("id").GetString(), delivered.Json.GetProperty("data").GetProperty("id").GetString());
+
+        // The same day and the next: the reminder keeps firing, and the 30-day alert stays one alert.
+        await CheckedAtAsync(host, clock, clock.GetUtcNow().AddMinutes(1));
+        await CheckedAtAsync(host, clock, clock.GetUtcNow().AddDays(1));
+        var alerts = await AlertsAsync(admin);
+        var only = Assert.Single(alerts);
+        Assert.Equal(30, only.GetProperty("daysLeft").GetInt32());
+        Assert.True(only.GetProperty("open").GetBoolean());
+
+        // Fifteen days on, 14 days are left: the 14-day alert, and nothing for the thresholds in between.
+        await CheckedAtAsync(host, clock, clock.GetUtcNow().AddDays(15));
+        alerts = await AlertsAsync(admin);
+        Assert.Equal([14, 30], alerts.Select(a => a.GetProperty("daysLeft").GetInt32()).Order());
+        Assert.Equal(2, live.Heard.Count(h => h.Event == "alert:compliance"));
+    }
+
+    [Fact]
+    public async Task Reminders_live_in_postgresql_and_still_fire_after_a_restart()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 15, 0, 0, TimeSpan.Zero));
+        string licenseId;
+        await using (var first = await StartAsync(connectionString, clock))
+        {
+            var admin = first.Client(await SignInAsync(first));
+            licenseId = (await admin.PostAsync("/api/v1/compliance/licenses", new
+            {
+                licenseType = "Class E Liquor License",
+                issuingAuthority = "Iowa Alcoholic Beverages Division",
+                licenseNumber = "LE0002190",
+                expiresOn = "2026-12-31",
+            })).ShouldSucceed(HttpStatusCode.Created).Data.GetProperty("id").GetString()!;
+            Assert.Equal(0, await AlertCountAsync(first));
+            Assert.Equal(1, await first.Database.ScalarAsync<long>("SELECT count(*) FROM orleansreminderstable WHERE remindername = 'compliance-check'"));
+        }
+
+        // A new process on the same database, a week before expiry. Nothing calls the compliance grain: only the
+        // reminder, read back from PostgreSQL, can wake it.
+        clock.SetUtcNow(new DateTimeOffset(2026, 12, 24, 15, 0, 0, TimeSpan.Zero));
+        await using var second = await StartAsync(connectionString, clock);
+        await Eventually.Found(async () => await AlertCountAsync(second) > 0 ? "raised" : null, "the 7-day alert after the restart", TimeSpan.FromSeconds(60));
+        var kind = await second.Database.ScalarAsync<string>("SELECT kind || ':' || days_left FROM app.compliance_alerts WHERE license_id = @id::uuid", ("id", licenseId));
+        Assert.Equal("license_expiring:7", kind);
+    }
+
+    [Fact]
+    public async Task An_expired_licence_raises_the_expiry_alert_and_a_renewal_resolves_it()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 9, 10, 15, 0, 0, TimeSpan.Zero));
+        await using var host = await StartAsync(await TestPostgres.CreateDatabaseAsync(), clock);
+        var admin = host.Client(await SignInAsync(host));
+        var id = (await admin.PostAsync("/api/v1/compliance/licenses", new
+        {
+            licenseType = "Retail Dealer",
+            issuingAuthority = "City of Austin",
+            licenseNumber = "RD-77",
+            expiresOn = "2026-09-11",
+        })).ShouldSucceed(HttpStatusCode.Created).Data.GetProperty("id").GetString();
+
+        await CheckedAtAsync(host, clock, clock.GetUtcNow().AddDays(2));
+        var licence = (await admin.GetAsync($"/api/v1/compliance/licenses/{id}")).ShouldSucceed().Data;
+        Assert.Equal("expired", licence.GetProperty("status").GetString());
+        Assert.Equal(["license_expired", "license_expiring"], (await AlertsAsync(admin)).Select(a => a.GetProperty("kind").GetString()).Order());
+
+        // Renewed: the old expiry's alerts are resolved, and the licence is valid again.
+        var renewed = (await admin.PutAsync($"/api/v1/compliance/licenses/{id}", new { expiresOn = "2028-09-11" })).ShouldSucceed().Data;
+        Assert.Equal("valid", renewed.GetProperty("status").GetString());
+        var open = (await admin.GetAsync("/api/v1/compliance/alerts?open=true")).ShouldSucceed().Data.GetProperty("items");
+        Assert.Equal(0, open.GetArrayLength());
+    }
+
+    private static Task<ProductHost> StartAsync(string connectionString, FakeTimeProvider clock) =>
+        ProductHost.StartAsync(
+            connectionString,
+            settings: new Dictionary<string, string?>
+            {
+                ["IPF_ADMIN_EMAIL"] = AdminEmail,
+                ["IPF_ADMIN_PASSWORD"] = AdminPassword,
+                ["Compliance:CheckPeriodSeconds"] = "1",
+            },
+            services: services => services.AddSingleton(new ComplianceClock(clock, TimeSpan.FromSeconds(1))));
+
+    private static async Task<string> SignInAsync(ProductHost host) =>
+        (await host.Client().PostAsync("/api/v1/auth/login", new { email = AdminEmail, password = AdminPassword }))
+            .ShouldSucceed().Data.GetProperty("accessToken").GetString()!;
+
+    /// <summary>Moves the clock and waits until the reminder has checked at the new time.</summary>
+    private static async Task CheckedAtAsync(ProductHost host, FakeTimeProvider clock, DateTimeOffset at)
+    {
+        clock.SetUtcNow(at);
+        await Eventually.Found(
+            async () => await LastCheckAsync(host) is { } checkedAt && checkedAt >= at.UtcDateTime ? "checked" : null,
+            $"a reminder check at {at:u}");
+    }
+
+    private static async Task<DateTime?> LastCheckAsync(ProductHost host)
+    {
+        var organizationId = await host.Database.ScalarAsync<Guid>("SELECT organization_id FROM app.users WHERE email = @email", ("email", AdminEmail));
+        var check = await host.Grains.GetGrain<InventoryProFlow.Contracts.Compliance.IComplianceGrain>(
+            InventoryProFlow.Contracts.GrainKeys.Compliance(organizationId)).LastCheck();
+        return check?.CheckedAt;
+    }
+
+    private static Task<long> AlertCountAsync(ProductHost host) => host.Database.ScalarAsync<long>("SELECT count(*) FROM app.compliance_alerts");
+
+    private static async Task<List<JsonElement>> AlertsAsync(ApiClient admin) =>
+        (await admin.GetAsync("/api/v1/compliance/alerts")).ShouldSucceed().Data.GetProperty("items").EnumerateArray().ToList();
+}
