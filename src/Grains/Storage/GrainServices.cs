@@ -42,6 +42,8 @@ public static class GrainServices
         services.AddSingleton<WebhookRepository>();
         services.AddSingleton<LicenseRepository>();
         services.AddSingleton<ComplianceAlertRepository>();
+        services.AddSingleton<ComplianceReportRepository>();
+        services.AddSingleton<AbcLedgerQuery>();
         // Tried first: a test may have put a clock of its own in the container.
         services.TryAddSingleton(provider => ComplianceClock.From(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<WebhookDispatcher>();

@@ -59,6 +59,19 @@ public sealed class ApiClient(HttpClient http, string? token)
 
     public Task<ApiResponse> PatchAsync(string path, object body) => SendAsync(HttpMethod.Patch, path, Json(body));
 
+    /// <summary>A download that is not JSON (CSV, HTML), as text with its media type.</summary>
+    public async Task<(HttpStatusCode Status, string? MediaType, string Text)> GetTextAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await http.SendAsync(request);
+        return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync());
+    }
+
     /// <summary>Sends a body exactly as given, for malformed and oversize requests.</summary>
     public Task<ApiResponse> SendRawAsync(HttpMethod method, string path, string body, string contentType = "application/json") =>
         SendAsync(method, path, new StringContent(body, Encoding.UTF8, contentType));

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Dapper;
+using InventoryProFlow.Contracts.Compliance;
+using InventoryProFlow.Contracts.Paging;
+using InventoryProFlow.Grains.Storage;
+using Npgsql;
+
+namespace InventoryProFlow.Grains.Compliance;
+
+/// <summary>What a stored report's data column holds: its cadence and its figures as they were computed.</summary>
+public sealed record StoredReportData(string ReportType, AbcReportFigures Figures);
+
+/// <summary>SQL for app.compliance_reports. The figures are stored with the report, so a report reads the same forever.</summary>
+public sealed class ComplianceReportRepository(NpgsqlDataSource db)
+{
+    private const string Columns =
+        "r.id, r.organization_id, r.location_id, l.name AS location_name, r.report_type AS kind, r.status, r.period_start, r.period_end, " +
+        "r.data::text AS data, r.created_at, r.generated_at, r.generated_by, r.submitted_at, r.submitted_by";
+
+    private const string From = "FROM app.compliance_reports r LEFT JOIN app.locations l ON l.id = r.location_id";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task Insert(ComplianceReportView report, Guid? createdBy)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await connection.ExecuteAsync(
+            "INSERT INTO app.compliance_reports (id, organization_id, location_id, report_type, period_start, period_end, status, data, generated_at, generated_by, created_by, created_at, updated_at) " +
+            "VALUES (@Id, @OrganizationId, @LocationId, @Kind, @Start, @End, @Status, @data::jsonb, @GeneratedAt, @GeneratedBy, @createdBy, @CreatedAt, @CreatedAt)",
+            new
+            {
+                report.Id,
+                report.OrganizationId,
+                report.LocationId,
+                report.Kind,
+                report.Period.Start,
+                report.Period.End,
+                report.Status,
+                report.GeneratedAt,
+                report.GeneratedBy,
+                report.CreatedAt,
+                createdBy,
+                data = JsonSerializer.Serialize(new StoredReportData(report.ReportType, Figures(report)), Json),
+            });
+    }
+
+    public async Task<ComplianceReportView?> Find(Guid organizationId, Guid id)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        var row = await connection.QuerySingleOrDefaultAsync<ReportRow>($"SELECT {Columns} {From} WHERE r.organization_id = @organizationId AND r.id = @id", new { organizationId, id });
+        return row?.View();
+    }
+
+    public Task<Page<ComplianceReportSummary>> List(Guid organizationId, ComplianceReportFilter filter, PageRequest page) =>
+        db.QueryPageAsync<ComplianceReportSummary>(
+            "r.id, r.location_id, r.report_type AS kind, coalesce(r.data ->> 'reportType', 'custom') AS report_type, r.status, r.period_start, r.period_end, " +
+            "r.created_at, r.generated_at, r.submitted_at",
+            "FROM app.compliance_reports r WHERE r.organization_id = @organizationId " +
+            "AND (@locationId::uuid IS NULL OR r.location_id = @locationId) AND (@status::text IS NULL OR r.status = @status)",
+            "r.period_start DESC, r.created_at DESC, r.id",
+            new { organizationId, locationId = filter.LocationId, status = filter.Status },
+            page);
+
+    /// <summary>Marks a generated report submitted; answers false when it was not in the generated state.</summary>
+    public async Task<bool> Submit(Guid organizationId, Guid id, Guid? by, DateTime now)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return await connection.ExecuteAsync(
+            "UPDATE app.compliance_reports SET status = 'submitted', submitted_at = @now, submitted_by = @by, updated_at = @now " +
+            "WHERE organization_id = @organizationId AND id = @id AND status = 'generated'",
+            new { organizationId, id, by, now }) == 1;
+    }
+
+    private static AbcReportFigures Figures(ComplianceReportView report) =>
+        new(report.ByCategory, report.Totals, report.PurchasesBySupplier, report.Taxes, report.LedgerAsOf, report.Timezone);
+
+    private sealed record ReportRow(
+        Guid Id,
+        Guid OrganizationId,
+        Guid? LocationId,
+        string? LocationName,
+        string Kind,
+        string Status,
+        DateOnly PeriodStart,
+        DateOnly PeriodEnd,
+        string Data,
+        DateTime CreatedAt,
+        DateTime? GeneratedAt,
+        Guid? GeneratedBy,
+        DateTime? SubmittedAt,
+        Guid? SubmittedBy)
+    {
+        public ComplianceReportView View()
+        {
+            var data = JsonSerializer.Deserialize<StoredReportData>(Data, Json)!;
+            var figures = data.Figures;
+            return new ComplianceReportView(
+                Id, OrganizationId, LocationId, LocationName, Kind, data.ReportType, Status, new ReportPeriod(PeriodStart, PeriodEnd),
+                figures.ByCategory, figures.Totals, figures.PurchasesBySupplier, figures.Taxes, figures.LedgerAsOf, figures.Timezone,
+                CreatedAt, GeneratedAt, GeneratedBy, SubmittedAt, SubmittedBy);
+        }
+    }
+}
