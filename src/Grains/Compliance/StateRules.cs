@@ -35,7 +35,7 @@ public sealed record DueDay(int? DayOfMonth, int? DaysAfterPeriodEnd, ClosedDayR
     public string Describe(ReportFrequency frequency)
     {
         var when = DayOfMonth is { } day
-            ? $"{Ordinal(day)} of the month after the {PeriodName(frequency)}"
+            ? frequency == ReportFrequency.Monthly ? $"{Ordinal(day)} of the following month" : $"{Ordinal(day)} of the month after the {PeriodName(frequency)}"
             : DaysAfterPeriodEnd == 1 ? $"the day after the {PeriodName(frequency)} ends" : $"{DaysAfterPeriodEnd} days after the {PeriodName(frequency)} ends";
         var shift = IfClosed.Describe();
         return ClosedDayAuthority is { Length: > 0 } authority ? $"{when}; {shift} ({authority})" : $"{when}; {shift}";

@@ -21,7 +21,7 @@ public sealed class StateFilingsTests
         var tax = Assert.Single(obligations, o => o.Title == "Mixed Beverage Gross Receipts Tax");
         Assert.Equal(D(due), tax.DueDate);
         Assert.Equal(new DateOnly(D(monthEnd).Year, D(monthEnd).Month, 1), tax.PeriodStart);
-        Assert.Equal("20th of the month after the month; weekend or federal holiday: next business day (Texas Tax Code 111.053)", tax.DueRule);
+        Assert.Equal("20th of the following month; weekend or federal holiday: next business day (Texas Tax Code 111.053)", tax.DueRule);
     }
 
     [Fact]
