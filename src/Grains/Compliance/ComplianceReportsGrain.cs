@@ -15,6 +15,7 @@ public sealed class ComplianceReportsGrain(
     ComplianceReportRepository reports,
     AbcLedgerQuery ledger,
     LocationRepository locations,
+    LicenseRepository licenses,
     ComplianceClock clock,
     IdFactory ids) : Grain, IComplianceReportsGrain
 {
@@ -49,9 +50,11 @@ public sealed class ComplianceReportsGrain(
         var (byCategory, suppliers) = await ledger.Figures(OrganizationId, location.Id, period, location.Timezone, now);
         // A period still running can only be a draft: its figures will change.
         var status = period.End >= today ? ReportStatuses.Draft : ReportStatuses.Generated;
+        var totals = AbcTotals.Of(byCategory);
+        var taxes = StateTaxes.Estimate(location.State, await licenses.TypesCovering(OrganizationId, location.Id), totals.GrossReceipts, period);
         var report = new ComplianceReportView(
-            ids.NewId(), OrganizationId, location.Id, location.Name, "abc", reportType, status, period, byCategory, AbcTotals.Of(byCategory), suppliers,
-            Taxes: [], now, location.Timezone, now, now, generatedBy, null, null);
+            ids.NewId(), OrganizationId, location.Id, location.Name, "abc", reportType, status, period, byCategory, totals, suppliers,
+            taxes, now, location.Timezone, now, now, generatedBy, null, null);
         await reports.Insert(report, generatedBy);
         return report;
     }

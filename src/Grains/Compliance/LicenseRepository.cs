@@ -34,6 +34,16 @@ public sealed class LicenseRepository(NpgsqlDataSource db) : TenantTable<License
         return rows.ToList();
     }
 
+    /// <summary>The types of the live licences that cover a location: its own and the business's.</summary>
+    public async Task<IReadOnlyList<string>> TypesCovering(Guid organizationId, Guid locationId)
+    {
+        await using var connection = await Db.OpenConnectionAsync();
+        return (await connection.QueryAsync<string>(
+            "SELECT DISTINCT license_type FROM app.licenses WHERE organization_id = @organizationId AND deleted_at IS NULL " +
+            "AND (location_id = @locationId OR location_id IS NULL) ORDER BY license_type",
+            new { organizationId, locationId })).ToList();
+    }
+
     public async Task<bool> Delete(Guid organizationId, Guid id, DateTime now)
     {
         await using var connection = await Db.OpenConnectionAsync();

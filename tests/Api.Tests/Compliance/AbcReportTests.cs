@@ -186,6 +186,39 @@ public sealed class AbcReportTests(SharedProduct product)
         Assert.Contains("<table", page.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_texas_mixed_beverage_permit_gets_the_gross_receipts_tax_as_the_comptroller_takes_it()
+    {
+        var tenant = await product.NewTenantAsync();
+        var location = Guid.Parse((await tenant.Admin.PostAsync("/api/v1/locations", new { name = "Ninfa's on Navigation", timezone = "America/Chicago", city = "Houston", state = "TX" }))
+            .ShouldSucceed(HttpStatusCode.Created).Data.GetProperty("id").GetString()!);
+        var tequila = await tenant.CreateProductAsync("TEQ-750", "Casamigos Blanco");
+        (await tenant.Admin.PostAsync("/api/v1/compliance/licenses", new
+        {
+            locationId = location,
+            licenseType = "MB",
+            issuingAuthority = "Texas Alcoholic Beverage Commission",
+            licenseNumber = "MB639140",
+            expiresOn = "2030-01-31",
+        })).ShouldSucceed(HttpStatusCode.Created);
+        (await tenant.Admin.PostAsync("/api/v1/transactions/sales", new
+        {
+            locationId = location,
+            timestamp = Noon(new DateOnly(2025, 1, 17)),
+            items = new[] { new { productId = tequila, quantity = 3, unitPrice = 20.99m } },
+        })).ShouldSucceed(HttpStatusCode.Created);
+
+        var report = (await tenant.Admin.PostAsync("/api/v1/compliance/reports/abc", new { locationId = location, periodStart = "2025-01-01", periodEnd = "2025-01-31" }))
+            .ShouldSucceed(HttpStatusCode.Created).Data;
+
+        var tax = Assert.Single(report.GetProperty("taxes").EnumerateArray());
+        Assert.Equal(62.97m, tax.GetProperty("taxableReceipts").GetDecimal());
+        Assert.Equal(0.067m, tax.GetProperty("rate").GetDecimal());
+        // 62.97 x 6.7 % = 4.21899: the Comptroller drops the fraction of a cent.
+        Assert.Equal(4.21m, tax.GetProperty("amount").GetDecimal());
+        Assert.Equal("2025-02-20", tax.GetProperty("dueOn").GetString());
+    }
+
     private static async Task TheCsvIsOneTableWithOneHeaderRow(ApiClient admin, JsonElement report, long soldMillilitres, decimal soldDollars)
     {
         var download = await admin.GetTextAsync($"/api/v1/compliance/reports/{report.GetProperty("id").GetString()}/download?format=csv");
