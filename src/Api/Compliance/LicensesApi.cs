@@ -3,6 +3,7 @@ using InventoryProFlow.Api.Identity;
 using InventoryProFlow.Api.Paging;
 using InventoryProFlow.Contracts;
 using InventoryProFlow.Contracts.Compliance;
+using InventoryProFlow.Contracts.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InventoryProFlow.Api.Compliance;
@@ -23,6 +24,8 @@ public static class LicensesApi
             .WithSummary("Stop watching a licence; its open alerts are resolved (admin)");
         compliance.MapGet("/alerts", Alerts).WithSummary("Compliance alerts, newest first; filter by open, kind, locationId, licenseId");
         compliance.MapPost("/alerts/{id:guid}/acknowledge", Acknowledge).WithSummary("Mark an alert as seen; it stays in the list, no longer open");
+        compliance.MapGet("/status", Status)
+            .WithSummary("Licences (valid, expiring, expired), ABC reports per location (due, overdue, submitted), coming filings, open alerts and one overall state");
         compliance.MapPost("/checks", Check).RequireAuthorization(Policies.ComplianceWriter)
             .WithSummary("Check licences and filings now, as the daily reminder does; answers the alerts it raised (admin)");
         return routes;
@@ -66,6 +69,17 @@ public static class LicensesApi
 
     private static async Task<Ok<Envelope<ComplianceAlert>>> Acknowledge(Guid id, ClaimsPrincipal principal, IGrainFactory grains) =>
         TypedResults.Ok(Envelope.Of(await Compliance(principal, grains).AcknowledgeAlert(id, CurrentUser.From(principal).UserId)));
+
+    private static async Task<Ok<Envelope<ComplianceStatus>>> Status(string? organizationId, ClaimsPrincipal principal, IGrainFactory grains)
+    {
+        // The caller's own organisation; naming another one is answered as if it did not exist.
+        if (QueryValues.Id("organizationId", organizationId) is { } named && named != CurrentUser.From(principal).OrganizationId)
+        {
+            throw NotFoundException.For("organization", named);
+        }
+
+        return TypedResults.Ok(Envelope.Of(await Compliance(principal, grains).Status()));
+    }
 
     private static async Task<Ok<Envelope<ComplianceCheck>>> Check(ClaimsPrincipal principal, IGrainFactory grains) =>
         TypedResults.Ok(Envelope.Of(await Compliance(principal, grains).Check()));

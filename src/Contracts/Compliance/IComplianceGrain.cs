@@ -25,6 +25,12 @@ public interface IComplianceGrain : IGrainWithStringKey
     /// <summary>Checks licences and filings now, as the daily reminder does, and answers what it raised.</summary>
     Task<ComplianceCheck> Check();
 
+    /// <summary>Licences, filings per location, open alerts and one overall state, as of today.</summary>
+    Task<ComplianceStatus> Status();
+
+    /// <summary>Starts the daily reminder if it is not running (a new location owes filings even before it has a licence).</summary>
+    Task Watch();
+
     /// <summary>The last check this activation made (null before the first): when the reminder last fired, for operators.</summary>
     Task<ComplianceCheck?> LastCheck();
 }

@@ -1,5 +1,6 @@
 using InventoryProFlow.Contracts;
 using InventoryProFlow.Contracts.Catalogue;
+using InventoryProFlow.Contracts.Compliance;
 using InventoryProFlow.Contracts.Errors;
 using InventoryProFlow.Contracts.Paging;
 using InventoryProFlow.Grains.Storage;
@@ -97,7 +98,10 @@ public sealed class OrganizationGrain(
             now,
             now);
         CatalogueRules.Check(location);
-        return await locations.Insert(location);
+        var created = await locations.Insert(location);
+        // A location owes filings from the day it opens, licence or not: the compliance reminder must be running.
+        await GrainFactory.GetGrain<IComplianceGrain>(GrainKeys.Compliance(OrganizationId)).Watch();
+        return created;
     }
 
     private async Task<OrganizationDetails> Record() =>

@@ -71,6 +71,16 @@ public sealed class ComplianceAlertRepository(NpgsqlDataSource db)
             new { organizationId, licenseId, currentExpiry, now });
     }
 
+    /// <summary>A submitted report settles every alert about its location and period.</summary>
+    public async Task ResolveByKeyPrefix(Guid organizationId, string prefix, DateTime now)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await connection.ExecuteAsync(
+            "UPDATE app.compliance_alerts SET resolved_at = @now WHERE organization_id = @organizationId AND resolved_at IS NULL " +
+            "AND starts_with(alert_key, @prefix)",
+            new { organizationId, prefix, now });
+    }
+
     public Task<Page<ComplianceAlert>> List(Guid organizationId, ComplianceAlertFilter filter, PageRequest page) =>
         db.QueryPageAsync<ComplianceAlert>(
             Columns,

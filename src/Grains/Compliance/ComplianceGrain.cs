@@ -19,6 +19,7 @@ public sealed class ComplianceGrain(
     LicenseRepository licenses,
     LocationRepository locations,
     ComplianceAlertRepository alerts,
+    ComplianceReportRepository reports,
     ComplianceClock clock,
     IdFactory ids,
     ILogger<ComplianceGrain> logger) : Grain, IComplianceGrain, IRemindable
@@ -113,6 +114,23 @@ public sealed class ComplianceGrain(
             }
         }
 
+        foreach (var location in await Filings())
+        {
+            foreach (var deadline in location.Reports)
+            {
+                if (ReportDeadlines.ReachedThreshold(deadline) is { } threshold)
+                {
+                    due.Add(new AlertDue(
+                        ReportDeadlines.AlertKey(location.LocationId, deadline, threshold),
+                        new ComplianceAlert(
+                            ids.NewId(), OrganizationId, location.LocationId, null,
+                            threshold < 0 ? ComplianceAlertKinds.ReportOverdue : ComplianceAlertKinds.ReportDue, deadline.DaysLeft, deadline.DueOn,
+                            $"{deadline.Form} {deadline.PeriodStart:yyyy-MM-dd} to {deadline.PeriodEnd:yyyy-MM-dd}", ReportDeadlines.Message(location, deadline),
+                            now.UtcDateTime, null, null, null)));
+                }
+            }
+        }
+
         var raised = await alerts.Raise(OrganizationId, due);
         if (raised.Count > 0)
         {
@@ -124,6 +142,25 @@ public sealed class ComplianceGrain(
     }
 
     public Task<ComplianceCheck?> LastCheck() => Task.FromResult(_lastCheck);
+
+    public async Task<ComplianceStatus> Status()
+    {
+        var licenceViews = (await licenses.OnCalendar(OrganizationId)).Select(View).ToList();
+        var locations = await Filings();
+        var openAlerts = await alerts.OpenCount(OrganizationId);
+        var counts = new LicenseCounts(
+            licenceViews.Count(l => l.Status == LicenseStatuses.Valid),
+            licenceViews.Count(l => l.Status == LicenseStatuses.Expiring),
+            licenceViews.Count(l => l.Status == LicenseStatuses.Expired),
+            licenceViews.Where(l => l.Status != LicenseStatuses.Valid).ToList());
+        var reportStatuses = locations.SelectMany(l => l.Reports).Select(r => r.Status).ToList();
+        var overall = counts.Expired > 0 || reportStatuses.Contains(FilingStatuses.Overdue) ? ComplianceStates.ActionRequired
+            : counts.Expiring > 0 || reportStatuses.Contains(FilingStatuses.Due) || openAlerts > 0 ? ComplianceStates.Attention
+            : ComplianceStates.Ok;
+        return new ComplianceStatus(OrganizationId, overall, counts, locations, openAlerts, clock.Now.UtcDateTime, _lastCheck?.CheckedAt);
+    }
+
+    public Task Watch() => this.RegisterOrUpdateReminder(ReminderName, clock.CheckEvery, clock.CheckEvery);
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -141,9 +178,18 @@ public sealed class ComplianceGrain(
     /// <summary>Makes sure the reminder runs, then checks at once: a licence recorded inside a threshold alerts now, not tomorrow.</summary>
     private async Task<LicenseView> Watched(Guid licenseId)
     {
-        await this.RegisterOrUpdateReminder(ReminderName, clock.CheckEvery, clock.CheckEvery);
+        await Watch();
         await Check();
         return await GetLicense(licenseId);
+    }
+
+    /// <summary>Every open location's report deadlines and coming filings, each judged by its own business day.</summary>
+    private async Task<IReadOnlyList<LocationCompliance>> Filings()
+    {
+        var filed = await reports.Filed(OrganizationId);
+        return (await licenses.LocationsOnFile(OrganizationId))
+            .Select(l => ReportDeadlines.Of(l, filed, clock.Today(l.Timezone)))
+            .ToList();
     }
 
     private LicenseView View(LicenseOnCalendar onCalendar)

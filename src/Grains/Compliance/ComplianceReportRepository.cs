@@ -61,6 +61,16 @@ public sealed class ComplianceReportRepository(NpgsqlDataSource db)
             new { organizationId, locationId = filter.LocationId, status = filter.Status },
             page);
 
+    /// <summary>Every ABC report of the organisation's locations, without figures: what the deadlines are matched against.</summary>
+    public async Task<IReadOnlyList<FiledReport>> Filed(Guid organizationId)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return (await connection.QueryAsync<FiledReport>(
+            "SELECT id, location_id, period_start, period_end, status FROM app.compliance_reports " +
+            "WHERE organization_id = @organizationId AND report_type = 'abc' AND location_id IS NOT NULL",
+            new { organizationId })).ToList();
+    }
+
     /// <summary>Marks a generated report submitted; answers false when it was not in the generated state.</summary>
     public async Task<bool> Submit(Guid organizationId, Guid id, Guid? by, DateTime now)
     {

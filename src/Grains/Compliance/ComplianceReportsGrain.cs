@@ -16,6 +16,7 @@ public sealed class ComplianceReportsGrain(
     AbcLedgerQuery ledger,
     LocationRepository locations,
     LicenseRepository licenses,
+    ComplianceAlertRepository alerts,
     ComplianceClock clock,
     IdFactory ids) : Grain, IComplianceReportsGrain
 {
@@ -74,6 +75,11 @@ public sealed class ComplianceReportsGrain(
                 report.Status == ReportStatuses.Draft
                     ? $"Report {reportId} is a draft: its period ends {report.Period.End:yyyy-MM-dd}. Generate it again once the period is over, then submit."
                     : $"Report {reportId} was already submitted.");
+        }
+
+        if (report.LocationId is { } location)
+        {
+            await alerts.ResolveByKeyPrefix(OrganizationId, ReportDeadlines.AlertKeyPrefix(location, report.Period.Start, report.Period.End), clock.Now.UtcDateTime);
         }
 
         return await Get(reportId);

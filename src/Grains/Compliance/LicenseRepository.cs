@@ -44,6 +44,20 @@ public sealed class LicenseRepository(NpgsqlDataSource db) : TenantTable<License
             new { organizationId, locationId })).ToList();
     }
 
+    /// <summary>The organisation's open locations with the licence types covering each: what filings are owed from.</summary>
+    public async Task<IReadOnlyList<LocationOnFile>> LocationsOnFile(Guid organizationId)
+    {
+        await using var connection = await Db.OpenConnectionAsync();
+        var rows = await connection.QueryAsync<LocationRow>(
+            "SELECT l.id, l.name, l.state, l.timezone, l.created_at, " +
+            "coalesce(array_agg(DISTINCT lic.license_type) FILTER (WHERE lic.id IS NOT NULL), '{}') AS licence_types " +
+            "FROM app.locations l LEFT JOIN app.licenses lic ON lic.organization_id = l.organization_id AND lic.deleted_at IS NULL " +
+            "AND (lic.location_id = l.id OR lic.location_id IS NULL) " +
+            "WHERE l.organization_id = @organizationId AND l.is_active GROUP BY l.id ORDER BY l.name, l.id",
+            new { organizationId });
+        return rows.Select(r => new LocationOnFile(r.Id, r.Name, r.State, r.Timezone, r.CreatedAt, r.LicenceTypes)).ToList();
+    }
+
     public async Task<bool> Delete(Guid organizationId, Guid id, DateTime now)
     {
         await using var connection = await Db.OpenConnectionAsync();
@@ -51,6 +65,8 @@ public sealed class LicenseRepository(NpgsqlDataSource db) : TenantTable<License
             "UPDATE app.licenses SET deleted_at = @now, updated_at = @now WHERE organization_id = @organizationId AND id = @id AND deleted_at IS NULL",
             new { organizationId, id, now }) == 1;
     }
+
+    private sealed record LocationRow(Guid Id, string Name, string? State, string Timezone, DateTime CreatedAt, string[] LicenceTypes);
 
     private string Prefixed(string alias) => string.Join(", ", Columns.Split(',', StringSplitOptions.TrimEntries).Select(c => $"{alias}.{c}"));
 }
