@@ -1,4 +1,5 @@
 using InventoryProFlow.Api.Catalogue;
+using InventoryProFlow.Api.Compliance;
 using InventoryProFlow.Api.Errors;
 using InventoryProFlow.Api.Identity;
 using InventoryProFlow.Api.Integrations;
@@ -74,6 +75,7 @@ public static class ApiApplication
                 await next(context);
             }
         });
+        app.UseMiddleware<CallerContextMiddleware>();
         app.UseAuthorization();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
@@ -88,6 +90,7 @@ public static class ApiApplication
         app.MapInventoryApi();
         app.MapTransactionsApi();
         app.MapAdminApi();
+        app.MapAuditApi();
         app.MapIntegrationsApi();
         app.MapPosSalesApi();
         app.MapWebhooksApi();

@@ -15,4 +15,10 @@ public static class QueryValues
         string.IsNullOrEmpty(text) ? null
         : DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at) ? DateTime.SpecifyKind(at, DateTimeKind.Utc)
         : throw new ValidationFailedException([new FieldError(field, $"{field} must be an ISO-8601 time such as 2026-11-01T00:00:00Z.")]);
+
+    /// <summary>An optional exact-match filter: at most <paramref name="maxLength"/> printable characters.</summary>
+    public static string? Text(string field, string? text, int maxLength = 100) =>
+        string.IsNullOrEmpty(text) ? null
+        : text.Length <= maxLength && Hosting.PrintableText.IsPrintable(text) ? text
+        : throw new ValidationFailedException([new FieldError(field, $"{field} must be at most {maxLength} printable characters.")]);
 }

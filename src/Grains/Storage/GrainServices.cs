@@ -1,5 +1,6 @@
 using Dapper;
 using InventoryProFlow.Grains.Catalogue;
+using InventoryProFlow.Grains.Compliance;
 using InventoryProFlow.Grains.Identity;
 using InventoryProFlow.Grains.Integrations;
 using InventoryProFlow.Grains.Stock;
@@ -25,6 +26,8 @@ public static class GrainServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IdFactory>();
         services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<AuditRepository>();
         services.AddSingleton<OrganizationRepository>();
         services.AddSingleton<LocationRepository>();
         services.AddSingleton<SupplierRepository>();

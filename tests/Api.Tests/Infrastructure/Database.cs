@@ -18,6 +18,31 @@ public sealed class Database(string connectionString)
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>
+    /// Runs a statement as someone with direct database access would: with triggers off (session_replication_role
+    /// replica, for this transaction only), so append-only tables can be edited behind the product's back.
+    /// </summary>
+    public async Task<int> TamperAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var off = new NpgsqlCommand("SET LOCAL session_replication_role = replica", connection, transaction))
+        {
+            await off.ExecuteNonQueryAsync();
+        }
+
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        var rows = await command.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+        return rows;
+    }
+
     /// <summary>The stored quantity of one product at one location.</summary>
     public Task<int> QuantityAsync(Guid location, Guid product) =>
         ScalarAsync<int>("SELECT quantity FROM app.inventory WHERE location_id = @l AND product_id = @p", ("l", location), ("p", product));
