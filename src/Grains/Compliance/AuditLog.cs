@@ -15,11 +15,14 @@ public sealed class AuditLog(TimeProvider time)
 
     /// <summary>Appends one change; who and which request are read from the call's RequestContext.</summary>
     public Task Append(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organizationId, AuditChange change) =>
-        Append(connection, transaction, organizationId, [change], AuditCaller.Current);
+        Append(connection, transaction, organizationId, [AuditedChange.ByCurrentCaller(change)]);
 
-    /// <summary>Appends changes in order, made by <paramref name="caller"/> (for writers outside the request's async flow).</summary>
-    public async Task Append(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organizationId, IReadOnlyList<AuditChange> changes, AuditCaller caller)
+    /// <summary>Appends changes in order, all made by <paramref name="caller"/>.</summary>
+    public Task Append(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organizationId, IReadOnlyList<AuditChange> changes, AuditCaller caller) =>
+        Append(connection, transaction, organizationId, changes.Select(c => new AuditedChange(c, caller)).ToList());
+
+    /// <summary>Appends changes in order, each with the caller captured where it was decided (for writers outside the request's async flow).</summary>
+    public async Task Append(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organizationId, IReadOnlyList<AuditedChange> changes)
     {
         if (changes.Count == 0)
         {
@@ -31,7 +34,7 @@ public sealed class AuditLog(TimeProvider time)
         var (head, texts) = await LockHead(connection, transaction ?? own!, organizationId, changes);
         var at = AuditHash.Stored(time.GetUtcNow().UtcDateTime);
         var entries = new List<ChainedEntry>(changes.Count);
-        foreach (var (change, (before, after)) in changes.Zip(texts))
+        foreach (var ((change, caller), (before, after)) in changes.Zip(texts))
         {
             var entry = new ChainedEntry(
                 organizationId, head.Sequence + 1, at, caller.UserId, caller.RequestId, change.Action, change.EntityType, change.EntityId,
@@ -51,7 +54,7 @@ public sealed class AuditLog(TimeProvider time)
     // One round trip: make sure the head exists (a new organisation's first entry), lock it, and have PostgreSQL
     // normalise the JSON as jsonb will store it, since that text is what the hash covers.
     private static async Task<(ChainHead Head, List<(string? Before, string? After)> Texts)> LockHead(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid organizationId, IReadOnlyList<AuditChange> changes)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid organizationId, IReadOnlyList<AuditedChange> changes)
     {
         await using var batch = new NpgsqlBatch(connection, transaction);
         batch.BatchCommands.Add(Command(
@@ -60,8 +63,8 @@ public sealed class AuditLog(TimeProvider time)
         batch.BatchCommands.Add(Command("SELECT sequence, hash FROM app.audit_chain_heads WHERE organization_id = @org FOR UPDATE", ("org", organizationId)));
         batch.BatchCommands.Add(Command(
             "SELECT b::jsonb::text, a::jsonb::text FROM unnest(@before::text[], @after::text[]) WITH ORDINALITY AS u(b, a, n) ORDER BY n",
-            ("before", changes.Select(c => Serialize(c.Before)).ToArray()),
-            ("after", changes.Select(c => Serialize(c.After)).ToArray())));
+            ("before", changes.Select(c => Serialize(c.Change.Before)).ToArray()),
+            ("after", changes.Select(c => Serialize(c.Change.After)).ToArray())));
         await using var reader = await batch.ExecuteReaderAsync();
         await reader.ReadAsync();
         var head = new ChainHead(reader.GetInt64(0), reader.GetString(1));
