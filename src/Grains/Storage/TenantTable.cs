@@ -16,19 +16,19 @@ public abstract class TenantTable<T>
 {
     private readonly string _table;
     private readonly string _live;
-    private readonly AuditLog _audit;
     private readonly string _entityType;
     private readonly Func<T, Guid> _idOf;
+    private readonly Func<T, Guid> _organizationOf;
 
     protected TenantTable(
         NpgsqlDataSource db, AuditLog audit, string table, string entityType, Func<T, Guid> idOf, Func<T, Guid> organizationOf, string columns, string? liveFilter = null)
     {
         Db = db;
-        _audit = audit;
+        Audit = audit;
         _table = table;
         _entityType = entityType;
         _idOf = idOf;
-        OrganizationOf = organizationOf;
+        _organizationOf = organizationOf;
         _live = liveFilter is null ? string.Empty : $" AND {liveFilter}";
         Columns = columns;
         var names = columns.Split(',', StringSplitOptions.TrimEntries);
@@ -39,10 +39,8 @@ public abstract class TenantTable<T>
 
     protected NpgsqlDataSource Db { get; }
 
-    protected Func<T, Guid> OrganizationOf { get; }
-
     /// <summary>Where a change this table's own SQL makes (a soft delete, say) is written, in the same transaction.</summary>
-    protected AuditLog Audit => _audit;
+    protected AuditLog Audit { get; }
 
     protected string Columns { get; }
 
@@ -63,7 +61,7 @@ public abstract class TenantTable<T>
         await using var connection = await Db.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         var stored = await connection.QuerySingleAsync<T>($"INSERT INTO {_table} ({Columns}) VALUES ({Values}) RETURNING {Columns}", row, transaction);
-        await _audit.Append(connection, transaction, OrganizationOf(stored), AuditChange.Of(_entityType, "created", _idOf(stored), null, stored));
+        await Audit.Append(connection, transaction, _organizationOf(stored), AuditChange.Of(_entityType, "created", _idOf(stored), null, stored));
         await transaction.CommitAsync();
         return stored;
     }
@@ -84,7 +82,7 @@ public abstract class TenantTable<T>
             $"SELECT {Columns} FROM {_table} WHERE organization_id = @OrganizationId AND id = @Id{_live} FOR UPDATE", row, transaction);
         var stored = await connection.QuerySingleAsync<T>(
             $"UPDATE {_table} SET {Assignments} WHERE organization_id = @OrganizationId AND id = @Id{_live} RETURNING {Columns}", row, transaction);
-        await _audit.Append(connection, transaction, OrganizationOf(stored), AuditChange.Of(_entityType, verb, _idOf(stored), before, stored));
+        await Audit.Append(connection, transaction, _organizationOf(stored), AuditChange.Of(_entityType, verb, _idOf(stored), before, stored));
         await transaction.CommitAsync();
         return stored;
     }
