@@ -76,6 +76,10 @@ public static class GrainKeys
 
     public static Guid ParseWebhooks(string key) => ParseIds(key, "webhooks", 1)[0];
 
+    public static string Audit(Guid organizationId) => $"audit/{organizationId:D}";
+
+    public static Guid ParseAudit(string key) => ParseIds(key, "audit", 1)[0];
+
     public static string BulkChange(Guid organizationId, string idempotencyKey) => $"bulk/{organizationId:D}/{idempotencyKey}";
 
     public static (Guid OrganizationId, string IdempotencyKey) ParseBulkChange(string key)

@@ -75,6 +75,7 @@ public static class ApiApplication
                 await next(context);
             }
         });
+        app.UseMiddleware<CallerContextMiddleware>();
         app.UseAuthorization();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
@@ -89,6 +90,7 @@ public static class ApiApplication
         app.MapInventoryApi();
         app.MapTransactionsApi();
         app.MapAdminApi();
+        app.MapAuditApi();
         app.MapIntegrationsApi();
         app.MapPosSalesApi();
         app.MapWebhooksApi();

@@ -2,7 +2,10 @@ using InventoryProFlow.Contracts.Identity;
 
 namespace InventoryProFlow.Api.Identity;
 
-/// <summary>Who may do what: reading is for every signed-in role; changing the catalogue is for managers up.</summary>
+/// <summary>
+/// Who may do what: reading is for every signed-in role; changing the catalogue and reading compliance records
+/// (the audit trail) is for managers up.
+/// </summary>
 public static class Policies
 {
     public const string Admin = "admin";

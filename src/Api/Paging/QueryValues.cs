@@ -25,4 +25,10 @@ public static class QueryValues
         string.IsNullOrEmpty(text) ? null
         : allowed.Contains(text) ? text
         : throw new ValidationFailedException([new FieldError(field, $"{field} must be one of: {string.Join(", ", allowed)}.")]);
+
+    /// <summary>An optional exact-match filter: at most <paramref name="maxLength"/> printable characters.</summary>
+    public static string? Text(string field, string? text, int maxLength = 100) =>
+        string.IsNullOrEmpty(text) ? null
+        : text.Length <= maxLength && Hosting.PrintableText.IsPrintable(text) ? text
+        : throw new ValidationFailedException([new FieldError(field, $"{field} must be at most {maxLength} printable characters.")]);
 }

@@ -68,7 +68,7 @@ public sealed class CatalogueGrain(
         var current = await GetSupplier(supplierId);
         if (current.IsActive)
         {
-            await suppliers.Update(current with { IsActive = false, UpdatedAt = time.GetUtcNow().UtcDateTime });
+            await suppliers.Update(current with { IsActive = false, UpdatedAt = time.GetUtcNow().UtcDateTime }, "deactivated");
         }
     }
 

@@ -40,7 +40,7 @@ public sealed class LocationGrain(LocationRepository locations, StockRepository 
         var current = await Record();
         if (current.IsActive)
         {
-            _record = await locations.Update(current with { IsActive = false, UpdatedAt = time.GetUtcNow().UtcDateTime });
+            _record = await locations.Update(current with { IsActive = false, UpdatedAt = time.GetUtcNow().UtcDateTime }, "deactivated");
         }
 
         // Live stock refuses movements at a closed location from what its grains hold: tell them, also when this is a

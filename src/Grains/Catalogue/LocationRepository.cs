@@ -1,14 +1,19 @@
 using InventoryProFlow.Contracts.Catalogue;
 using InventoryProFlow.Contracts.Paging;
+using InventoryProFlow.Grains.Compliance;
 using InventoryProFlow.Grains.Storage;
 using Npgsql;
 
 namespace InventoryProFlow.Grains.Catalogue;
 
 /// <summary>SQL for app.locations.</summary>
-public sealed class LocationRepository(NpgsqlDataSource db) : TenantTable<LocationDetails>(
+public sealed class LocationRepository(NpgsqlDataSource db, AuditLog audit) : TenantTable<LocationDetails>(
     db,
+    audit,
     "app.locations",
+    "location",
+    l => l.Id,
+    l => l.OrganizationId,
     "id, organization_id, name, location_type, license_number, address_line1, address_line2, city, state, zip, " +
     "phone, timezone, latitude, longitude, is_active, created_at, updated_at")
 {

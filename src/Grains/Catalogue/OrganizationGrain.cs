@@ -59,7 +59,8 @@ public sealed class OrganizationGrain(
         CatalogueRules.Check(changed);
         CatalogueRules.Check(settings);
 
-        _record = await organizations.Update(changed);
+        // Audited with the row first: a settings write that then fails leaves an entry for a change half made, never a change unaudited.
+        _record = await organizations.Update(changed with { Settings = settings }, state.State.Settings);
         if (settings != state.State.Settings)
         {
             state.State.Settings = settings;

@@ -1,11 +1,12 @@
 using Dapper;
 using InventoryProFlow.Contracts.Catalogue;
+using InventoryProFlow.Grains.Compliance;
 using Npgsql;
 
 namespace InventoryProFlow.Grains.Catalogue;
 
 /// <summary>SQL for app.organizations.</summary>
-public sealed class OrganizationRepository(NpgsqlDataSource db)
+public sealed class OrganizationRepository(NpgsqlDataSource db, AuditLog audit)
 {
     private const string Columns =
         "id, name, business_type, subscription_tier, license_number, email, phone, address_line1, address_line2, " +
@@ -31,14 +32,27 @@ public sealed class OrganizationRepository(NpgsqlDataSource db)
             organization,
             transaction);
 
-    public async Task<OrganizationDetails> Update(OrganizationDetails organization)
+    /// <summary>
+    /// Updates the row, audited as organization.updated. The settings live in the grain's state, not here, so the caller
+    /// names them as they were (<paramref name="settingsBefore"/>) and will be (<paramref name="organization"/>'s).
+    /// </summary>
+    public async Task<OrganizationDetails> Update(OrganizationDetails organization, OrganizationSettings settingsBefore)
     {
         await using var connection = await db.OpenConnectionAsync();
-        return await connection.QuerySingleAsync<OrganizationDetails>(
+        await using var transaction = await connection.BeginTransactionAsync();
+        var before = await connection.QuerySingleAsync<OrganizationDetails>(
+            $"SELECT {Columns} FROM app.organizations WHERE id = @Id FOR UPDATE", organization, transaction);
+        var stored = await connection.QuerySingleAsync<OrganizationDetails>(
             "UPDATE app.organizations SET name = @Name, business_type = @BusinessType, license_number = @LicenseNumber, " +
             "email = @Email, phone = @Phone, address_line1 = @AddressLine1, address_line2 = @AddressLine2, city = @City, " +
             "state = @State, zip = @Zip, country = @Country, timezone = @Timezone, updated_at = @UpdatedAt " +
             $"WHERE id = @Id RETURNING {Columns}",
-            organization);
+            organization,
+            transaction);
+        await audit.Append(
+            connection, transaction, organization.Id,
+            AuditChange.Of("organization", "updated", organization.Id, before with { Settings = settingsBefore }, stored with { Settings = organization.Settings }));
+        await transaction.CommitAsync();
+        return stored;
     }
 }

@@ -1,15 +1,20 @@
 using Dapper;
 using InventoryProFlow.Contracts.Catalogue;
 using InventoryProFlow.Contracts.Paging;
+using InventoryProFlow.Grains.Compliance;
 using InventoryProFlow.Grains.Storage;
 using Npgsql;
 
 namespace InventoryProFlow.Grains.Catalogue;
 
 /// <summary>SQL for app.products; deleted products are invisible here.</summary>
-public sealed class ProductRepository(NpgsqlDataSource db) : TenantTable<ProductDetails>(
+public sealed class ProductRepository(NpgsqlDataSource db, AuditLog audit) : TenantTable<ProductDetails>(
     db,
+    audit,
     "app.products",
+    "product",
+    p => p.Id,
+    p => p.OrganizationId,
     "id, organization_id, supplier_id, sku, barcode, gtin, name, brand, category, subcategory, size_ml, abv, " +
     "cost, price, case_pack, description, created_at, updated_at",
     liveFilter: "deleted_at IS NULL")
@@ -39,15 +44,6 @@ public sealed class ProductRepository(NpgsqlDataSource db) : TenantTable<Product
             $"CASE WHEN @text::text IS NULL THEN 0 ELSE word_similarity(@text, {SearchText}) END DESC, name, id",
             new { organizationId, category = query.Category, supplierId = query.SupplierId, text, pattern },
             page);
-    }
-
-    public async Task<bool> SoftDelete(Guid organizationId, Guid id, DateTime at)
-    {
-        await using var connection = await Db.OpenConnectionAsync();
-        return await connection.ExecuteAsync(
-            "UPDATE app.products SET deleted_at = @at, updated_at = @at " +
-            "WHERE organization_id = @organizationId AND id = @id AND deleted_at IS NULL",
-            new { organizationId, id, at }) == 1;
     }
 
     private static string EscapeLike(string text) =>

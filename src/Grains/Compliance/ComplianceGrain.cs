@@ -81,7 +81,7 @@ public sealed class ComplianceGrain(
 
     public async Task DeleteLicense(Guid licenseId)
     {
-        if (!await licenses.Delete(OrganizationId, licenseId, clock.Now.UtcDateTime))
+        if (!await licenses.SoftDelete(OrganizationId, licenseId, clock.Now.UtcDateTime))
         {
             throw NotFoundException.For("licence", licenseId);
         }

@@ -11,7 +11,7 @@ namespace InventoryProFlow.Grains.Compliance;
 public sealed record StoredReportData(string ReportType, AbcReportFigures Figures);
 
 /// <summary>SQL for app.compliance_reports. The figures are stored with the report, so a report reads the same forever.</summary>
-public sealed class ComplianceReportRepository(NpgsqlDataSource db)
+public sealed class ComplianceReportRepository(NpgsqlDataSource db, AuditLog audit)
 {
     private const string Columns =
         "r.id, r.organization_id, r.location_id, l.name AS location_name, r.report_type AS kind, r.status, r.period_start, r.period_end, " +
@@ -21,9 +21,11 @@ public sealed class ComplianceReportRepository(NpgsqlDataSource db)
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>Stores a report, audited as compliance_report.generated (what, where and which period; the figures stay in the report).</summary>
     public async Task Insert(ComplianceReportView report, Guid? createdBy)
     {
         await using var connection = await db.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
         await connection.ExecuteAsync(
             "INSERT INTO app.compliance_reports (id, organization_id, location_id, report_type, period_start, period_end, status, data, generated_at, generated_by, created_by, created_at, updated_at) " +
             "VALUES (@Id, @OrganizationId, @LocationId, @Kind, @Start, @End, @Status, @data::jsonb, @GeneratedAt, @GeneratedBy, @createdBy, @CreatedAt, @CreatedAt)",
@@ -41,7 +43,10 @@ public sealed class ComplianceReportRepository(NpgsqlDataSource db)
                 report.CreatedAt,
                 createdBy,
                 data = JsonSerializer.Serialize(new StoredReportData(report.ReportType, Figures(report)), Json),
-            });
+            },
+            transaction);
+        await audit.Append(connection, transaction, report.OrganizationId, AuditChange.Of("compliance_report", "generated", report.Id, null, Summary(report, report.Status)));
+        await transaction.CommitAsync();
     }
 
     public async Task<ComplianceReportView?> Find(Guid organizationId, Guid id)
@@ -72,14 +77,28 @@ public sealed class ComplianceReportRepository(NpgsqlDataSource db)
     }
 
     /// <summary>Marks a generated report submitted; answers false when it was not in the generated state.</summary>
-    public async Task<bool> Submit(Guid organizationId, Guid id, Guid? by, DateTime now)
+    public async Task<bool> Submit(ComplianceReportView report, Guid? by, DateTime now)
     {
         await using var connection = await db.OpenConnectionAsync();
-        return await connection.ExecuteAsync(
+        await using var transaction = await connection.BeginTransactionAsync();
+        if (await connection.ExecuteAsync(
             "UPDATE app.compliance_reports SET status = 'submitted', submitted_at = @now, submitted_by = @by, updated_at = @now " +
-            "WHERE organization_id = @organizationId AND id = @id AND status = 'generated'",
-            new { organizationId, id, by, now }) == 1;
+            "WHERE organization_id = @OrganizationId AND id = @Id AND status = 'generated'",
+            new { report.OrganizationId, report.Id, by, now },
+            transaction) != 1)
+        {
+            return false;
+        }
+
+        await audit.Append(
+            connection, transaction, report.OrganizationId,
+            AuditChange.Of("compliance_report", "submitted", report.Id, Summary(report, report.Status), Summary(report, ReportStatuses.Submitted)));
+        await transaction.CommitAsync();
+        return true;
     }
+
+    private static object Summary(ComplianceReportView report, string status) =>
+        new { report.Id, report.Kind, report.ReportType, report.LocationId, report.Period, Status = status };
 
     private static AbcReportFigures Figures(ComplianceReportView report) =>
         new(report.ByCategory, report.Totals, report.PurchasesBySupplier, report.Taxes, report.LedgerAsOf, report.Timezone);

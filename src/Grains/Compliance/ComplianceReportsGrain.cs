@@ -68,7 +68,7 @@ public sealed class ComplianceReportsGrain(
     public async Task<ComplianceReportView> Submit(Guid reportId, Guid? submittedBy)
     {
         var report = await Get(reportId);
-        if (!await reports.Submit(OrganizationId, reportId, submittedBy, clock.Now.UtcDateTime))
+        if (!await reports.Submit(report, submittedBy, clock.Now.UtcDateTime))
         {
             throw new ConflictException(
                 ErrorCodes.Conflict,

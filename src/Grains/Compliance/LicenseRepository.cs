@@ -10,9 +10,13 @@ namespace InventoryProFlow.Grains.Compliance;
 public sealed record LicenseOnCalendar(LicenseDetails License, string Timezone);
 
 /// <summary>SQL for app.licenses. Deleted licences stay (alerts point at them) but are never listed.</summary>
-public sealed class LicenseRepository(NpgsqlDataSource db) : TenantTable<LicenseDetails>(
+public sealed class LicenseRepository(NpgsqlDataSource db, AuditLog audit) : TenantTable<LicenseDetails>(
     db,
+    audit,
     "app.licenses",
+    "licence",
+    l => l.Id,
+    l => l.OrganizationId,
     "id, organization_id, location_id, license_type, issuing_authority, license_number, issued_on, expires_on, " +
     "renewal_lead_days, notes, created_at, updated_at",
     liveFilter: "deleted_at IS NULL")
@@ -50,7 +54,7 @@ public sealed class LicenseRepository(NpgsqlDataSource db) : TenantTable<License
         await using var connection = await Db.OpenConnectionAsync();
         var rows = await connection.QueryAsync<LocationRow>(
             "SELECT l.id, l.name, l.state, l.timezone, l.created_at, " +
-            "coalesce(array_agg(DISTINCT lic.license_type) FILTER (WHERE lic.id IS NOT NULL), '{}') AS licence_types " +
+            "coalesce(array_agg(DISTINCT lic.license_type) FILTER (WHERE lic.id IS NOT NULL), '{}')::text[] AS licence_types " +
             "FROM app.locations l LEFT JOIN app.licenses lic ON lic.organization_id = l.organization_id AND lic.deleted_at IS NULL " +
             "AND (lic.location_id = l.id OR lic.location_id IS NULL) " +
             "WHERE l.organization_id = @organizationId AND l.is_active GROUP BY l.id ORDER BY l.name, l.id",
@@ -58,15 +62,21 @@ public sealed class LicenseRepository(NpgsqlDataSource db) : TenantTable<License
         return rows.Select(r => new LocationOnFile(r.Id, r.Name, r.State, r.Timezone, r.CreatedAt, r.LicenceTypes)).ToList();
     }
 
-    public async Task<bool> Delete(Guid organizationId, Guid id, DateTime now)
+    // Properties, not a constructor: Npgsql types an array column as System.Array, which no constructor signature matches.
+    private sealed class LocationRow
     {
-        await using var connection = await Db.OpenConnectionAsync();
-        return await connection.ExecuteAsync(
-            "UPDATE app.licenses SET deleted_at = @now, updated_at = @now WHERE organization_id = @organizationId AND id = @id AND deleted_at IS NULL",
-            new { organizationId, id, now }) == 1;
-    }
+        public Guid Id { get; init; }
 
-    private sealed record LocationRow(Guid Id, string Name, string? State, string Timezone, DateTime CreatedAt, string[] LicenceTypes);
+        public string Name { get; init; } = string.Empty;
+
+        public string? State { get; init; }
+
+        public string Timezone { get; init; } = string.Empty;
+
+        public DateTime CreatedAt { get; init; }
+
+        public string[] LicenceTypes { get; init; } = [];
+    }
 
     private string Prefixed(string alias) => string.Join(", ", Columns.Split(',', StringSplitOptions.TrimEntries).Select(c => $"{alias}.{c}"));
 }

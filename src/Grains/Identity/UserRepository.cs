@@ -3,6 +3,7 @@ using InventoryProFlow.Contracts.Catalogue;
 using InventoryProFlow.Contracts.Identity;
 using InventoryProFlow.Contracts.Paging;
 using InventoryProFlow.Grains.Catalogue;
+using InventoryProFlow.Grains.Compliance;
 using InventoryProFlow.Grains.Storage;
 using Npgsql;
 
@@ -17,7 +18,7 @@ public sealed record UserAccount(UserDetails User, string PasswordHash)
 }
 
 /// <summary>SQL for app.users and app.refresh_tokens.</summary>
-public sealed class UserRepository(NpgsqlDataSource db)
+public sealed class UserRepository(NpgsqlDataSource db, AuditLog audit)
 {
     public const string EmailUnique = "users_email_unique";
 
@@ -53,12 +54,17 @@ public sealed class UserRepository(NpgsqlDataSource db)
         db.QueryPageAsync<UserDetails>(
             Columns, "FROM app.users WHERE organization_id = @organizationId", "last_name, first_name, id", new { organizationId }, page);
 
+    /// <summary>Adds a user, audited as user.created (without the password hash).</summary>
     public async Task Insert(UserAccount account)
     {
         await using var connection = await db.OpenConnectionAsync();
-        await Insert(connection, null, account);
+        await using var transaction = await connection.BeginTransactionAsync();
+        await Insert(connection, transaction, account);
+        await audit.Append(connection, transaction, account.User.OrganizationId, Created(account));
+        await transaction.CommitAsync();
     }
 
+    /// <summary>Inserts a user unaudited: for seeding demo data, which no one changed.</summary>
     public static Task Insert(NpgsqlConnection connection, NpgsqlTransaction? transaction, UserAccount account) =>
         connection.ExecuteAsync(
             $"INSERT INTO app.users ({Columns}, password_hash, updated_at) VALUES (@Id, @OrganizationId, @Email, @FirstName, " +
@@ -86,8 +92,12 @@ public sealed class UserRepository(NpgsqlDataSource db)
         await using var transaction = await connection.BeginTransactionAsync();
         await OrganizationRepository.Insert(connection, transaction, organization);
         await Insert(connection, transaction, admin);
+        await audit.Append(
+            connection, transaction, organization.Id, [AuditChange.Of("organization", "created", organization.Id, null, organization), Created(admin)], AuditCaller.Current);
         await transaction.CommitAsync();
     }
+
+    private static AuditChange Created(UserAccount account) => AuditChange.Of("user", "created", account.User.Id, null, account.User);
 
     public async Task RecordSignIn(Guid userId, DateTime at, string? rehashedPassword)
     {

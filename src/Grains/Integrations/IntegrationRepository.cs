@@ -1,13 +1,14 @@
 using Dapper;
 using InventoryProFlow.Contracts.Integrations;
 using InventoryProFlow.Contracts.Paging;
+using InventoryProFlow.Grains.Compliance;
 using InventoryProFlow.Grains.Storage;
 using Npgsql;
 
 namespace InventoryProFlow.Grains.Integrations;
 
 /// <summary>SQL for app.integrations and app.unmapped_items.</summary>
-public sealed class IntegrationRepository(NpgsqlDataSource db)
+public sealed class IntegrationRepository(NpgsqlDataSource db, AuditLog audit)
 {
     private const string DetailColumns = "id, organization_id, name, kind, api_key_prefix, created_at, revoked_at";
 
@@ -15,25 +16,46 @@ public sealed class IntegrationRepository(NpgsqlDataSource db)
         "id, organization_id, integration_id, location_id, pos_transaction_id, line_number, sku, barcode, quantity, unit_price, " +
         "occurred_at, status, product_id, movement_id, mapped_by, mapped_at, created_at";
 
+    /// <summary>Adds an integration, audited as integration.created (its key's prefix only: never the key, its hash or the secret).</summary>
     public async Task<IntegrationDetails> Insert(IntegrationDetails details, string apiKeyHash, string webhookSecret, Guid createdBy)
     {
         await using var connection = await db.OpenConnectionAsync();
-        return await connection.QuerySingleAsync<IntegrationDetails>(
+        await using var transaction = await connection.BeginTransactionAsync();
+        var stored = await connection.QuerySingleAsync<IntegrationDetails>(
             "INSERT INTO app.integrations (id, organization_id, name, kind, api_key_hash, api_key_prefix, webhook_secret, created_by, created_at) " +
             $"VALUES (@Id, @OrganizationId, @Name, @Kind, @apiKeyHash, @ApiKeyPrefix, @webhookSecret, @createdBy, @CreatedAt) RETURNING {DetailColumns}",
-            new { details.Id, details.OrganizationId, details.Name, details.Kind, apiKeyHash, details.ApiKeyPrefix, webhookSecret, createdBy, details.CreatedAt });
+            new { details.Id, details.OrganizationId, details.Name, details.Kind, apiKeyHash, details.ApiKeyPrefix, webhookSecret, createdBy, details.CreatedAt },
+            transaction);
+        await audit.Append(connection, transaction, stored.OrganizationId, AuditChange.Of("integration", "created", stored.Id, null, stored));
+        await transaction.CommitAsync();
+        return stored;
     }
 
     public Task<Page<IntegrationDetails>> List(Guid organizationId, PageRequest page) =>
         db.QueryPageAsync<IntegrationDetails>(DetailColumns, "FROM app.integrations WHERE organization_id = @organizationId", "created_at DESC, id", new { organizationId }, page);
 
-    /// <summary>Revokes an integration (again is harmless); answers its key's hash, or null when there is no such integration.</summary>
+    /// <summary>
+    /// Revokes an integration, audited as integration.revoked (again is harmless and not audited twice); answers its key's hash,
+    /// or null when there is no such integration.
+    /// </summary>
     public async Task<string?> Revoke(Guid organizationId, Guid integrationId, DateTime at)
     {
         await using var connection = await db.OpenConnectionAsync();
-        return await connection.ExecuteScalarAsync<string?>(
-            "UPDATE app.integrations SET revoked_at = coalesce(revoked_at, @at) WHERE organization_id = @organizationId AND id = @integrationId RETURNING api_key_hash",
-            new { organizationId, integrationId, at });
+        await using var transaction = await connection.BeginTransactionAsync();
+        var parameters = new { organizationId, integrationId, at };
+        var keyHash = await connection.ExecuteScalarAsync<string?>(
+            "SELECT api_key_hash FROM app.integrations WHERE organization_id = @organizationId AND id = @integrationId FOR UPDATE", parameters, transaction);
+        var before = await connection.QuerySingleOrDefaultAsync<IntegrationDetails>(
+            $"SELECT {DetailColumns} FROM app.integrations WHERE organization_id = @organizationId AND id = @integrationId AND revoked_at IS NULL", parameters, transaction);
+        if (before is not null)
+        {
+            var after = await connection.QuerySingleAsync<IntegrationDetails>(
+                $"UPDATE app.integrations SET revoked_at = @at WHERE id = @integrationId RETURNING {DetailColumns}", parameters, transaction);
+            await audit.Append(connection, transaction, organizationId, AuditChange.Of("integration", "revoked", integrationId, before, after));
+        }
+
+        await transaction.CommitAsync();
+        return keyHash;
     }
 
     /// <summary>The line numbers of a POS transaction already waiting in the queue: they stay there, whatever matches now.</summary>
@@ -76,12 +98,18 @@ public sealed class IntegrationRepository(NpgsqlDataSource db)
             $"SELECT {UnmappedColumns} FROM app.unmapped_items WHERE organization_id = @organizationId AND id = @id", new { organizationId, id });
     }
 
+    /// <summary>Marks a queued line mapped, audited as unmapped_item.mapped (the sale it became is in the ledger).</summary>
     public async Task<UnmappedItem> MarkMapped(UnmappedItem item, Guid productId, Guid movementId, Guid? mappedBy, DateTime at)
     {
         await using var connection = await db.OpenConnectionAsync();
-        return await connection.QuerySingleAsync<UnmappedItem>(
+        await using var transaction = await connection.BeginTransactionAsync();
+        var mapped = await connection.QuerySingleAsync<UnmappedItem>(
             "UPDATE app.unmapped_items SET status = 'mapped', product_id = @productId, movement_id = @movementId, mapped_by = @mappedBy, mapped_at = @at " +
             $"WHERE organization_id = @OrganizationId AND id = @Id RETURNING {UnmappedColumns}",
-            new { item.OrganizationId, item.Id, productId, movementId, mappedBy, at });
+            new { item.OrganizationId, item.Id, productId, movementId, mappedBy, at },
+            transaction);
+        await audit.Append(connection, transaction, item.OrganizationId, AuditChange.Of("unmapped_item", "mapped", item.Id, item, mapped));
+        await transaction.CommitAsync();
+        return mapped;
     }
 }

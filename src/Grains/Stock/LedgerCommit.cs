@@ -3,12 +3,14 @@ using System.Text;
 using System.Text.Json;
 using InventoryProFlow.Contracts.Errors;
 using InventoryProFlow.Contracts.Stock;
+using InventoryProFlow.Grains.Compliance;
 
 namespace InventoryProFlow.Grains.Stock;
 
 /// <summary>
 /// Everything one movement writes, committed all or nothing: its ledger rows, the inventory rows they
-/// move, the alerts they raise or clear, the first answer to its idempotency key and its webhook events.
+/// move, the alerts they raise or clear, the first answer to its idempotency key, its webhook events and, for a
+/// change of an item's settings (its levels), the audit entry.
 /// </summary>
 public sealed record LedgerCommit(
     Guid OrganizationId,
@@ -16,7 +18,8 @@ public sealed record LedgerCommit(
     IReadOnlyList<InventoryWrite> Inventory,
     IReadOnlyList<AlertWrite> Alerts,
     IdempotencyRecord? Key = null,
-    IReadOnlyList<OutboxEvent>? Events = null);
+    IReadOnlyList<OutboxEvent>? Events = null,
+    AuditedChange? Audit = null);
 
 /// <summary>An event for the organisation's webhooks (if any subscribes to it), written to the outbox in the same commit.</summary>
 public sealed record OutboxEvent(string Event, string Payload);

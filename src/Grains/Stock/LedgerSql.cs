@@ -1,4 +1,5 @@
 using InventoryProFlow.Contracts.Stock;
+using InventoryProFlow.Grains.Compliance;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -10,7 +11,7 @@ namespace InventoryProFlow.Grains.Stock;
 /// </summary>
 internal static class LedgerSql
 {
-    public static async Task WriteAsync(NpgsqlDataSource db, IReadOnlyList<LedgerCommit> commits)
+    public static async Task WriteAsync(NpgsqlDataSource db, AuditLog audit, IReadOnlyList<LedgerCommit> commits)
     {
         await using var connection = await db.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
@@ -144,6 +145,13 @@ internal static class LedgerSql
         if (batch.BatchCommands.Count > 0)
         {
             await batch.ExecuteNonQueryAsync();
+        }
+
+        // Changes of levels are audited in their commit. Rare, so a batch without one pays nothing; chain heads are
+        // locked last and in organisation order, so two batches cannot deadlock over them.
+        foreach (var audited in commits.Where(c => c.Audit is not null).GroupBy(c => c.OrganizationId).OrderBy(g => g.Key))
+        {
+            await audit.Append(connection, transaction, audited.Key, audited.Select(c => c.Audit!).ToList());
         }
 
         await transaction.CommitAsync();

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using InventoryProFlow.Grains.Compliance;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,7 @@ namespace InventoryProFlow.Grains.Stock;
 /// carries hundreds of movements; when idle, a movement is written alone, at once.
 /// If a batch fails, its movements are retried one by one, so one bad movement fails alone.
 /// </summary>
-public sealed class LedgerWriter(NpgsqlDataSource db, IConfiguration configuration, ILogger<LedgerWriter> logger) : IHostedService
+public sealed class LedgerWriter(NpgsqlDataSource db, AuditLog audit, IConfiguration configuration, ILogger<LedgerWriter> logger) : IHostedService
 {
     private readonly Channel<Waiting> _queue = Channel.CreateUnbounded<Waiting>(new UnboundedChannelOptions { SingleReader = false });
     private readonly int _maxBatch = configuration.GetValue("Ledger:MaxBatch", 1000);
@@ -67,7 +68,7 @@ public sealed class LedgerWriter(NpgsqlDataSource db, IConfiguration configurati
     {
         try
         {
-            await LedgerSql.WriteAsync(db, batch.Select(w => w.Commit).ToList());
+            await LedgerSql.WriteAsync(db, audit, batch.Select(w => w.Commit).ToList());
             batch.ForEach(w => w.Done.TrySetResult());
         }
         catch (Exception error) when (batch.Count > 1)

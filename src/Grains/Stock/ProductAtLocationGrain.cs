@@ -2,6 +2,7 @@ using InventoryProFlow.Contracts;
 using InventoryProFlow.Contracts.Errors;
 using InventoryProFlow.Contracts.Live;
 using InventoryProFlow.Contracts.Stock;
+using InventoryProFlow.Grains.Compliance;
 using InventoryProFlow.Grains.Live;
 using InventoryProFlow.Grains.Storage;
 using InventoryProFlow.Grains.Validation;
@@ -55,7 +56,7 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
             Apply(row with { ParLevel = checkedLevels.ParLevel, ReorderPoint = checkedLevels.ReorderPoint, InventoryId = ids.NewId() });
             try
             {
-                await Count(new StockCount(openingQuantity, "Opening stock"), actor);
+                await Counted(new StockCount(openingQuantity, "Opening stock"), actor, LevelsAudit("created", null, _row!));
             }
             catch
             {
@@ -66,7 +67,7 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
             return Item(_row!);
         }
 
-        await CommitAlone(row with { ParLevel = checkedLevels.ParLevel, ReorderPoint = checkedLevels.ReorderPoint }, actor.UserId);
+        await CommitAlone(row with { ParLevel = checkedLevels.ParLevel, ReorderPoint = checkedLevels.ReorderPoint }, actor.UserId, auditVerb: "created");
         return Item(_row!);
     }
 
@@ -79,11 +80,14 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
         }
 
         var checkedLevels = Checked(levels, row);
-        await CommitAlone(row with { ParLevel = checkedLevels.ParLevel, ReorderPoint = checkedLevels.ReorderPoint }, by: null);
+        var unchanged = checkedLevels == (row.ParLevel, row.ReorderPoint);
+        await CommitAlone(row with { ParLevel = checkedLevels.ParLevel, ReorderPoint = checkedLevels.ReorderPoint }, by: null, auditVerb: unchanged ? null : "levels_changed");
         return Item(_row!);
     }
 
-    public async Task<MovementReceipt> Count(StockCount count, Actor actor)
+    public Task<MovementReceipt> Count(StockCount count, Actor actor) => Counted(count, actor, audit: null);
+
+    private async Task<MovementReceipt> Counted(StockCount count, Actor actor, AuditedChange? audit)
     {
         new Violations().Required("quantity", count.Quantity).Range("quantity", count.Quantity, 0, StockRules.MaxQuantity)
             .MaxLength("notes", count.Notes, 1000).ThrowIfAny();
@@ -96,7 +100,7 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
         _row = _row! with { LastCountDate = now, LastCountedBy = actor.UserId };
         var receipt = new MovementReceipt(movementId, MovementTypes.Count, null, now, now, [staged.Entry!], [staged.After], staged.Alerts.Select(a => a.Alert).ToList());
         var live = LiveEventsOf.Movement(_organizationId, receipt, actor.UserId);
-        await Commit(movementId, new LedgerCommit(_organizationId, [staged.Entry!], [inventory], staged.Alerts, Events: WebhookPayloads.Of(live)));
+        await Commit(movementId, new LedgerCommit(_organizationId, [staged.Entry!], [inventory], staged.Alerts, Events: WebhookPayloads.Of(live), Audit: audit));
         GrainFactory.PublishLive(live);
         return receipt;
     }
@@ -233,7 +237,7 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
     }
 
     // A change of this grain alone (levels, a count): commit it here and settle at once.
-    private async Task CommitAlone(ProductAtLocationRow changed, Guid? by)
+    private async Task CommitAlone(ProductAtLocationRow changed, Guid? by, string? auditVerb)
     {
         var movementId = ids.NewId();
         var before = _row!;
@@ -243,7 +247,8 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
         _pending.Add(new Pending(movementId, 0, before, time.GetUtcNow()));
         Apply(alerted);
         var live = LiveEventsOf.Alone(_organizationId, Item(_row!), alerts, by, now);
-        await Commit(movementId, new LedgerCommit(_organizationId, [], [Write(alerted, 0, null)], alerts, Events: WebhookPayloads.Of(live)));
+        var audit = auditVerb is null ? null : LevelsAudit(auditVerb, auditVerb == "created" ? null : before, withId);
+        await Commit(movementId, new LedgerCommit(_organizationId, [], [Write(alerted, 0, null)], alerts, Events: WebhookPayloads.Of(live), Audit: audit));
         GrainFactory.PublishLive(live);
     }
 
@@ -350,6 +355,13 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
             .ThrowIfAny();
         return (par, reorder);
     }
+
+    // An item's settings are audited (its stock is in the ledger already): the levels as they were and are.
+    private AuditedChange LevelsAudit(string verb, ProductAtLocationRow? before, ProductAtLocationRow after) =>
+        AuditedChange.ByCurrentCaller(AuditChange.Of("inventory_item", verb, after.InventoryId!.Value, Levels(before), Levels(after)));
+
+    private object? Levels(ProductAtLocationRow? row) =>
+        row is null ? null : new { LocationId = _locationId, ProductId = _productId, row.Sku, row.ParLevel, row.ReorderPoint };
 
     private sealed record Pending(Guid MovementId, int Delta, ProductAtLocationRow Before, DateTimeOffset StagedAt);
 }

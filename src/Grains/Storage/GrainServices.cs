@@ -29,6 +29,8 @@ public static class GrainServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IdFactory>();
         services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<AuditRepository>();
         services.AddSingleton<OrganizationRepository>();
         services.AddSingleton<LocationRepository>();
         services.AddSingleton<SupplierRepository>();

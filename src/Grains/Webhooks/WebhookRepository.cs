@@ -1,6 +1,7 @@
 using Dapper;
 using InventoryProFlow.Contracts.Paging;
 using InventoryProFlow.Contracts.Webhooks;
+using InventoryProFlow.Grains.Compliance;
 using InventoryProFlow.Grains.Storage;
 using Npgsql;
 
@@ -10,19 +11,25 @@ namespace InventoryProFlow.Grains.Webhooks;
 public sealed record DueEvent(Guid Id, Guid WebhookId, Guid OrganizationId, string Event, string Payload, DateTime CreatedAt, int Attempts, string Url, string Secret);
 
 /// <summary>SQL for app.webhooks, app.webhook_outbox and app.webhook_deliveries.</summary>
-public sealed class WebhookRepository(NpgsqlDataSource db)
+public sealed class WebhookRepository(NpgsqlDataSource db, AuditLog audit)
 {
     // Dapper cannot bind a text[] column to a constructor parameter, so the events travel as one string (names hold no comma).
     private const string Columns = "id, organization_id, url, array_to_string(events, ',') AS events, description, created_at";
     private const string DueColumns = "o.id, o.webhook_id, o.organization_id, o.event, o.payload::text AS payload, o.created_at, o.attempts, w.url, w.secret";
 
+    /// <summary>Adds a subscription, audited as webhook.created (without its secret).</summary>
     public async Task<WebhookDetails> Insert(WebhookDetails webhook, string secret, Guid createdBy)
     {
         await using var connection = await db.OpenConnectionAsync();
-        return (await connection.QuerySingleAsync<WebhookRow>(
+        await using var transaction = await connection.BeginTransactionAsync();
+        var stored = (await connection.QuerySingleAsync<WebhookRow>(
             "INSERT INTO app.webhooks (id, organization_id, url, events, description, secret, created_by, created_at) " +
             $"VALUES (@Id, @OrganizationId, @Url, @Events, @Description, @secret, @createdBy, @CreatedAt) RETURNING {Columns}",
-            new { webhook.Id, webhook.OrganizationId, webhook.Url, webhook.Events, webhook.Description, secret, createdBy, webhook.CreatedAt })).Details();
+            new { webhook.Id, webhook.OrganizationId, webhook.Url, webhook.Events, webhook.Description, secret, createdBy, webhook.CreatedAt },
+            transaction)).Details();
+        await audit.Append(connection, transaction, stored.OrganizationId, AuditChange.Of("webhook", "created", stored.Id, null, stored));
+        await transaction.CommitAsync();
+        return stored;
     }
 
     public async Task<Page<WebhookDetails>> List(Guid organizationId, PageRequest page)
@@ -38,12 +45,24 @@ public sealed class WebhookRepository(NpgsqlDataSource db)
             "SELECT EXISTS (SELECT 1 FROM app.webhooks WHERE organization_id = @organizationId AND id = @webhookId AND deleted_at IS NULL)", new { organizationId, webhookId });
     }
 
+    /// <summary>Stops a live subscription, audited as webhook.deleted; false when there is none.</summary>
     public async Task<bool> Delete(Guid organizationId, Guid webhookId, DateTime at)
     {
         await using var connection = await db.OpenConnectionAsync();
-        return await connection.ExecuteAsync(
-            "UPDATE app.webhooks SET deleted_at = @at WHERE organization_id = @organizationId AND id = @webhookId AND deleted_at IS NULL",
-            new { organizationId, webhookId, at }) == 1;
+        await using var transaction = await connection.BeginTransactionAsync();
+        var deleted = await connection.QuerySingleOrDefaultAsync<WebhookRow>(
+            "UPDATE app.webhooks SET deleted_at = @at WHERE organization_id = @organizationId AND id = @webhookId AND deleted_at IS NULL " +
+            $"RETURNING {Columns}",
+            new { organizationId, webhookId, at },
+            transaction);
+        if (deleted is null)
+        {
+            return false;
+        }
+
+        await audit.Append(connection, transaction, organizationId, AuditChange.Of("webhook", "deleted", webhookId, deleted.Details(), null));
+        await transaction.CommitAsync();
+        return true;
     }
 
     public Task<Page<WebhookDelivery>> Deliveries(Guid organizationId, Guid webhookId, PageRequest page) =>

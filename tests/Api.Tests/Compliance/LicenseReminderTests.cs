@@ -115,6 +115,54 @@ public sealed class LicenseReminderTests
         Assert.Equal(0, open.GetArrayLength());
     }
 
+    [Fact]
+    public async Task Report_deadlines_come_from_the_state_rules_raise_alerts_and_submitting_settles_them()
+    {
+        // The location opens today (real time); compliance lives on 10 January 2027, so November's Texas report
+        // (due 15 December) is overdue and December's (due 15 January) is due in 5 days.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2027, 1, 10, 15, 0, 0, TimeSpan.Zero));
+        await using var host = await StartAsync(await TestPostgres.CreateDatabaseAsync(), clock);
+        var admin = host.Client(await SignInAsync(host));
+        var location = (await admin.PostAsync("/api/v1/locations", new { name = "Ninfa's", timezone = "America/Chicago", city = "Houston", state = "TX" }))
+            .ShouldSucceed(HttpStatusCode.Created).Data.GetProperty("id").GetString();
+        (await admin.PostAsync("/api/v1/compliance/licenses", new
+        {
+            locationId = location,
+            licenseType = "MB",
+            issuingAuthority = "Texas Alcoholic Beverage Commission",
+            licenseNumber = "MB639140",
+            expiresOn = "2028-06-30",
+        })).ShouldSucceed(HttpStatusCode.Created);
+
+        var alerts = await Eventually.Found(
+            async () => await AlertsAsync(admin) is { Count: 2 } found ? found : null, "the report deadline alerts");
+        Assert.Equal(["report_due:5", "report_overdue:-26"], alerts.Select(a => $"{a.GetProperty("kind").GetString()}:{a.GetProperty("daysLeft").GetInt32()}").Order());
+
+        var status = (await admin.GetAsync("/api/v1/compliance/status")).ShouldSucceed().Data;
+        Assert.Equal("action_required", status.GetProperty("overall").GetString());
+        Assert.Equal(1, status.GetProperty("licenses").GetProperty("valid").GetInt32());
+        var here = Assert.Single(status.GetProperty("locations").EnumerateArray());
+        Assert.Equal(
+            ["2026-11-01..2026-11-30 overdue due 2026-12-15", "2026-12-01..2026-12-31 due due 2027-01-15"],
+            here.GetProperty("reports").EnumerateArray().Select(r =>
+                $"{r.GetProperty("periodStart").GetString()}..{r.GetProperty("periodEnd").GetString()} {r.GetProperty("status").GetString()} due {r.GetProperty("dueOn").GetString()}"));
+        var tax = Assert.Single(here.GetProperty("upcoming").EnumerateArray(), f => f.GetProperty("periodEnd").GetString() == "2026-12-31");
+        Assert.Equal("2027-01-20", tax.GetProperty("dueOn").GetString());
+
+        // November filed: its report is submitted and its overdue alert settled.
+        var report = (await admin.PostAsync("/api/v1/compliance/reports/abc", new { locationId = location, periodStart = "2026-11-01", periodEnd = "2026-11-30" }))
+            .ShouldSucceed(HttpStatusCode.Created).Data.GetProperty("id").GetString();
+        (await admin.PostAsync($"/api/v1/compliance/reports/{report}/submit", new { })).ShouldSucceed();
+        status = (await admin.GetAsync($"/api/v1/compliance/status?organizationId={status.GetProperty("organizationId").GetString()}")).ShouldSucceed().Data;
+        var november = status.GetProperty("locations")[0].GetProperty("reports")[0];
+        Assert.Equal(("submitted", report), (november.GetProperty("status").GetString(), november.GetProperty("reportId").GetString()));
+        Assert.Equal("attention", status.GetProperty("overall").GetString());
+        var open = (await admin.GetAsync("/api/v1/compliance/alerts?open=true")).ShouldSucceed().Data.GetProperty("items");
+        Assert.Equal("report_due", Assert.Single(open.EnumerateArray()).GetProperty("kind").GetString());
+        (await admin.GetAsync($"/api/v1/compliance/status?organizationId={Guid.NewGuid()}")).ShouldFail(HttpStatusCode.NotFound, "NOT_FOUND");
+        (await admin.GetAsync("/api/v1/compliance/status?organizationId=abc")).ShouldFail(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+    }
+
     private static Task<ProductHost> StartAsync(string connectionString, FakeTimeProvider clock) =>
         ProductHost.StartAsync(
             connectionString,

@@ -1,0 +1,11 @@
+namespace InventoryProFlow.Contracts.Compliance;
+
+/// <summary>
+/// The names under which the Api puts the caller and the request id into Orleans' RequestContext, which flows
+/// into every grain call of the request; the audit trail reads them there, so no grain method needs them as arguments.
+/// </summary>
+public static class CallerContext
+{
+    public const string UserId = "ipf.userId";
+    public const string RequestId = "ipf.requestId";
+}
