@@ -124,9 +124,10 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
             Cost = change.Type == MovementTypes.Purchase && change.UnitCost is { } cost ? cost : row.Cost,
         };
         var (alerted, alerts) = Alerts(after, change.RecordedAt);
-        var total = change.UnitPrice is { } price ? price * Math.Abs(delta) : change.UnitCost is { } unit ? unit * Math.Abs(delta) : (decimal?)null;
+        var (unitCost, unitPrice) = StockRules.RecordedMoney(change, row.Cost, row.Price);
+        var total = unitPrice is { } price ? price * Math.Abs(delta) : unitCost is { } unit ? unit * Math.Abs(delta) : (decimal?)null;
         var entry = new LedgerEntry(
-            change.EntryId, change.MovementId, change.Type, _locationId, _productId, row.Sku, delta, change.UnitCost, change.UnitPrice, total,
+            change.EntryId, change.MovementId, change.Type, _locationId, _productId, row.Sku, delta, unitCost, unitPrice, total,
             change.ReferenceId, change.Notes, change.Reason, change.UserId, change.SupplierId, change.CounterpartLocationId, change.OccurredAt, change.RecordedAt);
         _pending.Add(new Pending(change.MovementId, delta, row, time.GetUtcNow()));
         Apply(alerted);

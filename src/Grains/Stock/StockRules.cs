@@ -1,8 +1,9 @@
+using InventoryProFlow.Contracts.Stock;
 using InventoryProFlow.Grains.Validation;
 
 namespace InventoryProFlow.Grains.Stock;
 
-/// <summary>Bounds on stock figures: a bottle count beyond these is a typo, not a delivery.</summary>
+/// <summary>Bounds on stock figures (a bottle count beyond these is a typo, not a delivery), and the money a ledger row records.</summary>
 internal static class StockRules
 {
     public const int MaxQuantity = 100_000;
@@ -13,4 +14,13 @@ internal static class StockRules
     public static Violations OccurredAt(this Violations violations, DateTime? timestamp, DateTime now) => violations
         .When(timestamp > now + FutureTolerance, "timestamp", "timestamp is more than 5 minutes in the future.")
         .When(timestamp < now.AddYears(-10), "timestamp", "timestamp is more than 10 years in the past.");
+
+    /// <summary>
+    /// The money a ledger row records. A sale that names no price is recorded at the catalogue price, and stock
+    /// received, wasted or comped without a cost at the catalogue cost: what the POS would have charged and what
+    /// the bottles were worth, fixed in the ledger so reports never depend on a later price change.
+    /// </summary>
+    public static (decimal? UnitCost, decimal? UnitPrice) RecordedMoney(StockChange change, decimal catalogueCost, decimal cataloguePrice) =>
+        (change.UnitCost ?? (change.Type is MovementTypes.Purchase or MovementTypes.Waste or MovementTypes.Comp ? catalogueCost : null),
+         change.UnitPrice ?? (change.Type == MovementTypes.Sale ? cataloguePrice : null));
 }

@@ -141,6 +141,9 @@ public sealed class AbcReportTests(SharedProduct product)
             .ShouldSucceed(HttpStatusCode.Created);
         (await tenant.Admin.PostAsync("/api/v1/transactions/comps", new { locationId = location, items = new[] { new { productId = vodka, quantity = 2 } }, reason = "regular" }))
             .ShouldSucceed(HttpStatusCode.Created);
+        // A sale without a price is recorded at the catalogue's (20.99), waste and comps at the cost received at.
+        (await tenant.Admin.PostAsync("/api/v1/transactions/sales", new { locationId = location, items = new[] { new { productId = vodka, quantity = 1 } } }))
+            .ShouldSucceed(HttpStatusCode.Created);
 
         var report = (await tenant.Admin.PostAsync("/api/v1/compliance/reports/abc", new
         {
@@ -157,8 +160,11 @@ public sealed class AbcReportTests(SharedProduct product)
         var rows = report.GetProperty("byCategory").EnumerateArray().ToDictionary(r => r.GetProperty("category").GetString()!);
         Assert.Equal(1, rows["wine"].GetProperty("wastedUnits").GetInt64());
         Assert.Equal(11, rows["wine"].GetProperty("closingUnits").GetInt64());
+        Assert.Equal(9.25m, rows["wine"].GetProperty("wastedAmount").GetDecimal());
         Assert.Equal(2, rows["spirits"].GetProperty("compedUnits").GetInt64());
-        Assert.Equal(22, rows["spirits"].GetProperty("closingUnits").GetInt64());
+        Assert.Equal(23.00m, rows["spirits"].GetProperty("compedAmount").GetDecimal());
+        Assert.Equal(20.99m, rows["spirits"].GetProperty("grossReceipts").GetDecimal());
+        Assert.Equal(21, rows["spirits"].GetProperty("closingUnits").GetInt64());
 
         var id = report.GetProperty("id").GetString();
         (await tenant.Admin.PostAsync($"/api/v1/compliance/reports/{id}/submit", new { })).ShouldFail(HttpStatusCode.Conflict, "CONFLICT");
