@@ -47,6 +47,11 @@ public static class ApiApplication
             ? null
             : await app.Services.PrepareDatabaseAsync();
         await app.StartAsync();
+        if (report is { DemoSeeded: true })
+        {
+            await app.Services.WatchDemoComplianceAsync();
+        }
+
         return report;
     }
 

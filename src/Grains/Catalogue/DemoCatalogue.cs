@@ -3,7 +3,9 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using Dapper;
 using InventoryProFlow.Contracts.Catalogue;
+using InventoryProFlow.Contracts.Compliance;
 using InventoryProFlow.Contracts.Identity;
+using InventoryProFlow.Grains.Compliance;
 using InventoryProFlow.Grains.Identity;
 using InventoryProFlow.Grains.Storage;
 using Microsoft.Extensions.Logging;
@@ -23,6 +25,7 @@ public sealed class DemoCatalogue(
     LocationRepository locations,
     SupplierRepository suppliers,
     ProductRepository products,
+    LicenseRepository licenses,
     IdFactory ids,
     PasswordHashing passwords,
     TimeProvider time,
@@ -50,11 +53,19 @@ public sealed class DemoCatalogue(
             OrganizationId, OrganizationName, "bar", "professional", "IA-DEMO-0001", "owner@threerivers.example", "+1 515 555 0100",
             "400 Locust St", null, "Des Moines", "IA", "50309", "US", "America/Chicago", IsActive: true, now, now));
 
+        var today = DateOnly.FromDateTime(now);
+        var licenceTerms = 0;
         foreach (var row in Read<LocationRow>("locations.csv"))
         {
+            var locationId = ids.NewId();
             await locations.Insert(connection, transaction, new LocationDetails(
-                ids.NewId(), OrganizationId, row.Name, "liquor_store", row.LicenseNumber, row.AddressLine1, null, row.City, row.State,
+                locationId, OrganizationId, row.Name, "liquor_store", row.LicenseNumber, row.AddressLine1, null, row.City, row.State,
                 row.Zip, null, "America/Chicago", decimal.Round(row.Latitude, 6), decimal.Round(row.Longitude, 6), IsActive: true, now, now));
+            // Each store's Class E licence, one of them due for renewal within the month so the demo has something to show.
+            var expires = today.AddDays(licenceTerms++ == 0 ? 20 : 150 * licenceTerms);
+            await licenses.Insert(connection, transaction, new LicenseDetails(
+                ids.NewId(), OrganizationId, locationId, "Class E Liquor License", "Iowa Alcoholic Beverages Division", $"LE000{row.LicenseNumber}",
+                expires.AddYears(-1), expires, 60, null, now, now));
         }
 
         var productRows = Read<ProductRow>("products.csv");

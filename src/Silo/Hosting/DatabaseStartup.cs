@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using InventoryProFlow.Contracts;
+using InventoryProFlow.Contracts.Compliance;
 using InventoryProFlow.Contracts.Identity;
 using InventoryProFlow.Grains.Catalogue;
 using InventoryProFlow.Grains.Identity;
@@ -65,6 +67,17 @@ public static class DatabaseStartup
         var created = await services.GetRequiredService<BootstrapAdmin>().EnsureAsync(
             admin.Email, admin.Password, configuration["IPF_ORGANIZATION_NAME"] ?? "My Business");
         return new StartupReport(DemoSeeded: false, DemoPresent: false, created, development, [admin]);
+    }
+
+    /// <summary>
+    /// Once the silo runs: the demo's licences were written before it did, so their reminder is started here and
+    /// what is due today raised at once.
+    /// </summary>
+    public static async Task WatchDemoComplianceAsync(this IServiceProvider services)
+    {
+        var compliance = services.GetRequiredService<IGrainFactory>().GetGrain<IComplianceGrain>(GrainKeys.Compliance(DemoCatalogue.OrganizationId));
+        await compliance.Watch();
+        await compliance.Check();
     }
 
     private static StartupLogin Login(string role, string email, string? configuredPassword) =>

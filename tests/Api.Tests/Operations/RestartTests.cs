@@ -38,6 +38,9 @@ public sealed class RestartTests
         Assert.Equal(3, before["locations"]);
         Assert.Equal(3, before["users"]);
         Assert.Equal(338, before["products"]);
+        // The demo's three licences, one due for renewal within the month: its alert was raised at first start, once.
+        Assert.Equal(3, before["licenses"]);
+        Assert.Equal(1, before["compliance_alerts"]);
         // The token of the first run still verifies: the signing key was kept in the data folder.
         var client = second.Client(token);
         var organizationId = (await client.GetAsync("/api/v1/locations")).ShouldSucceed().Data.GetProperty("items")[0].GetProperty("organizationId").GetString();
