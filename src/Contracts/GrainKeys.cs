@@ -74,6 +74,10 @@ public static class GrainKeys
 
     public static Guid ParseComplianceReports(string key) => ParseIds(key, "compliance-reports", 1)[0];
 
+    public static string FederalRecords(Guid organizationId) => $"federal-records/{organizationId:D}";
+
+    public static Guid ParseFederalRecords(string key) => ParseIds(key, "federal-records", 1)[0];
+
     public static Guid ParseWebhooks(string key) => ParseIds(key, "webhooks", 1)[0];
 
     public static string Audit(Guid organizationId) => $"audit/{organizationId:D}";

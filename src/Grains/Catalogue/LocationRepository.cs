@@ -1,3 +1,4 @@
+using Dapper;
 using InventoryProFlow.Contracts.Catalogue;
 using InventoryProFlow.Contracts.Paging;
 using InventoryProFlow.Grains.Compliance;
@@ -19,4 +20,11 @@ public sealed class LocationRepository(NpgsqlDataSource db, AuditLog audit) : Te
 {
     public Task<Page<LocationDetails>> List(Guid organizationId, PageRequest page, bool includeInactive) =>
         Page("is_active OR @includeInactive", "name, id", new { organizationId, includeInactive }, page);
+
+    /// <summary>The distinct time zones of the organisation's locations, active or not.</summary>
+    public async Task<IReadOnlyList<string>> Timezones(Guid organizationId)
+    {
+        await using var connection = await Db.OpenConnectionAsync();
+        return (await connection.QueryAsync<string>("SELECT DISTINCT timezone FROM app.locations WHERE organization_id = @organizationId", new { organizationId })).ToList();
+    }
 }

@@ -26,6 +26,15 @@ public static class ProofGallons
         return new SpiritVolume(litres, wineGallons, wineGallons * Proof(abvPercent) / 100m);
     }
 
+    /// <summary>
+    /// Proof gallons of a quantity of absolute alcohol (litres x ABV / 100, summed over any bottles): a proof gallon
+    /// is half a wine gallon of alcohol. Summing alcohol first and dividing once keeps a month's total exact.
+    /// </summary>
+    public static decimal OfAlcohol(decimal alcoholLitres) => alcoholLitres * 2m / LitresPerWineGallon;
+
+    /// <summary>A figure as the TTB's forms take it: proof gallons to the tenth, a half rounded away from zero.</summary>
+    public static decimal ToTenth(decimal proofGallons) => decimal.Round(proofGallons, 1, MidpointRounding.AwayFromZero);
+
     /// <summary>US proof: twice the alcohol by volume. 40 % ABV is 80 proof.</summary>
     public static decimal Proof(decimal abvPercent) => 2m * abvPercent;
 

@@ -1,3 +1,5 @@
+using InventoryProFlow.Contracts.Compliance;
+
 namespace InventoryProFlow.Grains.Compliance;
 
 /// <summary>
@@ -13,6 +15,10 @@ public static class SpiritsExcise
         (100_000m + 22_130_000m, 13.34m),
         (decimal.MaxValue, 13.50m),
     ];
+
+    /// <summary>The tiers as the API shows them: from and to (none for the last) proof gallons in the year, and the rate.</summary>
+    public static IReadOnlyList<ExciseRateTier> Rates { get; } =
+        Tiers.Select((t, i) => new ExciseRateTier(i == 0 ? 0m : Tiers[i - 1].UpTo, t.UpTo == decimal.MaxValue ? null : t.UpTo, t.Rate)).ToList();
 
     /// <summary>The tax on <paramref name="proofGallons"/> removed after <paramref name="earlierThisYear"/> proof gallons, in dollars and cents.</summary>
     public static decimal Tax(decimal proofGallons, decimal earlierThisYear = 0m)

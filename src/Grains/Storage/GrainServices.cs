@@ -46,6 +46,8 @@ public static class GrainServices
         services.AddSingleton<ComplianceAlertRepository>();
         services.AddSingleton<ComplianceReportRepository>();
         services.AddSingleton<AbcLedgerQuery>();
+        services.AddSingleton<TtbLedgerQuery>();
+        services.AddSingleton<DealerRecordsQuery>();
         // Tried first: a test may have put a clock of its own in the container.
         services.TryAddSingleton(provider => ComplianceClock.From(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<WebhookDispatcher>();
