@@ -66,6 +66,10 @@ public static class GrainKeys
 
     public static string Webhooks(Guid organizationId) => $"webhooks/{organizationId:D}";
 
+    public static string Analytics(Guid organizationId) => $"analytics/{organizationId:D}";
+
+    public static Guid ParseAnalytics(string key) => ParseIds(key, "analytics", 1)[0];
+
     public static string Compliance(Guid organizationId) => $"compliance/{organizationId:D}";
 
     public static Guid ParseCompliance(string key) => ParseIds(key, "compliance", 1)[0];

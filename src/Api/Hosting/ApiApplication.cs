@@ -1,3 +1,4 @@
+using InventoryProFlow.Api.Analytics;
 using InventoryProFlow.Api.Catalogue;
 using InventoryProFlow.Api.Compliance;
 using InventoryProFlow.Api.Errors;
@@ -101,6 +102,7 @@ public static class ApiApplication
         app.MapWebhooksApi();
         app.MapLicensesApi();
         app.MapReportsApi();
+        app.MapSalesAnalyticsApi();
         app.MapFederalRecordsApi();
         // A connection ends when its token does, so a deactivated or demoted user stops hearing events within a token's life.
         app.MapHub<InventoryHub>(InventoryHub.Path, options => options.CloseOnAuthenticationExpiration = true);

@@ -14,6 +14,9 @@ public static class Policies
     /// <summary>Licences, alerts, reports and the audit trail: owners and managers, not staff.</summary>
     public const string ComplianceReader = "compliance-reader";
 
+    /// <summary>Sales figures, forecasts and what to order: owners and managers, not staff.</summary>
+    public const string AnalyticsReader = "analytics-reader";
+
     /// <summary>Recording licences and generating or submitting reports: the owner, who answers to the regulator.</summary>
     public const string ComplianceWriter = "compliance-writer";
 
@@ -22,5 +25,6 @@ public static class Policies
         .AddPolicy(CatalogueWriter, policy => policy.RequireRole(Roles.Admin, Roles.Manager))
         .AddPolicy(ComplianceReader, policy => policy.RequireRole(Roles.Admin, Roles.Manager))
         .AddPolicy(ComplianceWriter, policy => policy.RequireRole(Roles.Admin))
+        .AddPolicy(AnalyticsReader, policy => policy.RequireRole(Roles.Admin, Roles.Manager))
         .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 }

@@ -1,4 +1,5 @@
 using Dapper;
+using InventoryProFlow.Grains.Analytics;
 using InventoryProFlow.Grains.Catalogue;
 using InventoryProFlow.Grains.Compliance;
 using InventoryProFlow.Grains.Identity;
@@ -43,6 +44,7 @@ public static class GrainServices
         services.AddSingleton<IntegrationRepository>();
         services.AddSingleton<WebhookRepository>();
         services.AddSingleton<LicenseRepository>();
+        services.AddSingleton<SalesLedgerQuery>();
         services.AddSingleton<ComplianceAlertRepository>();
         services.AddSingleton<ComplianceReportRepository>();
         services.AddSingleton<AbcLedgerQuery>();

@@ -17,7 +17,6 @@ public sealed class AbcReportTests(SharedProduct product)
     private const string Store = "2190";
     private static readonly DateOnly First = new(2019, 10, 1);
     private static readonly DateOnly Last = new(2019, 10, 31);
-    private static readonly TimeZoneInfo Chicago = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
 
     [Fact]
     public async Task A_month_of_real_sales_gives_the_figures_computed_independently_from_the_file()
@@ -26,52 +25,13 @@ public sealed class AbcReportTests(SharedProduct product)
         var admin = tenant.Admin;
         var location = await tenant.CreateLocationAsync("Central City Liquor");
         var supplier = await tenant.CreateSupplierAsync("Iowa Alcoholic Beverages Division");
-        var catalogue = Catalogue();
         // The day before and the day after the month too: they must land in opening and not in the period.
-        var lines = SalesLines(First.AddDays(-1), Last.AddDays(1)).Where(l => catalogue.ContainsKey(l.Item)).ToList();
-        var items = lines.Select(l => l.Item).Distinct().Order().ToList();
-        await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (item, _) =>
-        {
-            var p = catalogue[item];
-            (await admin.PostAsync("/api/v1/products", new
-            {
-                sku = "IA-" + item,
-                name = p.Name,
-                category = "spirits",
-                sizeMl = p.SizeMl,
-                abv = p.Abv,
-                cost = p.Cost,
-                price = p.Retail,
-            })).ShouldSucceed(HttpStatusCode.Created);
-        });
-
-        // Opening stock, received a month before: 500 bottles of each item.
+        var iowa = IowaSales.Of(Store, First.AddDays(-1), Last.AddDays(1));
+        var catalogue = iowa.Catalogue;
+        var lines = iowa.Lines;
+        var items = iowa.Items;
         const int Received = 500;
-        foreach (var chunk in items.Chunk(500))
-        {
-            (await admin.PostAsync("/api/v1/transactions/purchases", new
-            {
-                locationId = location,
-                supplierId = supplier,
-                timestamp = Noon(new DateOnly(2019, 9, 2)),
-                items = chunk.Select(item => new { sku = "IA-" + item, quantity = Received, unitCost = catalogue[item].Cost }),
-            })).ShouldSucceed(HttpStatusCode.Created);
-        }
-
-        foreach (var invoice in lines.GroupBy(l => (l.Date, l.Invoice)))
-        {
-            var part = 0;
-            foreach (var chunk in invoice.Chunk(500))
-            {
-                (await admin.PostAsync("/api/v1/transactions/sales", new
-                {
-                    locationId = location,
-                    timestamp = Noon(invoice.Key.Date),
-                    referenceId = $"{invoice.Key.Invoice}/{part++}",
-                    items = chunk.Select(l => new { sku = "IA-" + l.Item, quantity = l.Bottles, unitPrice = l.Dollars / l.Bottles }),
-                })).ShouldSucceed(HttpStatusCode.Created);
-            }
-        }
+        await iowa.ReplayAsync(admin, location, supplier, Received);
 
         var report = (await admin.PostAsync("/api/v1/compliance/reports/abc", new { locationId = location, periodStart = "2019-10-01", periodEnd = "2019-10-31", reportType = "monthly" }))
             .ShouldSucceed(HttpStatusCode.Created).Data;
@@ -134,7 +94,7 @@ public sealed class AbcReportTests(SharedProduct product)
         var wine = await tenant.CreateProductAsync("MALBEC-750", "Catena Malbec", category: "wine");
         var glazers = await tenant.CreateSupplierAsync("Southern Glazer's");
         var breakthru = await tenant.CreateSupplierAsync("Breakthru Beverage");
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTime.UtcNow, Chicago));
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTime.UtcNow, IowaSales.Chicago));
         await Receive(tenant, location, glazers, vodka, 24, 11.50m);
         await Receive(tenant, location, breakthru, wine, 12, 9.25m);
         (await tenant.Admin.PostAsync("/api/v1/transactions/waste", new { locationId = location, items = new[] { new { productId = wine, quantity = 1 } }, reason = "corked" }))
@@ -210,7 +170,7 @@ public sealed class AbcReportTests(SharedProduct product)
         (await tenant.Admin.PostAsync("/api/v1/transactions/sales", new
         {
             locationId = location,
-            timestamp = Noon(new DateOnly(2025, 1, 17)),
+            timestamp = IowaSales.Noon(new DateOnly(2025, 1, 17)),
             items = new[] { new { productId = tequila, quantity = 3, unitPrice = 20.99m } },
         })).ShouldSucceed(HttpStatusCode.Created);
 
@@ -244,45 +204,4 @@ public sealed class AbcReportTests(SharedProduct product)
     private static Task Receive(Tenant tenant, Guid location, Guid supplier, Guid productId, int quantity, decimal unitCost) =>
         tenant.Admin.PostAsync("/api/v1/transactions/purchases", new { locationId = location, supplierId = supplier, items = new[] { new { productId, quantity, unitCost } } })
             .ContinueWith(t => t.Result.ShouldSucceed(HttpStatusCode.Created), TaskScheduler.Default);
-
-    private static string Noon(DateOnly date) =>
-        new DateTimeOffset(date.ToDateTime(new TimeOnly(12, 0)), Chicago.GetUtcOffset(date.ToDateTime(new TimeOnly(12, 0)))).ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
-
-    private sealed record Line(DateOnly Date, string Invoice, string Item, int Bottles, decimal Dollars);
-
-    private sealed record Item(string Name, int SizeMl, decimal Abv, decimal Cost, decimal Retail);
-
-    /// <summary>The store's invoice lines in a date range; the invoice is the line id without its five-digit line number.</summary>
-    private static IEnumerable<Line> SalesLines(DateOnly from, DateOnly to)
-    {
-        foreach (var text in File.ReadLines(SharedData.PathOf("iowa_sales_4stores_2016_2021.csv")).Skip(1))
-        {
-            var f = text.Split(',');
-            var date = DateOnly.ParseExact(f[0], "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            if (f[1] == Store && date >= from && date <= to)
-            {
-                yield return new Line(date, f[5][..^5], f[2], int.Parse(f[3], CultureInfo.InvariantCulture), decimal.Parse(f[4], CultureInfo.InvariantCulture));
-            }
-        }
-    }
-
-    /// <summary>The ABD catalogue of the time: bottle size, proof (ABV = proof / 2), state cost and retail.</summary>
-    private static Dictionary<string, Item> Catalogue()
-    {
-        using var csv = new CsvReader(new StreamReader(SharedData.PathOf("iowa_products_2022.csv")), CultureInfo.InvariantCulture);
-        var items = new Dictionary<string, Item>();
-        foreach (var row in csv.GetRecords<dynamic>().Cast<IDictionary<string, object>>())
-        {
-            var name = ((string)row["Item Description"]).Trim();
-            if (int.TryParse((string)row["Bottle Volume (ml)"], CultureInfo.InvariantCulture, out var size) && size > 0
-                && decimal.TryParse((string)row["Proof"], CultureInfo.InvariantCulture, out var proof) && proof is > 0 and <= 200
-                && decimal.TryParse((string)row["State Bottle Cost"], CultureInfo.InvariantCulture, out var cost)
-                && decimal.TryParse((string)row["State Bottle Retail"], CultureInfo.InvariantCulture, out var retail) && name.Length > 0)
-            {
-                items[(string)row["Item Number"]] = new Item(name.Length > 200 ? name[..200] : name, size, Math.Round(proof / 2, 2), cost, retail);
-            }
-        }
-
-        return items;
-    }
 }
