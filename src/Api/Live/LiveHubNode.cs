@@ -75,6 +75,11 @@ public sealed class LiveHubNode(IGrainFactory grains, IHubContext<InventoryHub> 
                 await hub.Clients.Groups(LiveGroups.Location(events.OrganizationId, alert.LocationId), organization).SendAsync("alert:lowStock", alert);
             }
 
+            foreach (var alert in events.Shrinkage ?? [])
+            {
+                await hub.Clients.Groups(LiveGroups.Location(events.OrganizationId, alert.LocationId), organization).SendAsync("alert:shrinkage", alert);
+            }
+
             foreach (var alert in events.Compliance ?? [])
             {
                 var groups = alert.LocationId is { } location ? [LiveGroups.Location(events.OrganizationId, location), organization] : new[] { organization };

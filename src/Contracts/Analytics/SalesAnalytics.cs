@@ -66,8 +66,15 @@ public sealed record PeriodComparison(
     [property: Id(4)] decimal? SalesChangePercent,
     [property: Id(5)] decimal? TransactionsChangePercent);
 
-/// <summary>An organisation's figures, summed from the ledger. Stateless.</summary>
+/// <summary>An organisation's figures, summed from the ledger, and shrinkage found in its counts. Stateless.</summary>
 public interface IAnalyticsGrain : IGrainWithStringKey
 {
     Task<SalesAnalytics> Sales(SalesAnalyticsQuery query);
+
+    /// <summary>Counts whose variance lies beyond the location's usual, ranked by money lost.</summary>
+    Task<ShrinkageReport> Shrinkage(ShrinkageQuery query);
+
+    /// <summary>After a count that found stock missing: raises <c>alert:shrinkage</c> when the shortfall is beyond the usual.</summary>
+    [Orleans.Concurrency.OneWay]
+    Task CountRecorded(Guid locationId, Guid productId, Guid entryId);
 }

@@ -10,7 +10,8 @@ public sealed record LiveEvents(
     [property: Id(1)] IReadOnlyList<InventoryUpdated> Inventory,
     [property: Id(2)] SaleRecorded? Sale,
     [property: Id(3)] IReadOnlyList<LowStockRaised> LowStock,
-    [property: Id(4)] IReadOnlyList<Compliance.ComplianceAlert>? Compliance = null);
+    [property: Id(4)] IReadOnlyList<Compliance.ComplianceAlert>? Compliance = null,
+    [property: Id(5)] IReadOnlyList<Analytics.ShrinkageAlert>? Shrinkage = null);
 
 /// <summary>SignalR <c>inventory:updated</c>: a product-location's quantity after a committed change.</summary>
 [GenerateSerializer, Immutable, Alias("ipf.InventoryUpdated.v1")]

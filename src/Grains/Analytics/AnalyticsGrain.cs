@@ -1,7 +1,9 @@
 using InventoryProFlow.Contracts;
 using InventoryProFlow.Contracts.Analytics;
 using InventoryProFlow.Contracts.Errors;
+using InventoryProFlow.Contracts.Live;
 using InventoryProFlow.Grains.Catalogue;
+using InventoryProFlow.Grains.Live;
 using InventoryProFlow.Grains.Validation;
 using Orleans.Concurrency;
 
@@ -9,7 +11,7 @@ namespace InventoryProFlow.Grains.Analytics;
 
 /// <summary>An organisation's sales figures, computed from the ledger on request. Stateless.</summary>
 [StatelessWorker]
-public sealed class AnalyticsGrain(SalesLedgerQuery sales, LocationRepository locations) : Grain, IAnalyticsGrain
+public sealed class AnalyticsGrain(SalesLedgerQuery sales, CountVarianceQuery counts, LocationRepository locations) : Grain, IAnalyticsGrain
 {
     /// <summary>Two years and a day: a year against the year before, and no more in one scan.</summary>
     public const int LongestRangeDays = 731;
@@ -26,11 +28,33 @@ public sealed class AnalyticsGrain(SalesLedgerQuery sales, LocationRepository lo
             .When(query.StartDate.Year < 2000 || query.EndDate.Year > 2200, "startDate", "Dates must lie between 2000 and 2200.")
             .Range("top", query.Top, 1, MostTopProducts)
             .ThrowIfAny();
-        if (query.LocationId is { } location && await locations.Find(OrganizationId, location) is null)
+        await RefuseUnknownLocation(query.LocationId);
+        return await sales.Run(OrganizationId, query);
+    }
+
+    public async Task<ShrinkageReport> Shrinkage(ShrinkageQuery query)
+    {
+        new Violations()
+            .When(query.From > query.To, "to", "to must be on or after from.")
+            .When(query.To.DayNumber - query.From.DayNumber + 1 > LongestRangeDays, "to", $"A range covers at most {LongestRangeDays} days.")
+            .ThrowIfAny();
+        await RefuseUnknownLocation(query.LocationId);
+        return ShrinkageFinder.Find(await counts.Counts(OrganizationId, query.LocationId), query);
+    }
+
+    public async Task CountRecorded(Guid locationId, Guid productId, Guid entryId)
+    {
+        if (ShrinkageFinder.AlertFor(await counts.Counts(OrganizationId, locationId), entryId) is { } alert)
+        {
+            GrainFactory.PublishLive(new LiveEvents(OrganizationId, [], null, [], Shrinkage: [alert]));
+        }
+    }
+
+    private async Task RefuseUnknownLocation(Guid? locationId)
+    {
+        if (locationId is { } location && await locations.Find(OrganizationId, location) is null)
         {
             throw NotFoundException.For("location", location);
         }
-
-        return await sales.Run(OrganizationId, query);
     }
 }

@@ -1,4 +1,5 @@
 using InventoryProFlow.Contracts;
+using InventoryProFlow.Contracts.Analytics;
 using InventoryProFlow.Contracts.Errors;
 using InventoryProFlow.Contracts.Live;
 using InventoryProFlow.Contracts.Stock;
@@ -102,6 +103,12 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
         var live = LiveEventsOf.Movement(_organizationId, receipt, actor.UserId);
         await Commit(movementId, new LedgerCommit(_organizationId, [staged.Entry!], [inventory], staged.Alerts, Events: WebhookPayloads.Of(live), Audit: audit));
         GrainFactory.PublishLive(live);
+        if (staged.Entry!.Quantity < 0 && audit is null)
+        {
+            // Stock missing at a count: whether it is beyond the usual is judged off this grain's path.
+            GrainFactory.GetGrain<IAnalyticsGrain>(GrainKeys.Analytics(_organizationId)).CountRecorded(_locationId, _productId, staged.Entry.Id).Ignore();
+        }
+
         return receipt;
     }
 

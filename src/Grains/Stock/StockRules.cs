@@ -17,10 +17,10 @@ internal static class StockRules
 
     /// <summary>
     /// The money a ledger row records. A sale that names no price is recorded at the catalogue price, and stock
-    /// received, wasted or comped without a cost at the catalogue cost: what the POS would have charged and what
-    /// the bottles were worth, fixed in the ledger so reports never depend on a later price change.
+    /// received, wasted, comped or counted without a cost at the catalogue cost: what the POS would have charged and what
+    /// the bottles (or a count's variance) were worth, fixed in the ledger so reports never depend on a later price change.
     /// </summary>
     public static (decimal? UnitCost, decimal? UnitPrice) RecordedMoney(StockChange change, decimal catalogueCost, decimal cataloguePrice) =>
-        (change.UnitCost ?? (change.Type is MovementTypes.Purchase or MovementTypes.Waste or MovementTypes.Comp ? catalogueCost : null),
+        (change.UnitCost ?? (change.Type is MovementTypes.Purchase or MovementTypes.Waste or MovementTypes.Comp or MovementTypes.Count ? catalogueCost : null),
          change.UnitPrice ?? (change.Type == MovementTypes.Sale ? cataloguePrice : null));
 }

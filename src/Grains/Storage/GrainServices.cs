@@ -45,6 +45,7 @@ public static class GrainServices
         services.AddSingleton<WebhookRepository>();
         services.AddSingleton<LicenseRepository>();
         services.AddSingleton<SalesLedgerQuery>();
+        services.AddSingleton<CountVarianceQuery>();
         services.AddSingleton<ComplianceAlertRepository>();
         services.AddSingleton<ComplianceReportRepository>();
         services.AddSingleton<AbcLedgerQuery>();

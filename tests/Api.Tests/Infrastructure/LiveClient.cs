@@ -9,7 +9,7 @@ namespace InventoryProFlow.Api.Tests.Infrastructure;
 /// </summary>
 public sealed class LiveClient : IAsyncDisposable
 {
-    public static readonly string[] Events = ["inventory:updated", "sales:new", "alert:lowStock", "alert:compliance"];
+    public static readonly string[] Events = ["inventory:updated", "sales:new", "alert:lowStock", "alert:compliance", "alert:shrinkage"];
 
     private readonly HubConnection _connection;
     private readonly List<(string Event, JsonElement Payload)> _all = [];
