@@ -2,7 +2,7 @@
 SLN := InventoryProFlow.sln
 
 .DEFAULT_GOAL := help
-.PHONY: help run test build stop format clean bench verify-ledger
+.PHONY: help run test build stop format clean bench verify-ledger forecast-eval
 
 help:
 	@echo "make run     build and run the Api on http://localhost:3000 (local PostgreSQL in .data/pg)"
@@ -12,6 +12,7 @@ help:
 	@echo "make format  apply dotnet format"
 	@echo "make clean   remove build/ and bin/obj folders (keeps .data)"
 	@echo "make bench   POS sales load on a fresh local PostgreSQL vs pgbench; JSON last on stdout (build/bench/result.json)"
+	@echo "make forecast-eval [DATA=path]  rolling-origin backtest of the demand forecast; JSON last on stdout (build/forecast-eval/result.json, chart.svg)"
 	@echo "make verify-ledger  prove quantity = sum of ledger for every product-location (.data/pg or ConnectionStrings__Postgres)"
 	@echo "make help    this list (the default)"
 
@@ -41,3 +42,7 @@ clean:
 # Sizes and durations come from BENCH_* variables; see scripts/bench.sh and docs/PERFORMANCE.md.
 bench:
 	scripts/bench.sh
+
+# DATA (a CSV with date,store_number,item_number,bottles_sold) defaults to ../shared/data's Iowa history; see docs/FORECASTING.md.
+forecast-eval:
+	DATA=$(DATA) scripts/forecast-eval.sh

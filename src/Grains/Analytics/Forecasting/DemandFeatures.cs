@@ -1,0 +1,174 @@
+namespace InventoryProFlow.Grains.Analytics.Forecasting;
+
+/// <summary>
+/// The calendar and lag features of one (history, horizon) pair. Quantities are divided by the series'
+/// level so one pooled model serves a 2-bottle and a 200-bottle item alike.
+/// </summary>
+internal static class DemandFeatures
+{
+    public const int Count = 21;
+
+    // Stands for "no such week in the history" (scaled quantities are never negative).
+    private const float Missing = -1f;
+
+    /// <summary>
+    /// Mean weekly demand over the last year of history (or since the first sale when shorter):
+    /// the unit the model predicts in. Zero when nothing sold in that window.
+    /// </summary>
+    public static double Level(IReadOnlyList<double> y, int origin, int firstSale)
+    {
+        var from = Math.Max(firstSale, origin - 52);
+        if (origin <= from)
+        {
+            return 0;
+        }
+
+        double sum = 0;
+        for (var i = from; i < origin; i++)
+        {
+            sum += y[i];
+        }
+
+        return sum / (origin - from);
+    }
+
+    /// <summary>
+    /// Typical week-to-week change over the last year: the unit of the interval residuals, so a steady
+    /// item gets a narrow band and an erratic one a wide band at the same level.
+    /// </summary>
+    public static double Spread(IReadOnlyList<double> y, int origin, int firstSale, double level)
+    {
+        var from = Math.Max(firstSale + 1, origin - 52);
+        double sum = 0;
+        var n = 0;
+        for (var i = from; i < origin; i++)
+        {
+            sum += Math.Abs(y[i] - y[i - 1]);
+            n++;
+        }
+
+        var spread = n == 0 ? level : sum / n;
+        // A perfectly flat history would give a zero-width band; a tenth of the level keeps some honesty.
+        return Math.Max(spread, Math.Max(0.1 * level, 1e-6));
+    }
+
+    /// <summary>Index of the first week with a sale, or -1.</summary>
+    public static int FirstSale(IReadOnlyList<double> y)
+    {
+        for (var i = 0; i < y.Count; i++)
+        {
+            if (y[i] > 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Fills <paramref name="features"/> for predicting week <c>origin + horizon - 1</c> from weeks before
+    /// <paramref name="origin"/> only.
+    /// </summary>
+    public static void Fill(
+        Span<float> features, IReadOnlyList<double> y, DateOnly startWeek, int origin, int horizon, int firstSale, double level)
+    {
+        var target = origin + horizon - 1;
+        var targetWeek = startWeek.AddDays(7 * target);
+        float Scaled(int i) => i >= firstSale && i < origin && i >= 0 ? (float)(y[i] / level) : Missing;
+
+        features[0] = horizon;
+        features[1] = Scaled(origin - 1);
+        features[2] = Scaled(origin - 2);
+        features[3] = Scaled(origin - 3);
+        features[4] = Scaled(origin - 4);
+        features[5] = Scaled(target - 52);
+        features[6] = MeanScaled(y, target - 53, target - 50, firstSale, origin, level);
+        features[7] = MeanScaled(y, origin - 4, origin, firstSale, origin, level);
+        features[8] = MeanScaled(y, origin - 8, origin, firstSale, origin, level);
+        features[9] = MeanScaled(y, origin - 13, origin, firstSale, origin, level);
+        features[10] = MeanScaled(y, origin - 26, origin, firstSale, origin, level);
+        // The same four weeks a year before the origin: with feature 6 the tree can read last year's change.
+        features[11] = MeanScaled(y, origin - 56, origin - 52, firstSale, origin, level);
+        features[12] = NonZeroShare(y, origin - 13, origin, firstSale);
+        features[13] = NonZeroShare(y, origin - 52, origin, firstSale);
+        features[14] = WeeksSinceSale(y, origin, firstSale);
+        features[15] = StdScaled(y, origin - 13, origin, firstSale, level);
+        features[16] = (float)Math.Log(1 + level);
+        features[17] = System.Globalization.ISOWeek.GetWeekOfYear(targetWeek.ToDateTime(TimeOnly.MinValue));
+        features[18] = targetWeek.AddDays(3).Month;
+        features[19] = Math.Min(origin - firstSale, 156);
+        features[20] = (float)(Spread(y, origin, firstSale, level) / level);
+    }
+
+    private static float MeanScaled(IReadOnlyList<double> y, int from, int to, int firstSale, int origin, double level)
+    {
+        from = Math.Max(from, firstSale);
+        to = Math.Min(to, origin);
+        if (to <= from)
+        {
+            return Missing;
+        }
+
+        double sum = 0;
+        for (var i = from; i < to; i++)
+        {
+            sum += y[i];
+        }
+
+        return (float)(sum / (to - from) / level);
+    }
+
+    private static float NonZeroShare(IReadOnlyList<double> y, int from, int to, int firstSale)
+    {
+        from = Math.Max(from, firstSale);
+        if (to <= from)
+        {
+            return 0;
+        }
+
+        var nonZero = 0;
+        for (var i = from; i < to; i++)
+        {
+            if (y[i] > 0)
+            {
+                nonZero++;
+            }
+        }
+
+        return (float)nonZero / (to - from);
+    }
+
+    private static float WeeksSinceSale(IReadOnlyList<double> y, int origin, int firstSale)
+    {
+        for (var i = origin - 1; i >= firstSale && i >= origin - 52; i--)
+        {
+            if (y[i] > 0)
+            {
+                return origin - 1 - i;
+            }
+        }
+
+        return 52;
+    }
+
+    private static float StdScaled(IReadOnlyList<double> y, int from, int to, int firstSale, double level)
+    {
+        from = Math.Max(from, firstSale);
+        if (to - from < 2)
+        {
+            return 0;
+        }
+
+        double sum = 0, sumSq = 0;
+        for (var i = from; i < to; i++)
+        {
+            sum += y[i];
+            sumSq += y[i] * y[i];
+        }
+
+        var n = to - from;
+        var variance = Math.Max(0, (sumSq - sum * sum / n) / (n - 1));
+        return (float)(Math.Sqrt(variance) / level);
+    }
+}

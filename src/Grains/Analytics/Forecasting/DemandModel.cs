@@ -1,0 +1,207 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers.LightGbm;
+
+namespace InventoryProFlow.Grains.Analytics.Forecasting;
+
+/// <summary>
+/// One gradient-boosted model (LightGBM) pooled over an organisation's product-location series, predicting
+/// each week ahead from lags, rolling means and the calendar, with split-conformal intervals.
+/// Thread-safe for forecasting; train and load are the only ways to make one.
+/// </summary>
+public sealed class DemandModel
+{
+    private readonly MLContext ml;
+    private readonly ITransformer? trees;
+    private readonly object predictLock = new();
+
+    internal DemandModel(MLContext ml, ITransformer? trees, DemandModelOptions options, ForecastCalibration calibration, DemandModelSummary summary)
+    {
+        this.ml = ml;
+        this.trees = trees;
+        Options = options;
+        Calibration = calibration;
+        Summary = summary;
+    }
+
+    /// <summary>The options it was trained with.</summary>
+    public DemandModelOptions Options { get; }
+
+    /// <summary>The held-out errors that set its intervals.</summary>
+    public ForecastCalibration Calibration { get; }
+
+    /// <summary>What it was trained on.</summary>
+    public DemandModelSummary Summary { get; }
+
+    /// <summary>Whether enough history existed to fit trees; without them every forecast is a fallback.</summary>
+    public bool HasTrees => trees is not null;
+
+    internal ITransformer? Trees => trees;
+
+    internal MLContext Context => ml;
+
+    /// <summary>
+    /// Trains on every series' history: examples whose target week falls in the last
+    /// <see cref="DemandModelOptions.CalibrationWeeks"/> are held out to calibrate the intervals.
+    /// </summary>
+    public static DemandModel Train(IReadOnlyList<WeeklyDemand> series, DemandModelOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new DemandModelOptions();
+        var ml = new MLContext(options.Seed);
+        var lastWeek = series.Count == 0 ? DateOnly.MinValue : series.Max(s => s.NextWeek.AddDays(-7));
+        var (training, calibration) = DemandExamples.Split(series, options);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Fewer examples than a handful of leaves cannot fit trees worth trusting over the fallback.
+        if (training.Count < 4 * options.MinExamplesPerLeaf)
+        {
+            var empty = ForecastCalibration.FromResiduals(Enumerable.Range(0, options.MaxHorizonWeeks).Select(_ => new List<double>()).ToList());
+            return new DemandModel(ml, null, options, empty, new DemandModelSummary(series.Count, 0, 0, lastWeek));
+        }
+
+        var trainer = ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
+        {
+            NumberOfIterations = options.Trees,
+            NumberOfLeaves = options.Leaves,
+            LearningRate = options.LearningRate,
+            MinimumExampleCountPerLeaf = options.MinExamplesPerLeaf,
+            NumberOfThreads = options.Threads,
+            Seed = options.Seed,
+            Deterministic = true,
+            Silent = true,
+            Verbose = false,
+            LabelColumnName = nameof(DemandExample.Label),
+            FeatureColumnName = nameof(DemandExample.Features),
+        });
+        var trees = trainer.Fit(ml.Data.LoadFromEnumerable(training.Select(e => e.Example)));
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var scores = Score(ml, trees, calibration.Select(e => e.Example).ToList());
+        var residuals = Enumerable.Range(0, options.MaxHorizonWeeks).Select(_ => new List<double>()).ToList();
+        for (var i = 0; i < calibration.Count; i++)
+        {
+            var c = calibration[i];
+            var predicted = Math.Max(0, scores[i]) * c.Level;
+            residuals[c.Horizon - 1].Add((c.Actual - predicted) / c.Spread);
+        }
+
+        return new DemandModel(
+            ml,
+            trees,
+            options,
+            ForecastCalibration.FromResiduals(residuals),
+            new DemandModelSummary(series.Count, training.Count, calibration.Count, lastWeek));
+    }
+
+    /// <summary>
+    /// Forecasts <paramref name="horizonWeeks"/> weeks after the history's last week, with an interval meant to
+    /// hold the week's demand with probability <paramref name="confidence"/> (e.g. 0.8).
+    /// </summary>
+    public DemandForecast Forecast(WeeklyDemand history, int horizonWeeks, decimal confidence) =>
+        Forecast([history], horizonWeeks, confidence)[0];
+
+    /// <summary>Forecasts many series in one pass through the trees (the backtest and a nightly batch).</summary>
+    public IReadOnlyList<DemandForecast> Forecast(IReadOnlyList<WeeklyDemand> histories, int horizonWeeks, decimal confidence)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(horizonWeeks, 1);
+        if (confidence is <= 0m or >= 1m)
+        {
+            throw new ArgumentOutOfRangeException(nameof(confidence), confidence, "Confidence is a share strictly between 0 and 1.");
+        }
+
+        var answers = new DemandForecast?[histories.Count];
+        var pending = new List<(int Index, int FirstSale, double Level, double Spread)>();
+        var examples = new List<DemandExample>();
+        for (var i = 0; i < histories.Count; i++)
+        {
+            var history = histories[i];
+            var firstSale = DemandFeatures.FirstSale(history.Quantities);
+            if (firstSale < 0)
+            {
+                answers[i] = FallbackForecast.Zero(history, horizonWeeks, confidence, "no sales in the history");
+                continue;
+            }
+
+            var origin = history.Weeks;
+            var level = DemandFeatures.Level(history.Quantities, origin, firstSale);
+            if (level <= 0)
+            {
+                answers[i] = FallbackForecast.Zero(history, horizonWeeks, confidence, "no sales in the last 52 weeks");
+                continue;
+            }
+
+            if (trees is null)
+            {
+                answers[i] = FallbackForecast.MovingAverage(history, firstSale, horizonWeeks, confidence, "too little history in the organisation to train a model");
+                continue;
+            }
+
+            if (origin - firstSale < Options.MinHistoryWeeks)
+            {
+                answers[i] = FallbackForecast.MovingAverage(history, firstSale, horizonWeeks, confidence, $"fewer than {Options.MinHistoryWeeks} weeks since the first sale");
+                continue;
+            }
+
+            pending.Add((i, firstSale, level, DemandFeatures.Spread(history.Quantities, origin, firstSale, level)));
+            for (var h = 1; h <= horizonWeeks; h++)
+            {
+                var features = new float[DemandFeatures.Count];
+                // Beyond the longest horizon learned, the last one's relation is the best available.
+                DemandFeatures.Fill(features, history.Quantities, history.StartWeek, origin, Math.Min(h, Options.MaxHorizonWeeks), firstSale, level);
+                // Keep the calendar of the real target week when the horizon was capped.
+                var targetWeek = history.WeekStart(origin + h - 1);
+                features[17] = System.Globalization.ISOWeek.GetWeekOfYear(targetWeek.ToDateTime(TimeOnly.MinValue));
+                features[18] = targetWeek.AddDays(3).Month;
+                examples.Add(new DemandExample { Features = features });
+            }
+        }
+
+        if (pending.Count > 0)
+        {
+            float[] scores;
+            lock (predictLock)
+            {
+                scores = Score(ml, trees!, examples);
+            }
+
+            var share = (double)confidence;
+            for (var p = 0; p < pending.Count; p++)
+            {
+                var (index, _, level, spread) = pending[p];
+                var history = histories[index];
+                var weeks = new ForecastWeek[horizonWeeks];
+                for (var h = 1; h <= horizonWeeks; h++)
+                {
+                    var predicted = Math.Max(0, scores[p * horizonWeeks + h - 1]) * level;
+                    var (low, high) = Calibration.Bounds(Math.Min(h, Options.MaxHorizonWeeks), share);
+                    weeks[h - 1] = new ForecastWeek(
+                        history.NextWeek.AddDays(7 * (h - 1)),
+                        predicted,
+                        Math.Max(0, predicted + low * spread),
+                        Math.Max(0, predicted + high * spread));
+                }
+
+                answers[index] = new DemandForecast(history.Key, weeks, confidence, DemandForecast.ModelMethod, Calibrated: true);
+            }
+        }
+
+        return answers!;
+    }
+
+    /// <summary>The model as bytes (a zip of the ML.NET model and the calibration), for a bytea column.</summary>
+    public byte[] Save() => DemandModelArchive.Write(this);
+
+    /// <summary>A model saved by <see cref="Save"/>.</summary>
+    public static DemandModel Load(byte[] saved) => DemandModelArchive.Read(saved);
+
+    private static float[] Score(MLContext ml, ITransformer trees, List<DemandExample> examples)
+    {
+        if (examples.Count == 0)
+        {
+            return [];
+        }
+
+        var scored = trees.Transform(ml.Data.LoadFromEnumerable(examples));
+        return scored.GetColumn<float>(nameof(DemandScore.Score)).ToArray();
+    }
+}
