@@ -70,6 +70,10 @@ public static class GrainKeys
 
     public static Guid ParseAnalytics(string key) => ParseIds(key, "analytics", 1)[0];
 
+    public static string Forecast(Guid organizationId) => $"forecast/{organizationId:D}";
+
+    public static Guid ParseForecast(string key) => ParseIds(key, "forecast", 1)[0];
+
     public static string Compliance(Guid organizationId) => $"compliance/{organizationId:D}";
 
     public static Guid ParseCompliance(string key) => ParseIds(key, "compliance", 1)[0];

@@ -104,6 +104,7 @@ public static class ApiApplication
         app.MapReportsApi();
         app.MapSalesAnalyticsApi();
         app.MapShrinkageApi();
+        app.MapForecastApi();
         app.MapFederalRecordsApi();
         // A connection ends when its token does, so a deactivated or demoted user stops hearing events within a token's life.
         app.MapHub<InventoryHub>(InventoryHub.Path, options => options.CloseOnAuthenticationExpiration = true);

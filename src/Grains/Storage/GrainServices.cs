@@ -46,6 +46,10 @@ public static class GrainServices
         services.AddSingleton<LicenseRepository>();
         services.AddSingleton<SalesLedgerQuery>();
         services.AddSingleton<CountVarianceQuery>();
+        services.AddSingleton<DemandHistoryQuery>();
+        services.AddSingleton<ForecastModelRepository>();
+        services.AddSingleton<ReorderSubjectsQuery>();
+        services.AddSingleton(provider => ForecastSettings.From(provider.GetRequiredService<IConfiguration>()));
         services.AddSingleton<ComplianceAlertRepository>();
         services.AddSingleton<ComplianceReportRepository>();
         services.AddSingleton<AbcLedgerQuery>();
