@@ -24,8 +24,8 @@ internal sealed class Backtest(BacktestPlan plan, DemandModelOptions options, Ac
         var scores = evaluated.ToDictionary(s => s.Key, _ => new SeriesScore { OursByHorizon = new double[plan.Horizons], PointsByHorizon = new int[plan.Horizons] }, StringComparer.Ordinal);
         var chart = charted.ToDictionary(k => k, _ => new List<ChartedForecast>(), StringComparer.Ordinal);
         var methods = new Dictionary<string, int>(StringComparer.Ordinal);
-        double absError = 0, signedError = 0, actualSum = 0;
-        int points = 0, inside = 0, skippedFlat = 0;
+        double absError = 0, signedError = 0, actualSum = 0, naiveSigned = 0, seasonalSigned = 0, movingSigned = 0;
+        int points = 0, inside = 0, skippedFlat = 0, allPoints = 0, allInside = 0;
         var insideByHorizon = new int[plan.Horizons];
         var pointsByHorizon = new int[plan.Horizons];
         double trainSeconds = 0;
@@ -43,6 +43,25 @@ internal sealed class Backtest(BacktestPlan plan, DemandModelOptions options, Ac
                 model = DemandModel.Train(training, options);
                 trainSeconds += trainClock.Elapsed.TotalSeconds;
                 progress($"origin {calendarStart.AddDays(7 * origin):yyyy-MM-dd}: trained on {model.Summary.TrainingExamples} examples, calibrated on {model.Summary.CalibrationExamples} in {trainClock.Elapsed.TotalSeconds:F1} s");
+            }
+
+            // Diagnostic: the band's coverage over every series the model served at this origin, not only the long ones.
+            var everyone = all.Where(s => origin - offsets[s.Key] > 0 && origin - offsets[s.Key] + plan.Horizons <= s.Weeks).ToList();
+            var everyForecast = model.Forecast(everyone.Select(s => s.Before(origin - offsets[s.Key])).ToList(), plan.Horizons, plan.Confidence);
+            for (var i = 0; i < everyone.Count; i++)
+            {
+                if (!everyForecast[i].FromModel)
+                {
+                    continue;
+                }
+
+                for (var h = 1; h <= plan.Horizons; h++)
+                {
+                    var actual = everyone[i].Quantities[origin - offsets[everyone[i].Key] + h - 1];
+                    var week = everyForecast[i].Weeks[h - 1];
+                    allPoints++;
+                    allInside += actual >= week.Lower && actual <= week.Upper ? 1 : 0;
+                }
             }
 
             var histories = evaluated.Select(s => s.Before(origin - offsets[s.Key])).ToList();
@@ -96,6 +115,9 @@ internal sealed class Backtest(BacktestPlan plan, DemandModelOptions options, Ac
                     score.Points++;
                     absError += Math.Abs(actual - week.Predicted);
                     signedError += week.Predicted - actual;
+                    naiveSigned += y[local - 1] - actual;
+                    seasonalSigned += seasonal - actual;
+                    movingSigned += movingAverage - actual;
                     actualSum += actual;
                     points++;
                     pointsByHorizon[h - 1]++;
@@ -132,8 +154,11 @@ internal sealed class Backtest(BacktestPlan plan, DemandModelOptions options, Ac
             absError / points,
             signedError / points,
             signedError / actualSum,
+            new BaselineBias(naiveSigned / points, seasonalSigned / points, movingSigned / points),
             (double)plan.Confidence,
             (double)inside / points,
+            (double)allInside / Math.Max(1, allPoints),
+            allPoints,
             byHorizon,
             methods,
             skippedFlat,

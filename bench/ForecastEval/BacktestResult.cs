@@ -5,6 +5,9 @@ namespace InventoryProFlow.Bench.ForecastEval;
 /// <summary>MASE of the simple forecasts the model must beat.</summary>
 internal sealed record BaselineMase(double Naive, double SeasonalNaive, double MovingAverage4);
 
+/// <summary>Mean error (forecast minus actual, units) of the simple forecasts, to compare with the model's bias.</summary>
+internal sealed record BaselineBias(double Naive, double SeasonalNaive, double MovingAverage4);
+
 /// <summary>Accuracy and interval coverage at one horizon.</summary>
 internal sealed record HorizonScore(int Horizon, double Mase, double Coverage);
 
@@ -21,8 +24,11 @@ internal sealed record BacktestResult(
     double Mae,
     double Bias,
     double BiasShareOfDemand,
+    BaselineBias BaselineBias,
     double StatedConfidence,
     double Coverage,
+    double CoverageAllModelSeries,
+    int AllModelSeriesPoints,
     IReadOnlyList<HorizonScore> ByHorizon,
     IReadOnlyDictionary<string, int> Methods,
     int SkippedFlatPoints,

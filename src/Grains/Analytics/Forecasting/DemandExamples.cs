@@ -1,7 +1,7 @@
 namespace InventoryProFlow.Grains.Analytics.Forecasting;
 
 /// <summary>A training or calibration example with what is needed to turn its score back into units.</summary>
-internal sealed record LabelledExample(DemandExample Example, int Horizon, double Actual, double Level, double Spread);
+internal sealed record LabelledExample(DemandExample Example, int Horizon, int Group, double Actual, double Level, double Spread);
 
 /// <summary>
 /// Cuts every series into (origin, horizon) examples: targets before the last calibration weeks train the
@@ -78,8 +78,8 @@ internal static class DemandExamples
 
                     var features = new float[DemandFeatures.Count];
                     DemandFeatures.Fill(features, y, s.StartWeek, origin, h, firstSale, level);
-                    var example = new DemandExample { Features = features, Label = (float)(y[target] / level) };
-                    (forCalibration ? calibration : training).Add(new LabelledExample(example, h, y[target], level, spread));
+                    var example = new DemandExample { Features = features, Label = DemandTarget.ToLabel(y[target], level) };
+                    (forCalibration ? calibration : training).Add(new LabelledExample(example, h, ForecastCalibration.Group(features[DemandFeatures.NonZeroShare52]), y[target], level, spread));
                 }
             }
         }

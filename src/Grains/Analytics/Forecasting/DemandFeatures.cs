@@ -8,16 +8,26 @@ internal static class DemandFeatures
 {
     public const int Count = 21;
 
+    /// <summary>Index of the share of the last 52 weeks with a sale, which also picks the calibration group.</summary>
+    public const int NonZeroShare52 = 13;
+
     // Stands for "no such week in the history" (scaled quantities are never negative).
     private const float Missing = -1f;
 
     /// <summary>
-    /// Mean weekly demand over the last year of history (or since the first sale when shorter):
-    /// the unit the model predicts in. Zero when nothing sold in that window.
+    /// Mean weekly demand over the last 13 weeks, or the last 52 when nothing sold in those (since the
+    /// first sale when shorter): the unit the model predicts in. Zero when nothing sold in a year.
     /// </summary>
     public static double Level(IReadOnlyList<double> y, int origin, int firstSale)
     {
-        var from = Math.Max(firstSale, origin - 52);
+        var recent = Mean(y, origin, firstSale, 13);
+        return recent > 0 ? recent : Mean(y, origin, firstSale, 52);
+    }
+
+    // The recent quarter follows a growing or fading item faster than the year does.
+    private static double Mean(IReadOnlyList<double> y, int origin, int firstSale, int weeks)
+    {
+        var from = Math.Max(firstSale, origin - weeks);
         if (origin <= from)
         {
             return 0;
@@ -91,7 +101,7 @@ internal static class DemandFeatures
         // The same four weeks a year before the origin: with feature 6 the tree can read last year's change.
         features[11] = MeanScaled(y, origin - 56, origin - 52, firstSale, origin, level);
         features[12] = NonZeroShare(y, origin - 13, origin, firstSale);
-        features[13] = NonZeroShare(y, origin - 52, origin, firstSale);
+        features[NonZeroShare52] = NonZeroShare(y, origin - 52, origin, firstSale);
         features[14] = WeeksSinceSale(y, origin, firstSale);
         features[15] = StdScaled(y, origin - 13, origin, firstSale, level);
         features[16] = (float)Math.Log(1 + level);

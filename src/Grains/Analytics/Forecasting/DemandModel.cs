@@ -55,7 +55,7 @@ public sealed class DemandModel
         // Fewer examples than a handful of leaves cannot fit trees worth trusting over the fallback.
         if (training.Count < 4 * options.MinExamplesPerLeaf)
         {
-            var empty = ForecastCalibration.FromResiduals(Enumerable.Range(0, options.MaxHorizonWeeks).Select(_ => new List<double>()).ToList());
+            var empty = ForecastCalibration.FromResiduals(ForecastCalibration.EmptyResiduals(options.MaxHorizonWeeks), options.MaxHorizonWeeks);
             return new DemandModel(ml, null, options, empty, new DemandModelSummary(series.Count, 0, 0, lastWeek));
         }
 
@@ -77,19 +77,19 @@ public sealed class DemandModel
         cancellationToken.ThrowIfCancellationRequested();
 
         var scores = Score(ml, trees, calibration.Select(e => e.Example).ToList());
-        var residuals = Enumerable.Range(0, options.MaxHorizonWeeks).Select(_ => new List<double>()).ToList();
+        var residuals = ForecastCalibration.EmptyResiduals(options.MaxHorizonWeeks);
         for (var i = 0; i < calibration.Count; i++)
         {
             var c = calibration[i];
-            var predicted = Math.Max(0, scores[i]) * c.Level;
-            residuals[c.Horizon - 1].Add((c.Actual - predicted) / c.Spread);
+            var predicted = DemandTarget.ToQuantity(scores[i], c.Level);
+            residuals[c.Group][c.Horizon - 1].Add((c.Actual - predicted) / c.Spread);
         }
 
         return new DemandModel(
             ml,
             trees,
             options,
-            ForecastCalibration.FromResiduals(residuals),
+            ForecastCalibration.FromResiduals(residuals, options.MaxHorizonWeeks),
             new DemandModelSummary(series.Count, training.Count, calibration.Count, lastWeek));
     }
 
@@ -110,7 +110,7 @@ public sealed class DemandModel
         }
 
         var answers = new DemandForecast?[histories.Count];
-        var pending = new List<(int Index, int FirstSale, double Level, double Spread)>();
+        var pending = new List<(int Index, int Group, double Level, double Spread)>();
         var examples = new List<DemandExample>();
         for (var i = 0; i < histories.Count; i++)
         {
@@ -142,18 +142,21 @@ public sealed class DemandModel
                 continue;
             }
 
-            pending.Add((i, firstSale, level, DemandFeatures.Spread(history.Quantities, origin, firstSale, level)));
+            var group = -1;
             for (var h = 1; h <= horizonWeeks; h++)
             {
                 var features = new float[DemandFeatures.Count];
                 // Beyond the longest horizon learned, the last one's relation is the best available.
                 DemandFeatures.Fill(features, history.Quantities, history.StartWeek, origin, Math.Min(h, Options.MaxHorizonWeeks), firstSale, level);
+                group = ForecastCalibration.Group(features[DemandFeatures.NonZeroShare52]);
                 // Keep the calendar of the real target week when the horizon was capped.
                 var targetWeek = history.WeekStart(origin + h - 1);
                 features[17] = System.Globalization.ISOWeek.GetWeekOfYear(targetWeek.ToDateTime(TimeOnly.MinValue));
                 features[18] = targetWeek.AddDays(3).Month;
                 examples.Add(new DemandExample { Features = features });
             }
+
+            pending.Add((i, group, level, DemandFeatures.Spread(history.Quantities, origin, firstSale, level)));
         }
 
         if (pending.Count > 0)
@@ -167,13 +170,13 @@ public sealed class DemandModel
             var share = (double)confidence;
             for (var p = 0; p < pending.Count; p++)
             {
-                var (index, _, level, spread) = pending[p];
+                var (index, group, level, spread) = pending[p];
                 var history = histories[index];
                 var weeks = new ForecastWeek[horizonWeeks];
                 for (var h = 1; h <= horizonWeeks; h++)
                 {
-                    var predicted = Math.Max(0, scores[p * horizonWeeks + h - 1]) * level;
-                    var (low, high) = Calibration.Bounds(Math.Min(h, Options.MaxHorizonWeeks), share);
+                    var predicted = DemandTarget.ToQuantity(scores[p * horizonWeeks + h - 1], level);
+                    var (low, high) = Calibration.Bounds(group, Math.Min(h, Options.MaxHorizonWeeks), share);
                     weeks[h - 1] = new ForecastWeek(
                         history.NextWeek.AddDays(7 * (h - 1)),
                         predicted,
