@@ -18,7 +18,8 @@ public sealed record SupplierDetails(
     [property: Id(12)] string? PaymentTerms,
     [property: Id(13)] bool IsActive,
     [property: Id(14)] DateTime CreatedAt,
-    [property: Id(15)] DateTime UpdatedAt);
+    [property: Id(15)] DateTime UpdatedAt,
+    [property: Id(16)] int? LeadTimeDays = null);
 
 /// <summary>A supplier to create, or the fields to change (null keeps the current value).</summary>
 [GenerateSerializer, Immutable, Alias("ipf.SupplierDraft.v1")]
@@ -33,4 +34,5 @@ public sealed record SupplierDraft(
     [property: Id(7)] string? State = null,
     [property: Id(8)] string? Zip = null,
     [property: Id(9)] string? AccountNumber = null,
-    [property: Id(10)] string? PaymentTerms = null);
+    [property: Id(10)] string? PaymentTerms = null,
+    [property: Id(11)] int? LeadTimeDays = null);

@@ -42,25 +42,26 @@ public sealed class ForecastGrain(
         var (location, today) = await LocationToday(request.LocationId!.Value);
         var subject = (await subjects.At(OrganizationId, location, request.ProductId)).SingleOrDefault()
             ?? throw NotFoundException.For("product", request.ProductId!.Value);
-        var (daily, method) = await Daily(location, subject.ProductId, today, Math.Max(days, settings.Reorder.LeadTimeDays + settings.Reorder.ReviewDays));
-        var advice = ReorderPolicy.Advise(daily, subject.OnHand, subject.CasePack, settings.Reorder, today);
+        var ordering = Ordering(subject);
+        var (daily, method) = await Daily(location, subject.ProductId, today, Math.Max(days, ordering.LeadTimeDays + ordering.ReviewDays));
+        var advice = ReorderPolicy.Advise(daily, subject.OnHand, subject.CasePack, ordering, today);
         return new DemandForecastAnswer(
             subject.ProductId, location, daily.Take(days).ToList(), advice.Quantity, advice.OrderDate, method, _trainedAt, subject.OnHand,
-            advice.ReorderPoint, advice.OrderUpTo, advice.SafetyStock, settings.Reorder.LeadTimeDays, settings.Reorder.ReviewDays, subject.CasePack);
+            advice.ReorderPoint, advice.OrderUpTo, advice.SafetyStock, ordering.LeadTimeDays, ordering.ReviewDays, subject.CasePack);
     }
 
     public async Task<ReorderList> Reorder(Guid locationId)
     {
         var (location, today) = await LocationToday(locationId);
         var model = await Model();
-        var cover = settings.Reorder.LeadTimeDays + settings.Reorder.ReviewDays;
         var stocked = await subjects.At(OrganizationId, location);
+        var cover = stocked.Select(s => Ordering(s).LeadTimeDays).DefaultIfEmpty(settings.Reorder.LeadTimeDays).Max() + settings.Reorder.ReviewDays;
         var series = (await history.Weekly(OrganizationId, LastCompleteWeek(today), location)).ToDictionary(s => s.Key);
         var histories = stocked.Select(s => series.GetValueOrDefault(DemandHistoryQuery.Key(location, s.ProductId)) ?? Empty(location, s.ProductId, today)).ToList();
         var forecasts = histories.Count == 0 ? [] : model.Forecast(histories, Weeks(today, cover * 2, model), settings.Confidence);
         var lines = stocked.Zip(forecasts, (subject, forecast) =>
         {
-            var advice = ReorderPolicy.Advise(DailyDemand.From(forecast, today, cover * 2), subject.OnHand, subject.CasePack, settings.Reorder, today);
+            var advice = ReorderPolicy.Advise(DailyDemand.From(forecast, today, cover * 2), subject.OnHand, subject.CasePack, Ordering(subject), today);
             return (subject, line: new ReorderLine(
                 subject.ProductId, subject.Sku, subject.Name, subject.OnHand, advice.ReorderPoint, advice.Quantity, advice.OrderDate,
                 advice.Quantity * subject.Cost, forecast.Method));
@@ -131,6 +132,10 @@ public sealed class ForecastGrain(
         var zone = TimeZoneInfo.FindSystemTimeZoneById(location.Timezone);
         return (location.Id, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime));
     }
+
+    /// <summary>The supplier's own lead time where it has one, else the default.</summary>
+    private ReorderSettings Ordering(ReorderSubject subject) =>
+        subject.LeadTimeDays is { } days ? settings.Reorder with { LeadTimeDays = days } : settings.Reorder;
 
     /// <summary>The Sunday ending the last whole week: the week now running is forecast, not learned from half-sold.</summary>
     private static DateOnly LastCompleteWeek(DateOnly today) => WeeklyDemand.WeekOf(today).AddDays(-1);

@@ -36,7 +36,7 @@ public sealed class CatalogueGrain(
         var supplier = new SupplierDetails(
             ids.NewId(), OrganizationId, draft.Name?.Trim() ?? string.Empty, draft.ContactName, draft.Email, draft.Phone,
             draft.AddressLine1, draft.AddressLine2, draft.City, draft.State, draft.Zip, draft.AccountNumber, draft.PaymentTerms,
-            IsActive: true, now, now);
+            IsActive: true, now, now, draft.LeadTimeDays);
         CatalogueRules.Check(supplier);
         return await suppliers.Insert(supplier);
     }
@@ -57,6 +57,7 @@ public sealed class CatalogueGrain(
             Zip = changes.Zip ?? current.Zip,
             AccountNumber = changes.AccountNumber ?? current.AccountNumber,
             PaymentTerms = changes.PaymentTerms ?? current.PaymentTerms,
+            LeadTimeDays = changes.LeadTimeDays ?? current.LeadTimeDays,
             UpdatedAt = time.GetUtcNow().UtcDateTime,
         };
         CatalogueRules.Check(changed);

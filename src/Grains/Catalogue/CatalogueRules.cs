@@ -63,7 +63,8 @@ internal static class CatalogueRules
                 .Email("email", supplier.Email)
                 .MaxLength("phone", supplier.Phone, 32)
                 .MaxLength("accountNumber", supplier.AccountNumber, 64)
-                .MaxLength("paymentTerms", supplier.PaymentTerms, 64),
+                .MaxLength("paymentTerms", supplier.PaymentTerms, 64)
+                .Range("leadTimeDays", supplier.LeadTimeDays, 0, 365),
             supplier.AddressLine1, supplier.AddressLine2, supplier.City, supplier.State, supplier.Zip)
             .ThrowIfAny();
 

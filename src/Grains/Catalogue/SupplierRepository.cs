@@ -15,7 +15,7 @@ public sealed class SupplierRepository(NpgsqlDataSource db, AuditLog audit) : Te
     s => s.Id,
     s => s.OrganizationId,
     "id, organization_id, name, contact_name, email, phone, address_line1, address_line2, city, state, zip, " +
-    "account_number, payment_terms, is_active, created_at, updated_at")
+    "account_number, payment_terms, is_active, created_at, updated_at, lead_time_days")
 {
     public Task<Page<SupplierDetails>> List(Guid organizationId, PageRequest page, bool includeInactive) =>
         Page("is_active OR @includeInactive", "name, id", new { organizationId, includeInactive }, page);

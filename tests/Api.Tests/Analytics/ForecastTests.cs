@@ -21,6 +21,7 @@ public sealed class ForecastTests(SharedProduct product)
         var tenant = await product.NewTenantAsync();
         var location = await tenant.CreateLocationAsync();
         var supplier = await tenant.CreateSupplierAsync("Johnson Brothers");
+        (await tenant.Admin.PutAsync($"/api/v1/suppliers/{supplier}", new { leadTimeDays = 10 })).ShouldSucceed();
         var lastMonday = Monday(DateOnly.FromDateTime(DateTime.UtcNow)).AddDays(-7);
         var steady = new List<(Guid Id, string Sku, int Base)>();
         for (var k = 0; k < 8; k++)
@@ -66,6 +67,7 @@ public sealed class ForecastTests(SharedProduct product)
         // 12 on hand is below a week's demand: order now, whole cases of 6.
         Assert.Equal(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTime.UtcNow, IowaSales.Chicago)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             withHistory.GetProperty("recommendedOrderDate").GetString());
+        Assert.Equal((10, 7), (withHistory.GetProperty("leadTimeDays").GetInt32(), withHistory.GetProperty("reviewDays").GetInt32()));
         var quantity = withHistory.GetProperty("recommendedOrderQuantity").GetInt32();
         Assert.True(quantity > 0 && quantity % 6 == 0, $"Expected whole cases of 6, got {quantity}.");
 
@@ -105,6 +107,9 @@ public sealed class ForecastTests(SharedProduct product)
 
         (await tenant.Admin.PostAsync("/api/v1/analytics/forecast", new { productId = Guid.NewGuid(), locationId = location })).ShouldFail(HttpStatusCode.NotFound, "NOT_FOUND");
         (await tenant.Admin.GetAsync("/api/v1/analytics/reorder")).ShouldFail(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+        var supplier = await tenant.CreateSupplierAsync();
+        var badLeadTime = (await tenant.Admin.PutAsync($"/api/v1/suppliers/{supplier}", new { leadTimeDays = 400 })).ShouldFail(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+        Assert.Equal("leadTimeDays", badLeadTime.Body.GetProperty("error").GetProperty("details")[0].GetProperty("field").GetString());
         (await (await tenant.SignedInAsync("staff")).PostAsync("/api/v1/analytics/forecast", new { productId = bottle, locationId = location }))
             .ShouldFail(HttpStatusCode.Forbidden, "FORBIDDEN");
         var other = await product.NewTenantAsync();
