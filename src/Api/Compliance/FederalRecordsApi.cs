@@ -78,25 +78,9 @@ public static class FederalRecordsApi
     private static (DateOnly? First, DateOnly? Last) Dates((string Field, string? Text) first, (string Field, string? Text) last)
     {
         var errors = new List<FieldError>();
-        var a = Date(first.Field, first.Text, errors);
-        var b = Date(last.Field, last.Text, errors);
+        var a = QueryValues.Date(first.Field, first.Text, errors);
+        var b = QueryValues.Date(last.Field, last.Text, errors);
         return errors.Count > 0 ? throw new ValidationFailedException(errors) : (a, b);
-    }
-
-    private static DateOnly? Date(string field, string? text, List<FieldError> errors)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        errors.Add(new FieldError(field, $"{field} must be a date such as 2026-11-01."));
-        return null;
     }
 
     private static IFederalRecordsGrain Records(ClaimsPrincipal principal, IGrainFactory grains) =>

@@ -3,6 +3,7 @@ using InventoryProFlow.Contracts.Analytics;
 using InventoryProFlow.Contracts.Errors;
 using InventoryProFlow.Grains.Analytics.Forecasting;
 using InventoryProFlow.Grains.Catalogue;
+using InventoryProFlow.Grains.Storage;
 using InventoryProFlow.Grains.Validation;
 using Microsoft.Extensions.Logging;
 
@@ -129,8 +130,7 @@ public sealed class ForecastGrain(
     private async Task<(Guid Location, DateOnly Today)> LocationToday(Guid locationId)
     {
         var location = await locations.Find(OrganizationId, locationId) ?? throw NotFoundException.For("location", locationId);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(location.Timezone);
-        return (location.Id, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime));
+        return (location.Id, BusinessDate.Of(time.GetUtcNow(), location.Timezone));
     }
 
     /// <summary>The supplier's own lead time where it has one, else the default.</summary>

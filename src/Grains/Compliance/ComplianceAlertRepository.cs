@@ -4,6 +4,7 @@ using InventoryProFlow.Contracts.Compliance;
 using InventoryProFlow.Contracts.Paging;
 using InventoryProFlow.Contracts.Webhooks;
 using InventoryProFlow.Grains.Storage;
+using InventoryProFlow.Grains.Webhooks;
 using Npgsql;
 
 namespace InventoryProFlow.Grains.Compliance;
@@ -50,10 +51,13 @@ public sealed class ComplianceAlertRepository(NpgsqlDataSource db)
         if (raised.Count > 0)
         {
             await connection.ExecuteAsync(
-                "INSERT INTO app.webhook_outbox (id, webhook_id, organization_id, event, payload) " +
-                "SELECT gen_random_uuid(), w.id, w.organization_id, @event, e.payload::jsonb FROM unnest(@payloads) AS e(payload) " +
-                "JOIN app.webhooks w ON w.organization_id = @organizationId AND w.deleted_at IS NULL AND @event = ANY(w.events)",
-                new { organizationId, @event = WebhookEvents.ComplianceAlert, payloads = raised.Select(a => JsonSerializer.Serialize(a, Json)).ToArray() },
+                OutboxFanout.Sql,
+                new
+                {
+                    org = raised.Select(a => a.OrganizationId).ToArray(),
+                    @event = raised.Select(_ => WebhookEvents.ComplianceAlert).ToArray(),
+                    payload = raised.Select(a => JsonSerializer.Serialize(a, Json)).ToArray(),
+                },
                 transaction);
         }
 

@@ -1,3 +1,4 @@
+using InventoryProFlow.Grains.Storage;
 using Microsoft.Extensions.Configuration;
 
 namespace InventoryProFlow.Grains.Compliance;
@@ -15,6 +16,5 @@ public sealed record ComplianceClock(TimeProvider Time, TimeSpan CheckEvery)
     public DateTimeOffset Now => Time.GetUtcNow();
 
     /// <summary>The business date now in a time zone (IANA): a licence expires at the end of its local day.</summary>
-    public DateOnly Today(string timezone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, TimeZoneInfo.FindSystemTimeZoneById(timezone)).DateTime);
+    public DateOnly Today(string timezone) => BusinessDate.Of(Now, timezone);
 }

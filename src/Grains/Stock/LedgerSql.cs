@@ -1,5 +1,6 @@
 using InventoryProFlow.Contracts.Stock;
 using InventoryProFlow.Grains.Compliance;
+using InventoryProFlow.Grains.Webhooks;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -129,14 +130,11 @@ internal static class LedgerSql
                 ("response", keys.Select(k => k.Key.Response).ToArray())));
         }
 
-        // Only subscriptions that exist when the change commits get it; with none, nothing is written.
         var events = commits.Where(c => c.Events is not null).SelectMany(c => c.Events!.Select(e => (c.OrganizationId, Event: e))).ToList();
         if (events.Count > 0)
         {
             batch.BatchCommands.Add(Command(
-                "INSERT INTO app.webhook_outbox (id, webhook_id, organization_id, event, payload) " +
-                "SELECT gen_random_uuid(), w.id, w.organization_id, e.event, e.payload::jsonb FROM unnest(@org, @event, @payload) AS e(org, event, payload) " +
-                "JOIN app.webhooks w ON w.organization_id = e.org AND w.deleted_at IS NULL AND e.event = ANY(w.events)",
+                OutboxFanout.Sql,
                 ("org", events.Select(e => e.OrganizationId).ToArray()),
                 ("event", events.Select(e => e.Event.Event).ToArray()),
                 ("payload", events.Select(e => e.Event.Payload).ToArray())));
