@@ -98,6 +98,7 @@ public static class ApiApplication
         app.MapAdminApi();
         app.MapAuditApi();
         app.MapIntegrationsApi();
+        app.MapIntegrationClientsApi();
         app.MapPosSalesApi();
         app.MapWebhooksApi();
         app.MapLicensesApi();

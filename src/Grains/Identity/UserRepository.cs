@@ -17,7 +17,7 @@ public sealed record UserAccount(UserDetails User, string PasswordHash)
         new(new UserDetails(id, organizationId, email, firstName.Trim(), lastName.Trim(), role, phone, IsActive: true, null, now), passwordHash);
 }
 
-/// <summary>SQL for app.users and app.refresh_tokens.</summary>
+/// <summary>SQL for app.users.</summary>
 public sealed class UserRepository(NpgsqlDataSource db, AuditLog audit)
 {
     public const string EmailUnique = "users_email_unique";
@@ -107,11 +107,35 @@ public sealed class UserRepository(NpgsqlDataSource db, AuditLog audit)
             new { userId, at, rehashedPassword });
     }
 
-    public async Task KeepRefreshToken(RefreshTokenGrant grant)
+    /// <summary>Applies a change, audited as user.updated; deactivation revokes the user's refresh tokens in the same transaction.</summary>
+    public async Task<UserDetails?> Update(Guid organizationId, Guid id, UserChange change, DateTime now)
     {
         await using var connection = await db.OpenConnectionAsync();
-        await connection.ExecuteAsync(
-            "INSERT INTO app.refresh_tokens (token_hash, user_id, family_id, expires_at) VALUES (@TokenHash, @UserId, @FamilyId, @ExpiresAt)",
-            grant);
+        await using var transaction = await connection.BeginTransactionAsync();
+        var before = await connection.QuerySingleOrDefaultAsync<UserDetails>(
+            $"SELECT {Columns} FROM app.users WHERE organization_id = @organizationId AND id = @id FOR UPDATE", new { organizationId, id }, transaction);
+        if (before is null)
+        {
+            return null;
+        }
+
+        var after = await connection.QuerySingleAsync<UserDetails>(
+            "UPDATE app.users SET first_name = coalesce(@FirstName, first_name), last_name = coalesce(@LastName, last_name), " +
+            "role = coalesce(@Role, role), phone = coalesce(@Phone, phone), is_active = coalesce(@IsActive, is_active), updated_at = @now " +
+            $"WHERE id = @id RETURNING {Columns}",
+            new { change.FirstName, change.LastName, change.Role, change.Phone, change.IsActive, now, id, organizationId },
+            transaction);
+        if (!after.IsActive)
+        {
+            await RefreshTokenRepository.RevokeAllOf(connection, transaction, id, now);
+        }
+
+        if (after != before)
+        {
+            await audit.Append(connection, transaction, organizationId, AuditChange.Of("user", "updated", id, before, after));
+        }
+
+        await transaction.CommitAsync();
+        return after;
     }
 }

@@ -37,11 +37,14 @@ public static class GrainServices
         services.AddSingleton<SupplierRepository>();
         services.AddSingleton<ProductRepository>();
         services.AddSingleton<UserRepository>();
+        services.AddSingleton<RefreshTokenRepository>();
+        services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<PasswordHashing>();
         services.AddSingleton<DemoCatalogue>();
         services.AddSingleton<BootstrapAdmin>();
         services.AddSingleton<StockRepository>();
         services.AddSingleton<IntegrationRepository>();
+        services.AddSingleton<IntegrationClientRepository>();
         services.AddSingleton<WebhookRepository>();
         services.AddSingleton<LicenseRepository>();
         services.AddSingleton<SalesLedgerQuery>();

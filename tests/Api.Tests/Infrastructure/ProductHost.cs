@@ -38,6 +38,9 @@ public sealed class ProductHost : IAsyncDisposable
     /// <summary>The co-hosted silo's grains, for tests that must reach past HTTP (to end an activation, say).</summary>
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
 
+    /// <summary>The Api node's services, for tests that drive a node directly (reloading its signing keys, say).</summary>
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<ProductHost> StartAsync(
         string? connectionString = null,
         string? dataFolder = null,
