@@ -19,11 +19,18 @@ public static class IntegrationClientsApi
         return routes;
     }
 
-    private static async Task<Created<Envelope<IssuedClient>>> Create(ClientDraft? body, ClaimsPrincipal principal, IGrainFactory grains)
+    /// <summary>A new client as its admin sees it once, flat like a new integration or webhook: with its secret.</summary>
+    public sealed record IssuedClientView(Guid Id, string Name, IReadOnlyList<string> Scopes, DateTime CreatedAt, string ClientSecret)
+    {
+        public static IssuedClientView Of(IssuedClient issued) =>
+            new(issued.Client.Id, issued.Client.Name, issued.Client.Scopes, issued.Client.CreatedAt, issued.ClientSecret);
+    }
+
+    private static async Task<Created<Envelope<IssuedClientView>>> Create(ClientDraft? body, ClaimsPrincipal principal, IGrainFactory grains)
     {
         var caller = CurrentUser.From(principal);
         var issued = await Clients(grains).Create(caller.OrganizationId, body ?? new ClientDraft(null, null), caller.UserId);
-        return TypedResults.Created($"/api/v1/integrations/clients/{issued.Client.Id}", Envelope.Of(issued));
+        return TypedResults.Created($"/api/v1/integrations/clients/{issued.Client.Id}", Envelope.Of(IssuedClientView.Of(issued)));
     }
 
     private static async Task<Ok<Envelope<ListData<ClientDetails>>>> List([AsParameters] ListQuery query, ClaimsPrincipal principal, IGrainFactory grains) =>

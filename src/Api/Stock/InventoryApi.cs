@@ -120,9 +120,11 @@ public static class InventoryApi
             throw new BadHttpRequestException("Send the count sheet as text/csv.", StatusCodes.Status415UnsupportedMediaType);
         }
 
+        var caller = CurrentUser.From(principal);
+        // The sheet is for one location: another organisation's, or none, is not found, before a row is read.
+        await grains.GetGrain<ILocationGrain>(GrainKeys.Location(caller.OrganizationId, location)).Get();
         using var reader = new StreamReader(request.Body);
         var csv = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
-        var caller = CurrentUser.From(principal);
         return Answer(request.HttpContext, TransactionsApi.IdempotencyKey(request.HttpContext) is { } key
             ? await grains.GetGrain<IBulkChangeGrain>(GrainKeys.BulkChange(caller.OrganizationId, key)).ImportCountSheet(location, csv, caller.Actor)
             : new BulkResult(await Inventory(principal, grains).ImportCountSheet(location, csv, caller.Actor), Replayed: false));

@@ -103,7 +103,7 @@ public sealed class IntegrationClientTests(SharedProduct product)
     private async Task<(string Id, string Secret)> CreateClientAsync(Tenant tenant, string name, params string[] scopes)
     {
         var created = (await tenant.Admin.PostAsync("/api/v1/integrations/clients", new { name, scopes })).ShouldSucceed(HttpStatusCode.Created).Data;
-        return (created.GetProperty("client").GetProperty("id").GetString()!, created.GetProperty("clientSecret").GetString()!);
+        return (created.GetProperty("id").GetString()!, created.GetProperty("clientSecret").GetString()!);
     }
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> TokenAsync(Dictionary<string, string> fields)
