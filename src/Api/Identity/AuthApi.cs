@@ -13,8 +13,8 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder routes)
     {
         var auth = routes.MapGroup("/api/v1/auth").WithTags("Auth").AllowAnonymous();
-        auth.MapPost("/login", Login).WithSummary("Sign in with email and password");
-        auth.MapPost("/register", Register).WithSummary("Sign up a new business and its first admin");
+        auth.MapPost("/login", Login).LimitAttempts("login", (LoginRequest body) => body.Email).WithSummary("Sign in with email and password");
+        auth.MapPost("/register", Register).LimitAttempts("register").WithSummary("Sign up a new business and its first admin");
         routes.MapGet("/.well-known/jwks.json", (SigningKeys keys) => TypedResults.Json(keys.Jwks()))
             .AllowAnonymous().WithTags("Auth").WithSummary("Public keys that verify our access tokens");
         return routes;
