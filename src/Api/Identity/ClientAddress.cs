@@ -24,16 +24,10 @@ public static class ClientAddress
             options.ForwardLimit = null;
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();
+            // A single address is a /32 or /128 network here.
             foreach (var proxy in proxies)
             {
-                if (proxy.PrefixLength == (proxy.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128))
-                {
-                    options.KnownProxies.Add(proxy.BaseAddress);
-                }
-                else
-                {
-                    options.KnownIPNetworks.Add(proxy);
-                }
+                options.KnownIPNetworks.Add(proxy);
             }
         });
     }

@@ -11,10 +11,7 @@ namespace InventoryProFlow.Contracts.Identity;
 public sealed record Admission(
     [property: Id(0)] bool AddressAllowed,
     [property: Id(1)] RateLimitDecision? Calls,
-    [property: Id(2)] string SubscriptionTier)
-{
-    public bool Admitted => AddressAllowed && Calls is not { Allowed: false };
-}
+    [property: Id(2)] string SubscriptionTier);
 
 /// <summary>An organisation's IP allow-list: CIDR networks in canonical form; enforced only for enterprise with at least one entry.</summary>
 [GenerateSerializer, Immutable, Alias("ipf.IpAllowList.v1")]

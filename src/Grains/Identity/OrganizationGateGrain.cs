@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using InventoryProFlow.Contracts;
 using InventoryProFlow.Contracts.Catalogue;
 using InventoryProFlow.Contracts.Errors;
@@ -52,12 +53,13 @@ public sealed class OrganizationGateGrain(IpAllowListRepository allowLists, Rate
         }
 
         var networks = IpAllowListRules.Parse(entries);
-        var editorAddress = editor is { IsIPv4MappedToIPv6: true } ? editor.MapToIPv4() : editor;
-        if (editorAddress is not null && !(current with { AllowList = networks }).Admits(editorAddress))
+        if (editor is not null && !(current with { AllowList = networks }).Admits(editor))
         {
+            var address = editor.IsIPv4MappedToIPv6 ? editor.MapToIPv4() : editor;
+            var alone = new IPNetwork(address, address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128);
             new Violations().Add(
                 "entries",
-                $"The list leaves out {editorAddress}, the address this request came from: saving it would lock you out. Add {editorAddress}/{(editorAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128)} or a range that holds it.")
+                $"The list leaves out {address}, the address this request came from: saving it would lock you out. Add {alone} or a range that holds it.")
                 .ThrowIfAny();
         }
 
