@@ -58,6 +58,8 @@ public static class ApiApplication
 
     private static void Configure(WebApplication app)
     {
+        // First: everything after it, rate limits and allow-lists above all, sees the client's address, not the proxy's.
+        app.UseForwardedHeaders();
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseSerilogRequestLogging(options =>
         {
@@ -82,6 +84,7 @@ public static class ApiApplication
             }
         });
         app.UseMiddleware<CallerContextMiddleware>();
+        app.UseMiddleware<OrganizationGateMiddleware>();
         app.UseAuthorization();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
@@ -90,6 +93,7 @@ public static class ApiApplication
         app.MapAuthApi();
         app.MapUsersApi();
         app.MapOrganizationsApi();
+        app.MapIpAllowListApi();
         app.MapLocationsApi();
         app.MapSuppliersApi();
         app.MapProductsApi();

@@ -36,6 +36,7 @@ public static class ApiServices
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<SigningKeys>(ConfigureBearer);
         Policies.Add(services.AddAuthorizationBuilder());
+        services.AddClientAddresses(builder.Configuration);
 
         services.AddSingleton<HubErrors>();
         services.AddSignalR(options => options.AddFilter<HubErrors>()).AddJsonProtocol(options => ApiJson.Configure(options.PayloadSerializerOptions));

@@ -17,12 +17,12 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder routes)
     {
         var auth = routes.MapGroup("/api/v1/auth").WithTags("Auth").AllowAnonymous();
-        auth.MapPost("/login", Login).WithSummary("Sign in with email and password");
-        auth.MapPost("/register", Register).WithSummary("Sign up a new business and its first admin");
-        auth.MapPost("/refresh", Refresh)
+        auth.MapPost("/login", Login).LimitAttempts("login", (LoginRequest body) => body.Email).WithSummary("Sign in with email and password");
+        auth.MapPost("/register", Register).LimitAttempts("register").WithSummary("Sign up a new business and its first admin");
+        auth.MapPost("/refresh", Refresh).LimitAttempts("refresh")
             .WithSummary("Trade a refresh token for a new access token and a new refresh token; the old one is spent, and spending it again signs that session out everywhere");
         auth.MapPost("/logout", Logout).WithSummary("Sign out: the refresh token and every token refreshed from the same sign-in stop working");
-        auth.MapPost("/token", ClientToken)
+        auth.MapPost("/token", ClientToken).LimitAttempts("token")
             .WithSummary("OAuth 2.0 client credentials (grant_type=client_credentials, client_id, client_secret, optional scope) for integration clients; form or JSON");
         routes.MapGet("/.well-known/jwks.json", (SigningKeys keys) => TypedResults.Json(keys.Jwks()))
             .AllowAnonymous().WithTags("Auth").WithSummary("Public keys that verify our access tokens");

@@ -60,6 +60,9 @@ public static class GrainServices
         services.AddSingleton<DealerRecordsQuery>();
         // Tried first: a test may have put a clock of its own in the container.
         services.TryAddSingleton(provider => ComplianceClock.From(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => RateLimitSettings.From(provider.GetRequiredService<IConfiguration>()));
+        services.TryAddSingleton(provider => new RateLimitClock(provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IpAllowListRepository>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<WebhookDispatcher>());
         services.AddSingleton<LedgerWriter>();
