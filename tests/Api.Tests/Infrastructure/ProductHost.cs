@@ -35,14 +35,11 @@ public sealed class ProductHost : IAsyncDisposable
 
     public Database Database => new(ConnectionString);
 
-    /// <summary>The process's services, for tests that ask the silo itself (its view of the cluster, say).</summary>
+    /// <summary>The process's services, for tests that ask the silo or the node itself (its view of the cluster, its signing keys).</summary>
     public IServiceProvider Services => _app.Services;
 
     /// <summary>The co-hosted silo's grains, for tests that must reach past HTTP (to end an activation, say).</summary>
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
-
-    /// <summary>The Api node's services, for tests that drive a node directly (reloading its signing keys, say).</summary>
-    public IServiceProvider Services => _app.Services;
 
     public static async Task<ProductHost> StartAsync(
         string? connectionString = null,
