@@ -106,7 +106,7 @@ public sealed class DemandModelTests(TrainedSeasonalModel trained) : IClassFixtu
 
         Assert.Equal("fallback: no sales in the history", forecast.Method);
         Assert.False(forecast.Calibrated);
-        Assert.All(forecast.Weeks, w => Assert.Equal(new ForecastWeek(w.WeekStart, 0, 0, 0), w));
+        Assert.All(forecast.Weeks, w => Assert.Equal(new ForecastWeek(w.WeekStart, 0, 0, 0, 0), w));
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class DemandModelTests(TrainedSeasonalModel trained) : IClassFixtu
         var forecast = trained.Model.Forecast(history, 2, 0.8m);
 
         Assert.Equal("fallback: moving average of 3 weeks (fewer than 13 weeks since the first sale); interval not calibrated", forecast.Method);
-        Assert.Equal(new ForecastWeek(SyntheticDemand.Start.AddDays(28), 6, 0, 12), forecast.Weeks[0]);
+        Assert.Equal(new ForecastWeek(SyntheticDemand.Start.AddDays(28), 6, 0, 12, 6), forecast.Weeks[0]);
     }
 
     [Fact]

@@ -175,13 +175,16 @@ public sealed class DemandModel
                 var weeks = new ForecastWeek[horizonWeeks];
                 for (var h = 1; h <= horizonWeeks; h++)
                 {
-                    var predicted = DemandTarget.ToQuantity(scores[p * horizonWeeks + h - 1], level);
-                    var (low, high) = Calibration.Bounds(group, Math.Min(h, Options.MaxHorizonWeeks), share);
+                    var expected = DemandTarget.ToQuantity(scores[p * horizonWeeks + h - 1], level);
+                    var learned = Math.Min(h, Options.MaxHorizonWeeks);
+                    var (low, high) = Calibration.Bounds(group, learned, share);
+                    // The band's quantiles are measured around the mean, so it stays centred there.
                     weeks[h - 1] = new ForecastWeek(
                         history.NextWeek.AddDays(7 * (h - 1)),
-                        predicted,
-                        Math.Max(0, predicted + low * spread),
-                        Math.Max(0, predicted + high * spread));
+                        Math.Max(0, expected + Calibration.MedianShift(group, learned) * spread),
+                        Math.Max(0, expected + low * spread),
+                        Math.Max(0, expected + high * spread),
+                        expected);
                 }
 
                 answers[index] = new DemandForecast(history.Key, weeks, confidence, DemandForecast.ModelMethod, Calibrated: true);
