@@ -11,7 +11,7 @@ namespace InventoryProFlow.Grains.Analytics.Forecasting;
 internal static class DemandModelArchive
 {
     // Raised when the features change: a model saved under other features must be retrained, not misread.
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private const string TreesEntry = "trees.mlnet.zip";
     private const string StateEntry = "model.json";
 
