@@ -148,3 +148,20 @@ public sealed class DemandModelTests(TrainedSeasonalModel trained) : IClassFixtu
         Assert.Throws<ArgumentOutOfRangeException>(() => trained.Model.Forecast(trained.Series[0], 2, 1m));
     }
 }
+
+public sealed class LumpyDemandTests
+{
+    [Fact]
+    public void A_lumpy_item_shows_its_median_week_and_keeps_its_mean_for_ordering()
+    {
+        // 12 bottles in three weeks of ten: the median week sells nothing, the mean is 3.6 a week.
+        var series = SyntheticDemand.Lumpy(count: 40, weeks: 120, orderShare: 0.3, lot: 12, seed: 5);
+        var model = DemandModel.Train(series, SyntheticDemand.SmallOptions);
+
+        var weeks = series.SelectMany(s => model.Forecast(s, 4, 0.8m).Weeks).ToList();
+
+        Assert.All(weeks, w => Assert.True(w.Expected >= 0 && w.Predicted >= 0));
+        Assert.InRange(weeks.Average(w => w.Predicted), 0, 1.2);
+        Assert.InRange(weeks.Average(w => w.Expected), 2.6, 4.6);
+    }
+}

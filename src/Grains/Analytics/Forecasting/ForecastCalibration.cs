@@ -62,21 +62,10 @@ public sealed record ForecastCalibration(IReadOnlyList<IReadOnlyList<double[]>> 
     /// <summary>Residual bounds (in spreads) holding <paramref name="confidence"/> of held-out errors.</summary>
     public (double Low, double High) Bounds(int group, int horizon, double confidence)
     {
-        var grid = GridOf(group, horizon);
+        var byHorizon = ResidualQuantiles[Math.Clamp(group, 0, ResidualQuantiles.Count - 1)];
+        var grid = byHorizon[Math.Clamp(horizon, 1, byHorizon.Count) - 1];
         var tail = (1 - confidence) / 2;
         return (Read(grid, tail), Read(grid, 1 - tail));
-    }
-
-    /// <summary>
-    /// The median held-out error (in spreads): added to the mean forecast it gives the median, the point that
-    /// absolute error rewards (a lumpy item's typical week is well below its mean).
-    /// </summary>
-    public double MedianShift(int group, int horizon) => Read(GridOf(group, horizon), 0.5);
-
-    private double[] GridOf(int group, int horizon)
-    {
-        var byHorizon = ResidualQuantiles[Math.Clamp(group, 0, ResidualQuantiles.Count - 1)];
-        return byHorizon[Math.Clamp(horizon, 1, byHorizon.Count) - 1];
     }
 
     private static double[] Grid(List<double> residuals)
