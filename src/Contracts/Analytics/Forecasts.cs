@@ -70,12 +70,17 @@ public sealed record ReorderList(
     [property: Id(5)] decimal ServiceLevel);
 
 /// <summary>An organisation's demand model: trained on its ledger, stored in PostgreSQL, retrained weekly by a reminder.</summary>
+// Each call may train the model first (three LightGBM fits: a minute or more for a large ledger on two cores),
+// longer than the default 30 s an Orleans call may take.
 public interface IForecastGrain : IGrainWithStringKey
 {
+    [ResponseTimeout("00:05:00")]
     Task<DemandForecastAnswer> Forecast(ForecastRequest request);
 
+    [ResponseTimeout("00:05:00")]
     Task<ReorderList> Reorder(Guid locationId);
 
     /// <summary>Trains on the ledger now and stores the model; answers the number of series it learned from.</summary>
+    [ResponseTimeout("00:05:00")]
     Task<int> Retrain();
 }
