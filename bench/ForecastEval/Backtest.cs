@@ -24,7 +24,7 @@ internal sealed class Backtest(BacktestPlan plan, DemandModelOptions options, Ac
         var scores = evaluated.ToDictionary(s => s.Key, _ => new SeriesScore { OursByHorizon = new double[plan.Horizons], PointsByHorizon = new int[plan.Horizons] }, StringComparer.Ordinal);
         var chart = charted.ToDictionary(k => k, _ => new List<ChartedForecast>(), StringComparer.Ordinal);
         var methods = new Dictionary<string, int>(StringComparer.Ordinal);
-        double absError = 0, signedError = 0, actualSum = 0, naiveSigned = 0, seasonalSigned = 0, movingSigned = 0;
+        double absError = 0, signedError = 0, expectedSigned = 0, actualSum = 0, naiveSigned = 0, seasonalSigned = 0, movingSigned = 0;
         int points = 0, inside = 0, skippedFlat = 0, allPoints = 0, allInside = 0;
         var insideByHorizon = new int[plan.Horizons];
         var pointsByHorizon = new int[plan.Horizons];
@@ -110,11 +110,13 @@ internal sealed class Backtest(BacktestPlan plan, DemandModelOptions options, Ac
                     score.Naive += Math.Abs(actual - y[local - 1]) / scale;
                     score.SeasonalNaive += Math.Abs(actual - seasonal) / scale;
                     score.MovingAverage4 += Math.Abs(actual - movingAverage) / scale;
+                    score.Expected += Math.Abs(actual - week.Expected) / scale;
                     score.OursByHorizon[h - 1] += Math.Abs(actual - week.Predicted) / scale;
                     score.PointsByHorizon[h - 1]++;
                     score.Points++;
                     absError += Math.Abs(actual - week.Predicted);
                     signedError += week.Predicted - actual;
+                    expectedSigned += week.Expected - actual;
                     naiveSigned += y[local - 1] - actual;
                     seasonalSigned += seasonal - actual;
                     movingSigned += movingAverage - actual;
@@ -154,6 +156,7 @@ internal sealed class Backtest(BacktestPlan plan, DemandModelOptions options, Ac
             absError / points,
             signedError / points,
             signedError / actualSum,
+            new ExpectedDemandScore(Mean(s => s.Expected), expectedSigned / points, expectedSigned / actualSum),
             new BaselineBias(naiveSigned / points, seasonalSigned / points, movingSigned / points),
             (double)plan.Confidence,
             (double)inside / points,

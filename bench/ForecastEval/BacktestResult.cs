@@ -8,6 +8,9 @@ internal sealed record BaselineMase(double Naive, double SeasonalNaive, double M
 /// <summary>Mean error (forecast minus actual, units) of the simple forecasts, to compare with the model's bias.</summary>
 internal sealed record BaselineBias(double Naive, double SeasonalNaive, double MovingAverage4);
 
+/// <summary>The same figures for the mean forecast (what orders are sized from), beside the point the API shows.</summary>
+internal sealed record ExpectedDemandScore(double Mase, double Bias, double BiasShareOfDemand);
+
 /// <summary>Accuracy and interval coverage at one horizon.</summary>
 internal sealed record HorizonScore(int Horizon, double Mase, double Coverage);
 
@@ -24,6 +27,7 @@ internal sealed record BacktestResult(
     double Mae,
     double Bias,
     double BiasShareOfDemand,
+    ExpectedDemandScore ExpectedDemand,
     BaselineBias BaselineBias,
     double StatedConfidence,
     double Coverage,

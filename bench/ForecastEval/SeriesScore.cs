@@ -5,6 +5,9 @@ internal sealed class SeriesScore
 {
     public double Ours { get; set; }
 
+    /// <summary>The mean forecast's terms, beside the point's in <see cref="Ours"/>.</summary>
+    public double Expected { get; set; }
+
     public double Naive { get; set; }
 
     public double SeasonalNaive { get; set; }

@@ -7,13 +7,20 @@ public sealed record ForecastRequest(
     [property: Id(2)] int? ForecastDays = null);
 
 /// <summary>One day of a forecast: the week's forecast spread over its days, with the interval stated at <c>confidence</c>.</summary>
+/// <param name="Date">The day.</param>
+/// <param name="PredictedDemand">The median: the demand most likely to be nearest what sells (for an item bought every few weeks, often below the mean).</param>
+/// <param name="Confidence">The share of weeks whose demand the interval is meant to hold.</param>
+/// <param name="LowerBound">Lower end of the interval.</param>
+/// <param name="UpperBound">Upper end of the interval.</param>
+/// <param name="ExpectedDemand">The mean demand: what orders are sized from, since over many days it is the total that sells.</param>
 [GenerateSerializer, Immutable, Alias("ipf.DailyForecast.v1")]
 public sealed record DailyForecast(
     [property: Id(0)] DateOnly Date,
     [property: Id(1)] decimal PredictedDemand,
     [property: Id(2)] decimal Confidence,
     [property: Id(3)] decimal LowerBound,
-    [property: Id(4)] decimal UpperBound);
+    [property: Id(4)] decimal UpperBound,
+    [property: Id(5)] decimal ExpectedDemand);
 
 /// <summary><c>POST /analytics/forecast</c>: the seed's shape (forecast, recommendedOrderQuantity, recommendedOrderDate) and how it was made.</summary>
 [GenerateSerializer, Immutable, Alias("ipf.DemandForecastAnswer.v1")]
@@ -69,6 +76,8 @@ public static class ForecastTraining
 }
 
 /// <summary>An organisation's demand model: trained on its ledger, stored in PostgreSQL, retrained weekly by a reminder.</summary>
+// Each call may train the model first (three LightGBM fits: a minute or more for a large ledger on two cores),
+// longer than the default 30 s an Orleans call may take.
 public interface IForecastGrain : IGrainWithStringKey
 {
     [ResponseTimeout(ForecastTraining.Timeout)]

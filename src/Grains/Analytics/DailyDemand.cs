@@ -13,7 +13,7 @@ public static class DailyDemand
     public static IReadOnlyList<DailyForecast> From(DemandForecast forecast, DateOnly today, int days)
     {
         var byWeek = forecast.Weeks.ToDictionary(w => w.WeekStart);
-        var last = forecast.Weeks.Count > 0 ? forecast.Weeks[^1] : new ForecastWeek(WeeklyDemand.WeekOf(today), 0, 0, 0);
+        var last = forecast.Weeks.Count > 0 ? forecast.Weeks[^1] : new ForecastWeek(WeeklyDemand.WeekOf(today), 0, 0, 0, 0);
         return Enumerable.Range(0, days).Select(i =>
         {
             var day = today.AddDays(i);
@@ -22,7 +22,12 @@ public static class DailyDemand
             // A calibrated interval can sit to one side of the point when the model leans one way; a chart that
             // shows the forecast outside its own band reads as a bug, so the band is widened to hold it.
             return new DailyForecast(
-                day, PerDay(week.Predicted), forecast.Confidence, PerDay(Math.Min(week.Lower, week.Predicted)), PerDay(Math.Max(week.Upper, week.Predicted)));
+                day,
+                PerDay(week.Predicted),
+                forecast.Confidence,
+                PerDay(Math.Min(week.Lower, week.Predicted)),
+                PerDay(Math.Max(week.Upper, week.Predicted)),
+                PerDay(week.Expected));
         }).ToList();
     }
 

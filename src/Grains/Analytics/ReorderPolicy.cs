@@ -8,7 +8,7 @@ public sealed record ReorderSettings(int LeadTimeDays, int ReviewDays, decimal S
 public sealed record ReorderAdvice(int Quantity, DateOnly? OrderDate, int ReorderPoint, int OrderUpTo, int SafetyStock);
 
 /// <summary>
-/// Order-up-to from forecast demand. Safety stock = z(service level) x the forecast's error over lead time plus
+/// Order-up-to from the mean forecast demand (a sum of daily medians under-orders an item bought in lumps). Safety stock = z(service level) x the forecast's error over lead time plus
 /// review period (the stated interval's half-width read as z(confidence) standard deviations per week, grown with
 /// the square root of time). Reorder point = demand over the lead time + safety; order-up-to = demand over lead
 /// time + review + safety. The order is placed the day projected stock reaches the reorder point, for what brings
@@ -36,11 +36,11 @@ public static class ReorderPolicy
             }
             else
             {
-                stock -= (double)daily[day].PredictedDemand;
+                stock -= (double)daily[day].ExpectedDemand;
             }
         }
 
-        var averageDaily = daily.Count == 0 ? 0d : daily.Average(d => (double)d.PredictedDemand);
+        var averageDaily = daily.Count == 0 ? 0d : daily.Average(d => (double)d.ExpectedDemand);
         if (orderDate is null && averageDaily > 0)
         {
             var beyond = (int)Math.Ceiling(Math.Max(0, stock - reorderPoint) / averageDaily);
@@ -59,8 +59,8 @@ public static class ReorderPolicy
 
     private static double Demand(IReadOnlyList<DailyForecast> daily, int days)
     {
-        var known = daily.Take(days).Sum(d => (double)d.PredictedDemand);
-        var averageDaily = daily.Count == 0 ? 0d : daily.Average(d => (double)d.PredictedDemand);
+        var known = daily.Take(days).Sum(d => (double)d.ExpectedDemand);
+        var averageDaily = daily.Count == 0 ? 0d : daily.Average(d => (double)d.ExpectedDemand);
         return known + Math.Max(0, days - daily.Count) * averageDaily;
     }
 }

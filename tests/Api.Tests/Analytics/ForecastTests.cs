@@ -70,6 +70,12 @@ public sealed class ForecastTests(SharedProduct product)
         Assert.Equal((10, 7), (withHistory.GetProperty("leadTimeDays").GetInt32(), withHistory.GetProperty("reviewDays").GetInt32()));
         var quantity = withHistory.GetProperty("recommendedOrderQuantity").GetInt32();
         Assert.True(quantity > 0 && quantity % 6 == 0, $"Expected whole cases of 6, got {quantity}.");
+        // Orders come from the mean demand (expectedDemand), summed the way the policy sums it, over lead time and lead time + review.
+        Assert.All(days, d => Assert.True(d.GetProperty("expectedDemand").GetDecimal() >= 0m));
+        double Expected(int first) => days.Take(first).Sum(d => (double)d.GetProperty("expectedDemand").GetDecimal());
+        var safety = withHistory.GetProperty("safetyStock").GetInt32();
+        Assert.Equal((int)Math.Ceiling(Expected(10)) + safety, withHistory.GetProperty("reorderPoint").GetInt32());
+        Assert.Equal((int)Math.Ceiling(Expected(17)) + safety, withHistory.GetProperty("orderUpTo").GetInt32());
 
         var little = (await manager.PostAsync("/api/v1/analytics/forecast", new { productId = young, locationId = location })).ShouldSucceed().Data;
         Assert.StartsWith("fallback", little.GetProperty("method").GetString(), StringComparison.Ordinal);
@@ -77,7 +83,8 @@ public sealed class ForecastTests(SharedProduct product)
 
         var nothing = (await manager.PostAsync("/api/v1/analytics/forecast", new { productId = none, locationId = location })).ShouldSucceed().Data;
         Assert.Equal("fallback: no sales in the history", nothing.GetProperty("method").GetString());
-        Assert.All(nothing.GetProperty("forecast").EnumerateArray(), d => Assert.Equal(0m, d.GetProperty("predictedDemand").GetDecimal()));
+        Assert.All(nothing.GetProperty("forecast").EnumerateArray(), d =>
+            Assert.Equal((0m, 0m), (d.GetProperty("predictedDemand").GetDecimal(), d.GetProperty("expectedDemand").GetDecimal())));
         Assert.Equal((0, JsonValueKind.Null), (nothing.GetProperty("recommendedOrderQuantity").GetInt32(), nothing.GetProperty("recommendedOrderDate").ValueKind));
 
         var reorder = (await manager.GetAsync($"/api/v1/analytics/reorder?locationId={location}")).ShouldSucceed().Data;

@@ -106,7 +106,7 @@ public sealed class DemandModelTests(TrainedSeasonalModel trained) : IClassFixtu
 
         Assert.Equal("fallback: no sales in the history", forecast.Method);
         Assert.False(forecast.Calibrated);
-        Assert.All(forecast.Weeks, w => Assert.Equal(new ForecastWeek(w.WeekStart, 0, 0, 0), w));
+        Assert.All(forecast.Weeks, w => Assert.Equal(new ForecastWeek(w.WeekStart, 0, 0, 0, 0), w));
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class DemandModelTests(TrainedSeasonalModel trained) : IClassFixtu
         var forecast = trained.Model.Forecast(history, 2, 0.8m);
 
         Assert.Equal("fallback: moving average of 3 weeks (fewer than 13 weeks since the first sale); interval not calibrated", forecast.Method);
-        Assert.Equal(new ForecastWeek(SyntheticDemand.Start.AddDays(28), 6, 0, 12), forecast.Weeks[0]);
+        Assert.Equal(new ForecastWeek(SyntheticDemand.Start.AddDays(28), 6, 0, 12, 6), forecast.Weeks[0]);
     }
 
     [Fact]
@@ -146,5 +146,22 @@ public sealed class DemandModelTests(TrainedSeasonalModel trained) : IClassFixtu
     public void A_confidence_outside_zero_to_one_is_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => trained.Model.Forecast(trained.Series[0], 2, 1m));
+    }
+}
+
+public sealed class LumpyDemandTests
+{
+    [Fact]
+    public void A_lumpy_item_shows_its_median_week_and_keeps_its_mean_for_ordering()
+    {
+        // 12 bottles in three weeks of ten: the median week sells nothing, the mean is 3.6 a week.
+        var series = SyntheticDemand.Lumpy(count: 40, weeks: 120, orderShare: 0.3, lot: 12, seed: 5);
+        var model = DemandModel.Train(series, SyntheticDemand.SmallOptions);
+
+        var weeks = series.SelectMany(s => model.Forecast(s, 4, 0.8m).Weeks).ToList();
+
+        Assert.All(weeks, w => Assert.True(w.Expected >= 0 && w.Predicted >= 0));
+        Assert.InRange(weeks.Average(w => w.Predicted), 0, 1.2);
+        Assert.InRange(weeks.Average(w => w.Expected), 2.6, 4.6);
     }
 }

@@ -40,6 +40,18 @@ public sealed class ReorderPolicyTests
     }
 
     [Fact]
+    public void Orders_are_sized_from_the_mean_demand_not_the_median_shown()
+    {
+        // An item bought in lumps: the typical day sells nothing (median 0), the mean is two a day.
+        var lumpy = Enumerable.Range(0, 28).Select(i => new DailyForecast(Today.AddDays(i), 0m, 0.8m, 2m, 2m, ExpectedDemand: 2m)).ToList();
+
+        var advice = ReorderPolicy.Advise(lumpy, onHand: 10, casePack: 6, Weekly, Today);
+
+        Assert.Equal((14, 28, 0), (advice.ReorderPoint, advice.OrderUpTo, advice.SafetyStock));
+        Assert.Equal((18, Today), (advice.Quantity, advice.OrderDate));
+    }
+
+    [Fact]
     public void No_demand_orders_nothing()
     {
         var advice = ReorderPolicy.Advise(Days(0m, 0m, 0m, 28), 5, 12, Weekly, Today);
@@ -57,5 +69,5 @@ public sealed class ReorderPolicyTests
     }
 
     private static List<DailyForecast> Days(decimal predicted, decimal lower, decimal upper, int count) =>
-        Enumerable.Range(0, count).Select(i => new DailyForecast(Today.AddDays(i), predicted, 0.8m, lower, upper)).ToList();
+        Enumerable.Range(0, count).Select(i => new DailyForecast(Today.AddDays(i), predicted, 0.8m, lower, upper, predicted)).ToList();
 }

@@ -29,6 +29,15 @@ internal static class SyntheticDemand
         return series;
     }
 
+    /// <summary>Store orders: a lot of <paramref name="lot"/> bottles in a share <paramref name="orderShare"/> of weeks at random, none otherwise.</summary>
+    public static List<WeeklyDemand> Lumpy(int count, int weeks, double orderShare, int lot, int seed)
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(0, count)
+            .Select(s => new WeeklyDemand($"org/loc/lumpy-{s}", Start, Enumerable.Range(0, weeks).Select(_ => random.NextDouble() < orderShare ? lot : 0.0).ToArray()))
+            .ToList();
+    }
+
     public static DemandModelOptions SmallOptions => new()
     {
         Trees = 60,

@@ -9,6 +9,9 @@ internal sealed class DemandExample
     public float[] Features { get; set; } = [];
 
     public float Label { get; set; }
+
+    /// <summary>How much the example counts when the median trees are fitted (the mean trees ignore it).</summary>
+    public float Weight { get; set; } = 1f;
 }
 
 /// <summary>ML.NET's answer for a <see cref="DemandExample"/>: demand in units of the series' level.</summary>

@@ -6,10 +6,13 @@ namespace InventoryProFlow.Grains.Analytics.Forecasting;
 /// </summary>
 internal static class DemandFeatures
 {
-    public const int Count = 21;
+    public const int Count = 27;
 
     /// <summary>Index of the share of the last 52 weeks with a sale, which also picks the calibration group.</summary>
     public const int NonZeroShare52 = 13;
+
+    /// <summary>Index of the median of the last 13 weeks (in levels): where the median trees' fitting starts.</summary>
+    public const int Median13 = 26;
 
     // Stands for "no such week in the history" (scaled quantities are never negative).
     private const float Missing = -1f;
@@ -109,6 +112,67 @@ internal static class DemandFeatures
         features[18] = targetWeek.AddDays(3).Month;
         features[19] = Math.Min(origin - firstSale, 156);
         features[20] = (float)(Spread(y, origin, firstSale, level) / level);
+        OrderCycle(features[21..], y, origin, horizon, firstSale, level);
+    }
+
+    /// <summary>
+    /// Croston's view of a lumpy item (a store buying 12 every 3 weeks): the mean order size, the mean and
+    /// spread of the gaps between orders, the last gap, where the target week falls in the cycle, and the
+    /// median week. Rolling means blur exactly the timing that says whether next week is an order week.
+    /// </summary>
+    private static void OrderCycle(Span<float> features, IReadOnlyList<double> y, int origin, int horizon, int firstSale, double level)
+    {
+        var from = Math.Max(firstSale, origin - 52);
+        int orders = 0, previous = -1, lastGap = -1;
+        double size = 0, gaps = 0, gapsSquared = 0;
+        for (var i = from; i < origin; i++)
+        {
+            if (y[i] <= 0)
+            {
+                continue;
+            }
+
+            orders++;
+            size += y[i];
+            if (previous >= 0)
+            {
+                lastGap = i - previous;
+                gaps += lastGap;
+                gapsSquared += (double)lastGap * lastGap;
+            }
+
+            previous = i;
+        }
+
+        var meanInterval = orders == 0 ? 52.0 : (double)(origin - from) / orders;
+        var gapCount = Math.Max(0, orders - 1);
+        var meanGap = gapCount == 0 ? 0 : gaps / gapCount;
+        features[0] = orders == 0 ? Missing : (float)(size / orders / level);
+        features[1] = (float)meanInterval;
+        features[2] = (float)((WeeksSinceSale(y, origin, firstSale) + horizon) / meanInterval);
+        features[3] = lastGap;
+        features[4] = gapCount < 2 ? Missing : (float)(Math.Sqrt(Math.Max(0, gapsSquared / gapCount - meanGap * meanGap)) / meanGap);
+        features[Median13 - 21] = MedianScaled(y, origin - 13, origin, firstSale, level);
+    }
+
+    private static float MedianScaled(IReadOnlyList<double> y, int from, int to, int firstSale, double level)
+    {
+        from = Math.Max(from, firstSale);
+        if (to <= from)
+        {
+            return Missing;
+        }
+
+        var weeks = new double[to - from];
+        for (var i = from; i < to; i++)
+        {
+            weeks[i - from] = y[i];
+        }
+
+        Array.Sort(weeks);
+        var middle = weeks.Length / 2;
+        var median = weeks.Length % 2 == 1 ? weeks[middle] : (weeks[middle - 1] + weeks[middle]) / 2;
+        return (float)(median / level);
     }
 
     private static float MeanScaled(IReadOnlyList<double> y, int from, int to, int firstSale, int origin, double level)

@@ -2,10 +2,11 @@ namespace InventoryProFlow.Grains.Analytics.Forecasting;
 
 /// <summary>Forecast demand of one week with its interval.</summary>
 /// <param name="WeekStart">Monday of the week.</param>
-/// <param name="Predicted">Expected quantity in the week.</param>
+/// <param name="Predicted">The point shown as the week's demand: the median, the likeliest-to-be-nearest quantity.</param>
 /// <param name="Lower">Lower bound of the interval (never below zero).</param>
 /// <param name="Upper">Upper bound of the interval.</param>
-public sealed record ForecastWeek(DateOnly WeekStart, double Predicted, double Lower, double Upper);
+/// <param name="Expected">The mean quantity: what orders are sized from, since a sum of medians under-orders lumpy items.</param>
+public sealed record ForecastWeek(DateOnly WeekStart, double Predicted, double Lower, double Upper, double Expected);
 
 /// <summary>A series' forecast.</summary>
 /// <param name="Key">The series' key.</param>

@@ -6,19 +6,22 @@ namespace InventoryProFlow.Grains.Analytics.Forecasting;
 
 /// <summary>
 /// One gradient-boosted model (LightGBM) pooled over an organisation's product-location series, predicting
-/// each week ahead from lags, rolling means and the calendar, with split-conformal intervals.
+/// each week ahead from lags, rolling means, the order cycle and the calendar: the median as the point, the mean
+/// as the expected demand, with split-conformal intervals around the mean.
 /// Thread-safe for forecasting; train and load are the only ways to make one.
 /// </summary>
 public sealed class DemandModel
 {
     private readonly MLContext ml;
     private readonly ITransformer? trees;
+    private readonly ITransformer? medianTrees;
     private readonly object predictLock = new();
 
-    internal DemandModel(MLContext ml, ITransformer? trees, DemandModelOptions options, ForecastCalibration calibration, DemandModelSummary summary)
+    internal DemandModel(MLContext ml, ITransformer? trees, ITransformer? medianTrees, DemandModelOptions options, ForecastCalibration calibration, DemandModelSummary summary)
     {
         this.ml = ml;
         this.trees = trees;
+        this.medianTrees = medianTrees;
         Options = options;
         Calibration = calibration;
         Summary = summary;
@@ -38,6 +41,8 @@ public sealed class DemandModel
 
     internal ITransformer? Trees => trees;
 
+    internal ITransformer? MedianTrees => medianTrees;
+
     internal MLContext Context => ml;
 
     /// <summary>
@@ -56,27 +61,14 @@ public sealed class DemandModel
         if (training.Count < 4 * options.MinExamplesPerLeaf)
         {
             var empty = ForecastCalibration.FromResiduals(ForecastCalibration.EmptyResiduals(options.MaxHorizonWeeks), options.MaxHorizonWeeks);
-            return new DemandModel(ml, null, options, empty, new DemandModelSummary(series.Count, 0, 0, lastWeek));
+            return new DemandModel(ml, null, null, options, empty, new DemandModelSummary(series.Count, 0, 0, lastWeek));
         }
 
-        var trainer = ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
-        {
-            NumberOfIterations = options.Trees,
-            NumberOfLeaves = options.Leaves,
-            LearningRate = options.LearningRate,
-            MinimumExampleCountPerLeaf = options.MinExamplesPerLeaf,
-            NumberOfThreads = options.Threads,
-            Seed = options.Seed,
-            Deterministic = true,
-            Silent = true,
-            Verbose = false,
-            LabelColumnName = nameof(DemandExample.Label),
-            FeatureColumnName = nameof(DemandExample.Features),
-        });
-        var trees = trainer.Fit(ml.Data.LoadFromEnumerable(training.Select(e => e.Example)));
+        var trees = DemandTrees.Fit(ml, options, training, weighted: false);
         cancellationToken.ThrowIfCancellationRequested();
+        var medianTrees = DemandTrees.FitMedian(ml, options, training, cancellationToken);
 
-        var scores = Score(ml, trees, calibration.Select(e => e.Example).ToList());
+        var scores = DemandTrees.Score(ml, trees, calibration.Select(e => e.Example).ToList());
         var residuals = ForecastCalibration.EmptyResiduals(options.MaxHorizonWeeks);
         for (var i = 0; i < calibration.Count; i++)
         {
@@ -88,6 +80,7 @@ public sealed class DemandModel
         return new DemandModel(
             ml,
             trees,
+            medianTrees,
             options,
             ForecastCalibration.FromResiduals(residuals, options.MaxHorizonWeeks),
             new DemandModelSummary(series.Count, training.Count, calibration.Count, lastWeek));
@@ -161,10 +154,11 @@ public sealed class DemandModel
 
         if (pending.Count > 0)
         {
-            float[] scores;
+            float[] scores, medians;
             lock (predictLock)
             {
-                scores = Score(ml, trees!, examples);
+                scores = DemandTrees.Score(ml, trees!, examples);
+                medians = medianTrees is null ? scores : DemandTrees.Score(ml, medianTrees, examples);
             }
 
             var share = (double)confidence;
@@ -175,13 +169,16 @@ public sealed class DemandModel
                 var weeks = new ForecastWeek[horizonWeeks];
                 for (var h = 1; h <= horizonWeeks; h++)
                 {
-                    var predicted = DemandTarget.ToQuantity(scores[p * horizonWeeks + h - 1], level);
-                    var (low, high) = Calibration.Bounds(group, Math.Min(h, Options.MaxHorizonWeeks), share);
+                    var expected = DemandTarget.ToQuantity(scores[p * horizonWeeks + h - 1], level);
+                    var learned = Math.Min(h, Options.MaxHorizonWeeks);
+                    var (low, high) = Calibration.Bounds(group, learned, share);
+                    // The band's quantiles are measured around the mean, so it stays centred there.
                     weeks[h - 1] = new ForecastWeek(
                         history.NextWeek.AddDays(7 * (h - 1)),
-                        predicted,
-                        Math.Max(0, predicted + low * spread),
-                        Math.Max(0, predicted + high * spread));
+                        DemandTarget.ToQuantity(medians[p * horizonWeeks + h - 1], level),
+                        Math.Max(0, expected + low * spread),
+                        Math.Max(0, expected + high * spread),
+                        expected);
                 }
 
                 answers[index] = new DemandForecast(history.Key, weeks, confidence, DemandForecast.ModelMethod, Calibrated: true);
@@ -196,15 +193,4 @@ public sealed class DemandModel
 
     /// <summary>A model saved by <see cref="Save"/>.</summary>
     public static DemandModel Load(byte[] saved) => DemandModelArchive.Read(saved);
-
-    private static float[] Score(MLContext ml, ITransformer trees, List<DemandExample> examples)
-    {
-        if (examples.Count == 0)
-        {
-            return [];
-        }
-
-        var scored = trees.Transform(ml.Data.LoadFromEnumerable(examples));
-        return scored.GetColumn<float>(nameof(DemandScore.Score)).ToArray();
-    }
 }

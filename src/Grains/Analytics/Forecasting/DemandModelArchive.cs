@@ -11,8 +11,9 @@ namespace InventoryProFlow.Grains.Analytics.Forecasting;
 internal static class DemandModelArchive
 {
     // Raised when the features change: a model saved under other features must be retrained, not misread.
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 3;
     private const string TreesEntry = "trees.mlnet.zip";
+    private const string MedianTreesEntry = "median-trees.mlnet.zip";
     private const string StateEntry = "model.json";
 
     private sealed record State(int FormatVersion, DemandModelOptions Options, ForecastCalibration Calibration, DemandModelSummary Summary);
@@ -27,12 +28,8 @@ internal static class DemandModelArchive
                 JsonSerializer.Serialize(state, new State(FormatVersion, model.Options, model.Calibration, model.Summary));
             }
 
-            if (model.Trees is not null)
-            {
-                var schema = model.Context.Data.LoadFromEnumerable(Array.Empty<DemandExample>()).Schema;
-                using var trees = zip.CreateEntry(TreesEntry, CompressionLevel.NoCompression).Open();
-                model.Context.Model.Save(model.Trees, schema, trees);
-            }
+            Put(zip, TreesEntry, model.Context, model.Trees);
+            Put(zip, MedianTreesEntry, model.Context, model.MedianTrees);
         }
 
         return buffer.ToArray();
@@ -54,20 +51,36 @@ internal static class DemandModelArchive
         }
 
         var ml = new MLContext(state.Options.Seed);
-        ITransformer? trees = null;
-        if (zip.GetEntry(TreesEntry) is { } treesEntry)
-        {
-            // ML.NET needs a seekable stream; the zip entry is not one.
-            using var copy = new MemoryStream();
-            using (var stream = treesEntry.Open())
-            {
-                stream.CopyTo(copy);
-            }
+        return new DemandModel(ml, Take(zip, TreesEntry, ml), Take(zip, MedianTreesEntry, ml), state.Options, state.Calibration, state.Summary);
+    }
 
-            copy.Position = 0;
-            trees = ml.Model.Load(copy, out _);
+    private static void Put(ZipArchive zip, string name, MLContext ml, ITransformer? trees)
+    {
+        if (trees is null)
+        {
+            return;
         }
 
-        return new DemandModel(ml, trees, state.Options, state.Calibration, state.Summary);
+        var schema = ml.Data.LoadFromEnumerable(Array.Empty<DemandExample>()).Schema;
+        using var entry = zip.CreateEntry(name, CompressionLevel.NoCompression).Open();
+        ml.Model.Save(trees, schema, entry);
+    }
+
+    private static ITransformer? Take(ZipArchive zip, string name, MLContext ml)
+    {
+        if (zip.GetEntry(name) is not { } entry)
+        {
+            return null;
+        }
+
+        // ML.NET needs a seekable stream; the zip entry is not one.
+        using var copy = new MemoryStream();
+        using (var stream = entry.Open())
+        {
+            stream.CopyTo(copy);
+        }
+
+        copy.Position = 0;
+        return ml.Model.Load(copy, out _);
     }
 }

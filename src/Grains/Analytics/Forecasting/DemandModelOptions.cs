@@ -33,6 +33,12 @@ public sealed record DemandModelOptions
     /// <summary>Threads LightGBM may use.</summary>
     public int Threads { get; init; } = 2;
 
+    /// <summary>
+    /// Reweighted fits of the median trees, starting from the mean trees' errors: each one moves the point closer
+    /// to the median (least absolute error in spreads); 0 shows the mean as the point.
+    /// </summary>
+    public int MedianRefits { get; init; } = 2;
+
     /// <summary>Seed of the sampling and of the trainer, so the same ledger gives the same model.</summary>
     public int Seed { get; init; } = 17;
 }

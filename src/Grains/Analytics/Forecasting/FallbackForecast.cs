@@ -29,7 +29,8 @@ internal static class FallbackForecast
         for (var h = 0; h < horizonWeeks; h++)
         {
             var (predicted, lower, upper) = at(h);
-            weeks[h] = new ForecastWeek(history.NextWeek.AddDays(7 * h), predicted, lower, upper);
+            // Too few weeks to tell a median from a mean: both points are the same.
+            weeks[h] = new ForecastWeek(history.NextWeek.AddDays(7 * h), predicted, lower, upper, predicted);
         }
 
         return weeks;
