@@ -84,6 +84,22 @@ public sealed class ProductHost : IAsyncDisposable
         return new ProductHost(app, new Uri(address), connectionString, dataFolder, report);
     }
 
+    /// <summary>Signs up a new business with a unique email: its owner's email, organisation id and access token.</summary>
+    public async Task<(string Email, Guid OrganizationId, string Token)> RegisterOwnerAsync(string organizationName = "Test Bar", string businessType = "bar")
+    {
+        var email = $"owner-{Guid.NewGuid():N}@example.com";
+        var data = (await Client().PostAsync("/api/v1/auth/register", new
+        {
+            organizationName,
+            businessType,
+            email,
+            password = Tenant.Password,
+            firstName = "Olive",
+            lastName = "Owner",
+        })).ShouldSucceed(System.Net.HttpStatusCode.Created).Data;
+        return (email, Guid.Parse(data.GetProperty("user").GetProperty("organizationId").GetString()!), data.GetProperty("accessToken").GetString()!);
+    }
+
     public ApiClient Client(string? token = null) => new(new HttpClient { BaseAddress = Address }, token);
 
     /// <summary>A client whose every request says, in X-Forwarded-For, that it comes from <paramref name="address"/>.</summary>

@@ -16,23 +16,8 @@ public sealed class SharedProduct : IAsyncLifetime
     /// <summary>Signs up a new business with a unique email and returns its admin's session.</summary>
     public async Task<Tenant> NewTenantAsync(string businessType = "bar")
     {
-        var email = $"owner-{Guid.NewGuid():N}@example.com";
-        var response = await Host.Client().PostAsync("/api/v1/auth/register", new
-        {
-            organizationName = "Tenant " + email[6..14],
-            businessType,
-            email,
-            password = Tenant.Password,
-            firstName = "Olive",
-            lastName = "Owner",
-        });
-        response.ShouldSucceed(HttpStatusCode.Created);
-        var data = response.Data;
-        return new Tenant(
-            this,
-            Guid.Parse(data.GetProperty("user").GetProperty("organizationId").GetString()!),
-            email,
-            data.GetProperty("accessToken").GetString()!);
+        var (email, organizationId, token) = await Host.RegisterOwnerAsync("Tenant " + Guid.NewGuid().ToString("N")[..8], businessType);
+        return new Tenant(this, organizationId, email, token);
     }
 }
 

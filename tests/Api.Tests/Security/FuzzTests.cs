@@ -33,7 +33,7 @@ public sealed class FuzzTests
     public async Task Ten_thousand_malformed_requests_get_no_5xx_change_nothing_and_leave_the_product_serving()
     {
         await using var host = await ProductHost.StartAsync();
-        var admin = await RegisterAsync(host);
+        var (_, _, admin) = await host.RegisterOwnerAsync("Fuzz Bar");
         var document = (await host.Client().GetAsync("/openapi/v1.json")).Body;
         var operations = Fuzzable(document).ToList();
         Assert.True(operations.Count > 50, $"Only {operations.Count} operations to fuzz.");
@@ -234,21 +234,6 @@ public sealed class FuzzTests
     }
 
     private static T Pick<T>(IReadOnlyList<T> items, Random random) => items[random.Next(items.Count)];
-
-    private static async Task<string> RegisterAsync(ProductHost host)
-    {
-        var email = $"fuzz-{Guid.NewGuid():N}@example.com";
-        var data = (await host.Client().PostAsync("/api/v1/auth/register", new
-        {
-            organizationName = "Fuzz Bar",
-            businessType = "bar",
-            email,
-            password = Tenant.Password,
-            firstName = "F",
-            lastName = "Uzz",
-        })).ShouldSucceed(HttpStatusCode.Created).Data;
-        return data.GetProperty("accessToken").GetString()!;
-    }
 
     private sealed record FuzzPlan(string Description, Func<HttpRequestMessage> Request);
 }

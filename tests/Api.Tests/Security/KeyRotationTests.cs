@@ -14,9 +14,7 @@ public sealed class KeyRotationTests
     {
         await using var host = await ProductHost.StartAsync(settings: new Dictionary<string, string?> { ["Auth:SigningKeyRefreshSeconds"] = "1" });
         var anonymous = host.Client();
-        var email = $"keys-{Guid.NewGuid():N}@example.com";
-        (await anonymous.PostAsync("/api/v1/auth/register", new { organizationName = "Key Bar", businessType = "bar", email, password = Tenant.Password, firstName = "K", lastName = "Ey" }))
-            .ShouldSucceed(System.Net.HttpStatusCode.Created);
+        var (email, _, _) = await host.RegisterOwnerAsync("Key Bar");
         var old = await SignInAsync(host, email);
         var oldKid = new JsonWebToken(old).Kid;
 

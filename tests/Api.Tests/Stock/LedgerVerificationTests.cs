@@ -30,19 +30,7 @@ public sealed class LedgerVerificationTests
         Assert.Equal(1, await Command(host.ConnectionString));
     }
 
-    private static async Task<ApiClient> RegisterAsync(ProductHost host)
-    {
-        var response = (await host.Client().PostAsync("/api/v1/auth/register", new
-        {
-            organizationName = "Verify Bar",
-            businessType = "bar",
-            email = $"v-{Guid.NewGuid():N}@example.com",
-            password = Tenant.Password,
-            firstName = "V",
-            lastName = "Erify",
-        })).ShouldSucceed(HttpStatusCode.Created);
-        return host.Client(response.Data.GetProperty("accessToken").GetString());
-    }
+    private static async Task<ApiClient> RegisterAsync(ProductHost host) => host.Client((await host.RegisterOwnerAsync("Verify Bar")).Token);
 
     // The `verify-ledger` verb of the silo program, as `make verify-ledger` runs it.
     private static async Task<int> Command(string connectionString)
