@@ -38,14 +38,16 @@ public sealed class IdentityGrain(
             throw new InvalidCredentialsException();
         }
 
-        var (valid, rehashed) = passwords.Verify(account.PasswordHash, password);
+        // An inactive account is checked like any other, so refusing it costs the same one hash as a wrong password.
+        var (valid, outdated) = passwords.Verify(account.PasswordHash, password);
         if (!valid || !account.User.IsActive)
         {
             throw new InvalidCredentialsException();
         }
 
+        // Upgrading an old hash is a second hash: only a sign-in that succeeds may spend it.
         var now = time.GetUtcNow().UtcDateTime;
-        await users.RecordSignIn(account.User.Id, now, rehashed);
+        await users.RecordSignIn(account.User.Id, now, outdated ? passwords.Hash(password) : null);
         return account.User with { LastLoginAt = now };
     }
 

@@ -37,6 +37,8 @@ public static class GrainServices
         services.AddSingleton<SupplierRepository>();
         services.AddSingleton<ProductRepository>();
         services.AddSingleton<UserRepository>();
+        // Tried first: a test may wrap the hasher to count how many hashes a sign-in runs.
+        services.TryAddSingleton(provider => PasswordHashing.Pbkdf2(provider.GetRequiredService<IConfiguration>()));
         services.AddSingleton<PasswordHashing>();
         services.AddSingleton<DemoCatalogue>();
         services.AddSingleton<BootstrapAdmin>();
