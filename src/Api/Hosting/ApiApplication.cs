@@ -88,6 +88,7 @@ public static class ApiApplication
         app.MapScalarApiReference("/docs", options => options.WithTitle("Inventory Pro Flow API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
         app.MapHealthApi();
         app.MapAuthApi();
+        app.MapPasswordApi();
         app.MapUsersApi();
         app.MapOrganizationsApi();
         app.MapLocationsApi();

@@ -36,6 +36,18 @@ public sealed class UserRepository(NpgsqlDataSource db, AuditLog audit)
         return rows.SingleOrDefault();
     }
 
+    /// <summary>A user of an organisation with their password hash, for checking it.</summary>
+    public async Task<UserAccount?> FindAccount(Guid organizationId, Guid id)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        var rows = await connection.QueryAsync<UserDetails, string, UserAccount>(
+            $"SELECT {Columns}, password_hash FROM app.users WHERE organization_id = @organizationId AND id = @id",
+            (user, hash) => new UserAccount(user, hash),
+            new { organizationId, id },
+            splitOn: "password_hash");
+        return rows.SingleOrDefault();
+    }
+
     public async Task<UserDetails?> Find(Guid organizationId, Guid id)
     {
         await using var connection = await db.OpenConnectionAsync();
@@ -114,4 +126,40 @@ public sealed class UserRepository(NpgsqlDataSource db, AuditLog audit)
             "INSERT INTO app.refresh_tokens (token_hash, user_id, family_id, expires_at) VALUES (@TokenHash, @UserId, @FamilyId, @ExpiresAt)",
             grant);
     }
+
+    /// <summary>
+    /// Replaces the password hash, revokes the user's refresh tokens and audits user.password_changed (without hashes),
+    /// all or nothing. Answers how many tokens were revoked, or null when the stored hash is no longer the one the
+    /// current password was checked against (a change that committed in between): nothing is written then.
+    /// </summary>
+    public async Task<int?> ChangePassword(UserAccount account, string newPasswordHash, DateTime at)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var changed = await connection.ExecuteAsync(
+            "UPDATE app.users SET password_hash = @newPasswordHash, updated_at = @at WHERE id = @id AND password_hash = @checkedHash",
+            new { newPasswordHash, at, id = account.User.Id, checkedHash = account.PasswordHash },
+            transaction);
+        if (changed == 0)
+        {
+            return null;
+        }
+
+        var revoked = await RevokeRefreshTokens(connection, transaction, account.User.Id, at);
+        await audit.Append(connection, transaction, account.User.OrganizationId, AuditChange.Of("user", "password_changed", account.User.Id, null, null));
+        await transaction.CommitAsync();
+        return revoked;
+    }
+
+    /// <summary>Revokes every refresh token of a user not revoked yet (a new password, a lost device); answers how many.</summary>
+    public async Task<int> RevokeRefreshTokens(Guid userId, DateTime at)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return await RevokeRefreshTokens(connection, null, userId, at);
+    }
+
+    /// <summary>The same inside a caller's transaction, so the revocation commits with the change that asked for it.</summary>
+    public static Task<int> RevokeRefreshTokens(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid userId, DateTime at) =>
+        connection.ExecuteAsync(
+            "UPDATE app.refresh_tokens SET revoked_at = @at WHERE user_id = @userId AND revoked_at IS NULL", new { userId, at }, transaction);
 }
