@@ -59,6 +59,7 @@ public static class ApiApplication
     private static void Configure(WebApplication app)
     {
         app.UseMiddleware<RequestIdMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseSerilogRequestLogging(options =>
         {
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
@@ -85,7 +86,9 @@ public static class ApiApplication
         app.UseAuthorization();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/docs", options => options.WithTitle("Inventory Pro Flow API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        // A fresh nonce per page for the security headers' policy; fonts and telemetry would reach other hosts, which that policy refuses.
+        app.MapScalarApiReference("/docs", options => options.WithTitle("Inventory Pro Flow API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .WithNonce().DisableDefaultFonts().DisableTelemetry()).AllowAnonymous();
         app.MapHealthApi();
         app.MapAuthApi();
         app.MapPasswordApi();
