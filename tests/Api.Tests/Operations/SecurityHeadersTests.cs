@@ -141,6 +141,14 @@ public sealed partial class SecurityHeadersTests(SharedProduct product)
         Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Without_configured_origins_a_preflight_gets_no_cors_headers()
+    {
+        var response = await CrossOriginTests.Preflight(product.Host, "https://app.example.com", "/api/v1/products", "GET", "authorization");
+
+        Assert.DoesNotContain(response.Headers, h => h.Key.StartsWith("Access-Control-", StringComparison.OrdinalIgnoreCase));
+    }
+
     private static void AssertHardened(HttpResponseHeaders headers)
     {
         Assert.Equal("nosniff", headers.GetValues("X-Content-Type-Options").Single());
