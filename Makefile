@@ -2,7 +2,7 @@
 SLN := InventoryProFlow.sln
 
 .DEFAULT_GOAL := help
-.PHONY: help run test build stop format clean bench verify-ledger forecast-eval
+.PHONY: help run test build stop format clean bench verify-ledger forecast-eval rotate-signing-key
 
 help:
 	@echo "make run     build and run the Api on http://localhost:3000 (local PostgreSQL in .data/pg)"
@@ -14,6 +14,7 @@ help:
 	@echo "make bench   POS sales load on a fresh local PostgreSQL vs pgbench; JSON last on stdout (build/bench/result.json)"
 	@echo "make forecast-eval [DATA=path]  rolling-origin backtest of the demand forecast; JSON last on stdout (build/forecast-eval/result.json, chart.svg)"
 	@echo "make verify-ledger  prove quantity = sum of ledger for every product-location (.data/pg or ConnectionStrings__Postgres)"
+	@echo "make rotate-signing-key  add a fresh token-signing key to the ring (.data/pg or ConnectionStrings__Postgres)"
 	@echo "make help    this list (the default)"
 
 run:
@@ -27,6 +28,9 @@ build:
 
 verify-ledger:
 	scripts/verify-ledger.sh
+
+rotate-signing-key:
+	scripts/rotate-signing-key.sh
 
 stop:
 	scripts/pg.sh stop .data/pg

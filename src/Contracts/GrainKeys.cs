@@ -1,4 +1,7 @@
 using System.IO.Hashing;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
 using System.Text;
 using InventoryProFlow.Contracts.Stock;
 
@@ -62,6 +65,37 @@ public static class GrainKeys
     {
         var ids = ParseIds(key, "unmapped", 2);
         return (ids[0], ids[1]);
+    }
+
+    public static string OrganizationGate(Guid organizationId) => $"gate/{organizationId:D}";
+
+    public static Guid ParseOrganizationGate(string key) => ParseIds(key, "gate", 1)[0];
+
+    /// <summary>
+    /// The attempts at a limited route from one client: an IPv4 address, or an IPv6 /64, since one subscriber
+    /// is usually handed a whole /64 and could otherwise change address at every attempt.
+    /// </summary>
+    public static string AttemptsByClient(string route, IPAddress? client) => $"attempts/{route}/client/{ClientBlock(client)}";
+
+    /// <summary>The attempts at a limited route naming one account: by its email's SHA-256, so the key is short and names no one.</summary>
+    public static string AttemptsByAccount(string route, string email) =>
+        $"attempts/{route}/account/{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())))}";
+
+    private static string ClientBlock(IPAddress? client)
+    {
+        if (client is null)
+        {
+            return "unknown";
+        }
+
+        if (client.IsIPv4MappedToIPv6 || client.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return client.MapToIPv4().ToString();
+        }
+
+        var bytes = client.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
     }
 
     public static string Webhooks(Guid organizationId) => $"webhooks/{organizationId:D}";

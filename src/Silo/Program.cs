@@ -14,11 +14,13 @@ siloSettings.ResolveFileProvider();
 builder.Configuration.Sources.Insert(0, siloSettings);
 builder.Configuration["Orleans:Mode"] ??= nameof(OrleansMode.Cluster);
 builder.Services.AddSerilog((_, logs) => JsonLogs.Configure(logs, builder.Configuration, "ipf-silo"));
-if (args.FirstOrDefault() == LedgerCheck.Verb)
+if (args.FirstOrDefault() is LedgerCheck.Verb or SigningKeyRotation.Verb)
 {
     builder.Services.AddGrainServices(builder.Configuration.PostgresConnectionString());
     using var tool = builder.Build();
-    return await LedgerCheck.RunAsync(tool.Services, Console.Out);
+    return args[0] == LedgerCheck.Verb
+        ? await LedgerCheck.RunAsync(tool.Services, Console.Out)
+        : await SigningKeyRotation.RunAsync(tool.Services, Console.Out);
 }
 
 builder.AddInventorySilo();

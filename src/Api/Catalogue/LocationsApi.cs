@@ -12,7 +12,7 @@ public static class LocationsApi
 {
     public static IEndpointRouteBuilder MapLocationsApi(this IEndpointRouteBuilder routes)
     {
-        var locations = routes.MapGroup("/api/v1/locations").WithTags("Locations");
+        var locations = routes.MapGroup("/api/v1/locations").WithTags("Locations").RequireAuthorization(Policies.InventoryReader);
         locations.MapGet("/", List).WithSummary("List locations (inactive ones with includeInactive=true)");
         locations.MapGet("/{id:guid}", Get).WithSummary("One location");
         locations.MapPost("/", Create).RequireAuthorization(Policies.Admin).WithSummary("Open a location (admin)");

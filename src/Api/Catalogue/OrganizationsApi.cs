@@ -13,7 +13,7 @@ public static class OrganizationsApi
 {
     public static IEndpointRouteBuilder MapOrganizationsApi(this IEndpointRouteBuilder routes)
     {
-        var organizations = routes.MapGroup("/api/v1/organizations").WithTags("Organizations");
+        var organizations = routes.MapGroup("/api/v1/organizations").WithTags("Organizations").RequireAuthorization(Policies.InventoryReader);
         organizations.MapGet("/{id:guid}", Get).WithSummary("Your organisation");
         organizations.MapPatch("/{id:guid}", Update).RequireAuthorization(Policies.Admin).WithSummary("Change your organisation (admin)");
         return routes;

@@ -12,7 +12,7 @@ public static class ProductsApi
 {
     public static IEndpointRouteBuilder MapProductsApi(this IEndpointRouteBuilder routes)
     {
-        var products = routes.MapGroup("/api/v1/products").WithTags("Products");
+        var products = routes.MapGroup("/api/v1/products").WithTags("Products").RequireAuthorization(Policies.InventoryReader);
         products.MapGet("/", List).WithSummary("List products: page, limit, category, q (name, brand or sku; typo-tolerant), supplierId");
         products.MapGet("/lookup", Lookup).WithSummary("Find a product by a scanned UPC-A, UPC-E, EAN-13, EAN-8 or GTIN-14");
         products.MapGet("/{id:guid}", Get).WithSummary("One product");

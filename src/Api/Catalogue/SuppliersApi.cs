@@ -12,7 +12,7 @@ public static class SuppliersApi
 {
     public static IEndpointRouteBuilder MapSuppliersApi(this IEndpointRouteBuilder routes)
     {
-        var suppliers = routes.MapGroup("/api/v1/suppliers").WithTags("Suppliers");
+        var suppliers = routes.MapGroup("/api/v1/suppliers").WithTags("Suppliers").RequireAuthorization(Policies.InventoryReader);
         suppliers.MapGet("/", List).WithSummary("List suppliers (inactive ones with includeInactive=true)");
         suppliers.MapGet("/{id:guid}", Get).WithSummary("One supplier");
         suppliers.MapPost("/", Create).RequireAuthorization(Policies.CatalogueWriter).WithSummary("Add a supplier (manager, admin)");

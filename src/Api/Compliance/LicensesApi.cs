@@ -23,7 +23,7 @@ public static class LicensesApi
         compliance.MapDelete("/licenses/{id:guid}", Delete).RequireAuthorization(Policies.ComplianceWriter)
             .WithSummary("Stop watching a licence; its open alerts are resolved (admin)");
         compliance.MapGet("/alerts", Alerts).WithSummary("Compliance alerts, newest first; filter by open, kind, locationId, licenseId");
-        compliance.MapPost("/alerts/{id:guid}/acknowledge", Acknowledge).WithSummary("Mark an alert as seen; it stays in the list, no longer open");
+        compliance.MapPost("/alerts/{id:guid}/acknowledge", Acknowledge).RequireAuthorization(Policies.ComplianceAcknowledger).WithSummary("Mark an alert as seen; it stays in the list, no longer open");
         compliance.MapGet("/status", Status)
             .WithSummary("Licences (valid, expiring, expired), ABC reports per location (due, overdue, submitted), coming filings, open alerts and one overall state");
         compliance.MapPost("/checks", Check).RequireAuthorization(Policies.ComplianceWriter)

@@ -13,7 +13,8 @@ public static class ErrorResponses
     public static Task WriteAsync(HttpContext context, int status, string code, string message, IReadOnlyList<FieldError>? details = null)
     {
         context.Response.StatusCode = status;
-        if (status is StatusCodes.Status429TooManyRequests or StatusCodes.Status503ServiceUnavailable)
+        // A rate limit sets its own Retry-After: the seconds until its window ends.
+        if (status is StatusCodes.Status429TooManyRequests or StatusCodes.Status503ServiceUnavailable && context.Response.Headers.RetryAfter.Count == 0)
         {
             context.Response.Headers.RetryAfter = "5";
         }

@@ -58,6 +58,8 @@ public static class ApiApplication
 
     private static void Configure(WebApplication app)
     {
+        // First: everything after it, rate limits and allow-lists above all, sees the client's address, not the proxy's.
+        app.UseForwardedHeaders();
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseCrossOriginRequests();
@@ -84,6 +86,7 @@ public static class ApiApplication
             }
         });
         app.UseMiddleware<CallerContextMiddleware>();
+        app.UseMiddleware<OrganizationGateMiddleware>();
         app.UseAuthorization();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
@@ -95,6 +98,7 @@ public static class ApiApplication
         app.MapPasswordApi();
         app.MapUsersApi();
         app.MapOrganizationsApi();
+        app.MapIpAllowListApi();
         app.MapLocationsApi();
         app.MapSuppliersApi();
         app.MapProductsApi();
@@ -103,6 +107,7 @@ public static class ApiApplication
         app.MapAdminApi();
         app.MapAuditApi();
         app.MapIntegrationsApi();
+        app.MapIntegrationClientsApi();
         app.MapPosSalesApi();
         app.MapWebhooksApi();
         app.MapLicensesApi();

@@ -32,17 +32,20 @@ public static class ApiServices
         // The framework's own keys (antiforgery, cookies) live beside ours instead of in a temp folder.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(SigningKeys.DataFolder(builder.Configuration), "keys", "data-protection")));
         services.AddSingleton<SigningKeys>();
+        services.AddHostedService(provider => provider.GetRequiredService<SigningKeys>());
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, GuardHandler>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<SigningKeys>(ConfigureBearer);
         Policies.Add(services.AddAuthorizationBuilder());
+        services.AddClientAddresses(builder.Configuration);
 
         services.AddSingleton<HubErrors>();
         services.AddSignalR(options => options.AddFilter<HubErrors>()).AddJsonProtocol(options => ApiJson.Configure(options.PayloadSerializerOptions));
         services.AddSingleton<LiveHubNode>();
         services.AddHostedService(provider => provider.GetRequiredService<LiveHubNode>());
 
-        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityScheme>());
+        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityScheme>().AddOperationTransformer<OperationGuards>());
         services.AddHealthChecks().AddCheck<SiloAndDatabaseCheck>("silo-and-database", tags: [HealthApi.ReadyTag]);
         return builder;
     }
@@ -54,11 +57,12 @@ public static class ApiServices
         {
             ValidIssuer = TokenIssuer.Issuer,
             ValidAudience = TokenIssuer.Audience,
-            IssuerSigningKey = keys.Key,
+            // Resolved per token, so a key that joined the ring since start-up verifies without a restart.
+            IssuerSigningKeyResolver = (_, _, _, _) => keys.Verifiers,
             ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
             NameClaimType = ClaimNames.Subject,
             RoleClaimType = ClaimNames.Role,
-            ClockSkew = TimeSpan.FromSeconds(30),
+            ClockSkew = SigningKeys.ClockSkew,
         };
         options.Events = new JwtBearerEvents
         {

@@ -1,20 +1,29 @@
 using InventoryProFlow.Api.Paging;
 using InventoryProFlow.Contracts;
+using InventoryProFlow.Contracts.Errors;
 using InventoryProFlow.Contracts.Identity;
+using InventoryProFlow.Contracts.Integrations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InventoryProFlow.Api.Identity;
 
-/// <summary>Sign-in and sign-up: the only business endpoints open without a token.</summary>
+/// <summary>Sign-in, sign-up, refresh, sign-out and client credentials: the only business endpoints open without a token.</summary>
 public static class AuthApi
 {
     public sealed record LoginRequest(string? Email, string? Password);
 
+    public sealed record RefreshRequest(string? RefreshToken);
+
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder routes)
     {
         var auth = routes.MapGroup("/api/v1/auth").WithTags("Auth").AllowAnonymous();
-        auth.MapPost("/login", Login).WithSummary("Sign in with email and password");
-        auth.MapPost("/register", Register).WithSummary("Sign up a new business and its first admin");
+        auth.MapPost("/login", Login).LimitAttempts("login", (LoginRequest body) => body.Email).WithSummary("Sign in with email and password");
+        auth.MapPost("/register", Register).LimitAttempts("register").WithSummary("Sign up a new business and its first admin");
+        auth.MapPost("/refresh", Refresh).LimitAttempts("refresh")
+            .WithSummary("Trade a refresh token for a new access token and a new refresh token; the old one is spent, and spending it again signs that session out everywhere");
+        auth.MapPost("/logout", Logout).WithSummary("Sign out: the refresh token and every token refreshed from the same sign-in stop working");
+        auth.MapPost("/token", ClientToken).LimitAttempts("token")
+            .WithSummary("OAuth 2.0 client credentials (grant_type=client_credentials, client_id, client_secret, optional scope) for integration clients; form or JSON");
         routes.MapGet("/.well-known/jwks.json", (SigningKeys keys) => TypedResults.Json(keys.Jwks()))
             .AllowAnonymous().WithTags("Auth").WithSummary("Public keys that verify our access tokens");
         return routes;
@@ -33,4 +42,33 @@ public static class AuthApi
         var user = await grains.GetGrain<IIdentityGrain>(GrainKeys.IdentityKey).Register(body);
         return TypedResults.Created($"/api/v1/organizations/{user.OrganizationId}", Envelope.Of(await tokens.Issue(user)));
     }
+
+    private static async Task<Ok<Envelope<SignInResponse>>> Refresh(RefreshRequest? body, TokenIssuer tokens) =>
+        TypedResults.Ok(Envelope.Of(await tokens.Refresh(RequiredToken(body))));
+
+    /// <summary>Always 204 for a well-formed request, so signing out twice, or with a token already gone, is not an error.</summary>
+    private static async Task<NoContent> Logout(RefreshRequest? body, TokenIssuer tokens)
+    {
+        await tokens.Revoke(RequiredToken(body));
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<ClientTokenResponse>> ClientToken(HttpRequest request, IGrainFactory grains, TokenIssuer tokens)
+    {
+        var asked = await ClientCredentials.ReadAsync(request);
+        var client = await grains.GetGrain<IIntegrationClientsGrain>(GrainKeys.IdentityKey).Authenticate(asked.ClientId, asked.ClientSecret);
+        var scopes = asked.Scopes ?? client.Scopes;
+        var refused = scopes.Where(s => !client.Scopes.Contains(s)).ToList();
+        if (refused.Count > 0)
+        {
+            throw new ValidationFailedException(refused.Select(s => new FieldError("scope", $"{s} was not granted to this client.")).ToList());
+        }
+
+        return TypedResults.Ok(tokens.IssueForClient(client.Id, client.OrganizationId, scopes));
+    }
+
+    private static string RequiredToken(RefreshRequest? body) =>
+        body?.RefreshToken is { Length: > 0 and <= 512 } token
+            ? token
+            : throw new ValidationFailedException([new FieldError("refreshToken", "refreshToken is required: the one from sign-in or the last refresh.")]);
 }

@@ -11,8 +11,10 @@ public static class PasswordApi
 {
     public static IEndpointRouteBuilder MapPasswordApi(this IEndpointRouteBuilder routes)
     {
+        // Limited like sign-in: a stolen access token must not become a fast way to guess the password.
         routes.MapPost("/api/v1/auth/password", ChangePassword)
-            .RequireAuthorization()
+            .RequireAuthorization(Policies.OwnAccount)
+            .LimitAttempts("password")
             .WithTags("Auth")
             .WithSummary("Change your own password (the current one is required); signs out your other sessions");
         return routes;

@@ -1,65 +1,115 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using InventoryProFlow.Contracts.Identity;
+using InventoryProFlow.Contracts.Integrations;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace InventoryProFlow.Api.Identity;
 
-/// <summary>The answer to a successful sign-in or sign-up, in the seed's exact shape.</summary>
+/// <summary>The answer to a successful sign-in, sign-up or refresh, in the seed's exact shape.</summary>
 public sealed record SignInResponse(string AccessToken, string RefreshToken, int ExpiresIn, SignedInUser User);
 
 public sealed record SignedInUser(Guid Id, string Email, string FirstName, string LastName, string Role, Guid OrganizationId);
 
-/// <summary>Issues RS256 access tokens with the seed's claims, and opaque refresh tokens kept only as hashes.</summary>
+/// <summary>An integration client's token (OAuth 2.0 client credentials, RFC 6749 section 4.4): no refresh token.</summary>
+public sealed record ClientTokenResponse(
+    [property: System.Text.Json.Serialization.JsonPropertyName("access_token")] string AccessToken,
+    [property: System.Text.Json.Serialization.JsonPropertyName("token_type")] string TokenType,
+    [property: System.Text.Json.Serialization.JsonPropertyName("expires_in")] int ExpiresIn,
+    [property: System.Text.Json.Serialization.JsonPropertyName("scope")] string Scope);
+
+/// <summary>
+/// Issues RS256 access tokens with the seed's claims (and the scopes they carry), and opaque refresh tokens kept only as
+/// SHA-256 hashes (256 random bits need no slow hash), each spent once: a refresh gives a new one in the same family.
+/// </summary>
 public sealed class TokenIssuer(SigningKeys keys, IConfiguration configuration, TimeProvider time, IGrainFactory grains)
 {
     public const string Issuer = "inventory-pro-flow";
     public const string Audience = "inventory-pro-flow";
 
-    private readonly TimeSpan _accessLifetime = TimeSpan.FromMinutes(configuration.GetValue("Auth:AccessTokenMinutes", 60));
+    private readonly TimeSpan _accessLifetime = AccessLifetime(configuration);
     private readonly TimeSpan _refreshLifetime = TimeSpan.FromDays(configuration.GetValue("Auth:RefreshTokenDays", 30));
 
+    public static TimeSpan AccessLifetime(IConfiguration configuration) => TimeSpan.FromMinutes(configuration.GetValue("Auth:AccessTokenMinutes", 60));
+
+    /// <summary>A new sign-in: a new family of refresh tokens.</summary>
     public async Task<SignInResponse> Issue(UserDetails user)
     {
+        var (refreshToken, hash, expiresAt) = NewRefreshToken();
+        await Sessions().Keep(new RefreshTokenGrant(hash, user.Id, Guid.CreateVersion7(time.GetUtcNow()), expiresAt));
+        return Answer(user, refreshToken);
+    }
+
+    /// <summary>Spends a refresh token for a new access token and its successor; see <see cref="ISessionsGrain.Rotate"/>.</summary>
+    public async Task<SignInResponse> Refresh(string presented)
+    {
+        var (refreshToken, hash, expiresAt) = NewRefreshToken();
+        var user = await Sessions().Rotate(ApiKeys.Hash(presented), hash, expiresAt);
+        return Answer(user, refreshToken);
+    }
+
+    /// <summary>Signs out the sign-in this refresh token belongs to.</summary>
+    public Task Revoke(string presented) => Sessions().Revoke(ApiKeys.Hash(presented));
+
+    /// <summary>A client-credentials token for an integration client, with the scopes it was granted (or the subset it asked for).</summary>
+    public ClientTokenResponse IssueForClient(Guid clientId, Guid organizationId, IReadOnlyList<string> scopes)
+    {
+        var scope = string.Join(' ', scopes);
+        var token = Sign(
+        [
+            new Claim(ClaimNames.Subject, clientId.ToString()),
+            new Claim(ClaimNames.ClientId, clientId.ToString()),
+            new Claim(ClaimNames.Organization, organizationId.ToString()),
+            new Claim(ClaimNames.Scope, scope),
+        ]);
+        return new ClientTokenResponse(token, "Bearer", (int)_accessLifetime.TotalSeconds, scope);
+    }
+
+    private SignInResponse Answer(UserDetails user, string refreshToken) => new(
+        Sign(
+        [
+            new Claim(ClaimNames.Subject, user.Id.ToString()),
+            new Claim(ClaimNames.Email, user.Email),
+            new Claim(ClaimNames.Role, user.Role),
+            new Claim(ClaimNames.Organization, user.OrganizationId.ToString()),
+            new Claim(ClaimNames.Scope, string.Join(' ', Scopes.OfRole(user.Role))),
+        ]),
+        refreshToken,
+        (int)_accessLifetime.TotalSeconds,
+        new SignedInUser(user.Id, user.Email, user.FirstName, user.LastName, user.Role, user.OrganizationId));
+
+    private string Sign(Claim[] claims)
+    {
         var now = time.GetUtcNow();
-        var accessToken = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
             Audience = Audience,
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = (now + _accessLifetime).UtcDateTime,
-            SigningCredentials = keys.Credentials,
-            Subject = new ClaimsIdentity(
-            [
-                new Claim(ClaimNames.Subject, user.Id.ToString()),
-                new Claim(ClaimNames.Email, user.Email),
-                new Claim(ClaimNames.Role, user.Role),
-                new Claim(ClaimNames.Organization, user.OrganizationId.ToString()),
-            ]),
+            SigningCredentials = keys.Current.Credentials,
+            Subject = new ClaimsIdentity(claims),
         });
-
-        var refreshToken = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
-        await grains.GetGrain<IIdentityGrain>(Contracts.GrainKeys.IdentityKey).KeepRefreshToken(new RefreshTokenGrant(
-            Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(refreshToken))),
-            user.Id,
-            Guid.CreateVersion7(now),
-            (now + _refreshLifetime).UtcDateTime));
-
-        return new SignInResponse(
-            accessToken,
-            refreshToken,
-            (int)_accessLifetime.TotalSeconds,
-            new SignedInUser(user.Id, user.Email, user.FirstName, user.LastName, user.Role, user.OrganizationId));
     }
+
+    private (string Token, string Hash, DateTime ExpiresAt) NewRefreshToken()
+    {
+        var token = ApiKeys.NewSecret(string.Empty);
+        return (token, ApiKeys.Hash(token), (time.GetUtcNow() + _refreshLifetime).UtcDateTime);
+    }
+
+    private ISessionsGrain Sessions() => grains.GetGrain<ISessionsGrain>(Contracts.GrainKeys.IdentityKey);
 }
 
-/// <summary>The claim names of our tokens (the seed's: sub, email, role, org, iat, exp).</summary>
+/// <summary>The claim names of our tokens (the seed's: sub, email, role, org, iat, exp; and OAuth's scope and client_id).</summary>
 public static class ClaimNames
 {
     public const string Subject = "sub";
     public const string Email = "email";
     public const string Role = "role";
     public const string Organization = "org";
+    public const string Scope = "scope";
+    public const string ClientId = "client_id";
 }

@@ -12,9 +12,11 @@ public static class UsersApi
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder routes)
     {
         var users = routes.MapGroup("/api/v1/users").WithTags("Users");
-        users.MapGet("/", List).RequireAuthorization(Policies.CatalogueWriter).WithSummary("List the users of your organisation");
-        users.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.CatalogueWriter).WithSummary("One user of your organisation");
+        users.MapGet("/", List).RequireAuthorization(Policies.TeamReader).WithSummary("List the users of your organisation");
+        users.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.TeamReader).WithSummary("One user of your organisation");
         users.MapPost("/", Create).RequireAuthorization(Policies.Admin).WithSummary("Add a user to your organisation (admin)");
+        users.MapPatch("/{id:guid}", Update).RequireAuthorization(Policies.Admin)
+            .WithSummary("Change a user's names, role or phone, or deactivate them (isActive=false): their sign-in and refresh stop at once, access within a token's life (admin)");
         return routes;
     }
 
@@ -27,6 +29,13 @@ public static class UsersApi
 
     private static async Task<Ok<Envelope<UserDetails>>> Get(Guid id, ClaimsPrincipal principal, IGrainFactory grains) =>
         TypedResults.Ok(Envelope.Of(await grains.GetGrain<IIdentityGrain>(GrainKeys.IdentityKey).GetUser(CurrentUser.From(principal).OrganizationId, id)));
+
+    private static async Task<Ok<Envelope<UserDetails>>> Update(Guid id, UserChange body, ClaimsPrincipal principal, IGrainFactory grains)
+    {
+        var caller = CurrentUser.From(principal);
+        var user = await grains.GetGrain<IIdentityGrain>(GrainKeys.IdentityKey).UpdateUser(caller.OrganizationId, id, body ?? new UserChange(), caller.UserId);
+        return TypedResults.Ok(Envelope.Of(user));
+    }
 
     private static async Task<Created<Envelope<UserDetails>>> Create(UserDraft body, ClaimsPrincipal principal, IGrainFactory grains)
     {

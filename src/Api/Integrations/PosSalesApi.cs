@@ -18,6 +18,8 @@ namespace InventoryProFlow.Api.Integrations;
 public static class PosSalesApi
 {
     public const string ApiKeyHeader = "X-Api-Key";
+
+    public const string Route = "/api/v1/integrations/pos/sales";
     public const string SaleCreated = "sale.created";
 
     // A thousand sales of a few lines each fit well within this; the product's default limit is 1 MB.
@@ -30,7 +32,7 @@ public static class PosSalesApi
 
     public static IEndpointRouteBuilder MapPosSalesApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/v1/integrations/pos/sales", Ingest).AllowAnonymous().WithTags("Integrations")
+        routes.MapPost(Route, Ingest).AllowAnonymous().WithTags("Integrations")
             .WithSummary("A POS pushes sale.created (or { sales: [...] }, up to 1,000); X-Api-Key and Ipf-Signature required; unmatched lines are queued");
         return routes;
     }

@@ -13,6 +13,7 @@ namespace InventoryProFlow.Api.Live;
 /// Subscribing is checked against the caller's organisation; the events come from every Api node of the
 /// cluster (see <see cref="LiveHubNode"/>).
 /// </summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.InventoryReader)]
 public sealed class InventoryHub(IGrainFactory grains) : Hub
 {
     public const string Path = "/hubs/inventory";

@@ -22,12 +22,12 @@ public static class InventoryApi
 
     public static IEndpointRouteBuilder MapInventoryApi(this IEndpointRouteBuilder routes)
     {
-        var inventory = routes.MapGroup("/api/v1/inventory").WithTags("Inventory");
+        var inventory = routes.MapGroup("/api/v1/inventory").WithTags("Inventory").RequireAuthorization(Policies.InventoryReader);
         inventory.MapGet("/items", List).WithSummary("Items of one location: locationId (required), category, lowStock, page, limit");
         inventory.MapPost("/items", Stock).RequireAuthorization(Policies.CatalogueWriter).WithSummary("Start carrying a product at a location; an opening quantity is recorded as a count");
         inventory.MapGet("/items/{id:guid}", Get).WithSummary("One inventory item, live");
         inventory.MapPatch("/items/{id:guid}", SetLevels).RequireAuthorization(Policies.CatalogueWriter).WithSummary("Set par level and reorder point");
-        inventory.MapPut("/items/{id:guid}/count", Count).WithSummary("Record a physical count; the variance goes into the ledger");
+        inventory.MapPut("/items/{id:guid}/count", Count).RequireAuthorization(Policies.StockKeeper).WithSummary("Record a physical count; the variance goes into the ledger");
         inventory.MapPost("/batch", Batch).RequireAuthorization(Policies.CatalogueWriter)
             .WithSummary("Apply up to 5,000 counts or par changes; each row is applied or rejected on its own");
         inventory.MapPost("/import", Import).RequireAuthorization(Policies.CatalogueWriter)
@@ -120,9 +120,11 @@ public static class InventoryApi
             throw new BadHttpRequestException("Send the count sheet as text/csv.", StatusCodes.Status415UnsupportedMediaType);
         }
 
+        var caller = CurrentUser.From(principal);
+        // The sheet is for one location: another organisation's, or none, is not found, before a row is read.
+        await grains.GetGrain<ILocationGrain>(GrainKeys.Location(caller.OrganizationId, location)).Get();
         using var reader = new StreamReader(request.Body);
         var csv = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
-        var caller = CurrentUser.From(principal);
         return Answer(request.HttpContext, TransactionsApi.IdempotencyKey(request.HttpContext) is { } key
             ? await grains.GetGrain<IBulkChangeGrain>(GrainKeys.BulkChange(caller.OrganizationId, key)).ImportCountSheet(location, csv, caller.Actor)
             : new BulkResult(await Inventory(principal, grains).ImportCountSheet(location, csv, caller.Actor), Replayed: false));

@@ -30,8 +30,9 @@ public static class TransactionsApi
     public static IEndpointRouteBuilder MapTransactionsApi(this IEndpointRouteBuilder routes)
     {
         var transactions = routes.MapGroup("/api/v1/transactions").WithTags("Transactions");
-        transactions.MapGet("/", List).WithSummary("The ledger: type, locationId, productId, from, to, page, limit");
+        transactions.MapGet("/", List).RequireAuthorization(Policies.LedgerReader).WithSummary("The ledger: type, locationId, productId, from, to, page, limit");
         transactions.MapPost("/sales", (MovementRequest body, HttpContext http, IGrainFactory grains) => Record(MovementTypes.Sale, body, http, grains))
+            .RequireAuthorization(Policies.SalesWriter)
             .WithSummary("Record a sale (referenceId makes it idempotent; all lines or none; may take stock below zero, flagged)");
         transactions.MapPost("/purchases", (MovementRequest body, HttpContext http, IGrainFactory grains) => Record(MovementTypes.Purchase, body, http, grains))
             .RequireAuthorization(Policies.CatalogueWriter).WithSummary("Receive a delivery from a supplier; updates the product's cost");
@@ -40,8 +41,10 @@ public static class TransactionsApi
         transactions.MapPost("/adjustments", (MovementRequest body, HttpContext http, IGrainFactory grains) => Record(MovementTypes.Adjustment, body, http, grains))
             .RequireAuthorization(Policies.CatalogueWriter).WithSummary("Correct stock up or down (direction: increase or decrease)");
         transactions.MapPost("/waste", (MovementRequest body, HttpContext http, IGrainFactory grains) => Record(MovementTypes.Waste, body, http, grains))
+            .RequireAuthorization(Policies.StockKeeper)
             .WithSummary("Record breakage, spills, spoilage; cannot take more than is on hand");
         transactions.MapPost("/comps", (MovementRequest body, HttpContext http, IGrainFactory grains) => Record(MovementTypes.Comp, body, http, grains))
+            .RequireAuthorization(Policies.StockKeeper)
             .WithSummary("Record drinks given away; cannot take more than is on hand");
         return routes;
     }

@@ -62,13 +62,22 @@ public sealed record ReorderList(
     [property: Id(4)] int ReviewDays,
     [property: Id(5)] decimal ServiceLevel);
 
+/// <summary>How long a call that may train first is waited for: training a large organisation on a busy silo takes minutes, not seconds.</summary>
+public static class ForecastTraining
+{
+    public const string Timeout = "00:10:00";
+}
+
 /// <summary>An organisation's demand model: trained on its ledger, stored in PostgreSQL, retrained weekly by a reminder.</summary>
 public interface IForecastGrain : IGrainWithStringKey
 {
+    [ResponseTimeout(ForecastTraining.Timeout)]
     Task<DemandForecastAnswer> Forecast(ForecastRequest request);
 
+    [ResponseTimeout(ForecastTraining.Timeout)]
     Task<ReorderList> Reorder(Guid locationId);
 
     /// <summary>Trains on the ledger now and stores the model; answers the number of series it learned from.</summary>
+    [ResponseTimeout(ForecastTraining.Timeout)]
     Task<int> Retrain();
 }

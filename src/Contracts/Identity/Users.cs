@@ -46,6 +46,15 @@ public sealed record UserDraft(
     [property: Id(4)] string? Role,
     [property: Id(5)] string? Phone = null);
 
+/// <summary>An admin's change to a user: omitted fields keep their value. isActive=false deactivates.</summary>
+[GenerateSerializer, Immutable, Alias("ipf.UserChange.v1")]
+public sealed record UserChange(
+    [property: Id(0)] string? FirstName = null,
+    [property: Id(1)] string? LastName = null,
+    [property: Id(2)] string? Role = null,
+    [property: Id(3)] string? Phone = null,
+    [property: Id(4)] bool? IsActive = null);
+
 /// <summary>A refresh token's hash to keep; the token itself never reaches storage.</summary>
 [GenerateSerializer, Immutable, Alias("ipf.RefreshTokenGrant.v1")]
 public sealed record RefreshTokenGrant(
@@ -79,7 +88,11 @@ public interface IIdentityGrain : IGrainWithStringKey
 
     Task<UserDetails> GetUser(Guid organizationId, Guid userId);
 
-    Task KeepRefreshToken(RefreshTokenGrant grant);
+    /// <summary>
+    /// Changes a user. Deactivating revokes their refresh tokens at once (their access token ends within its lifetime);
+    /// an admin cannot deactivate or demote themselves, so an organisation always keeps the admin who acts.
+    /// </summary>
+    Task<UserDetails> UpdateUser(Guid organizationId, Guid userId, UserChange change, Guid changedBy);
 
     /// <summary>Replaces a user's password after checking the current one, and revokes all their refresh tokens.</summary>
     Task<PasswordChanged> ChangePassword(Guid organizationId, Guid userId, PasswordChange change);

@@ -10,7 +10,10 @@ public static class ApiKeys
     public const string SecretPrefix = "whsec_";
 
     /// <summary>32 random bytes behind a readable prefix, so a leaked key is recognisable in a scan.</summary>
-    public static string NewKey() => KeyPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string NewKey() => NewSecret(KeyPrefix);
+
+    /// <summary>A credential of 256 random bits, base64url, behind <paramref name="prefix"/>.</summary>
+    public static string NewSecret(string prefix) => prefix + System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     public static string NewWebhookSecret() => SecretPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 

@@ -130,7 +130,20 @@ public sealed class IdentityGrain(
     public async Task<UserDetails> GetUser(Guid organizationId, Guid userId) =>
         await users.Find(organizationId, userId) ?? throw NotFoundException.For("user", userId);
 
-    public Task KeepRefreshToken(RefreshTokenGrant grant) => users.KeepRefreshToken(grant);
+    public async Task<UserDetails> UpdateUser(Guid organizationId, Guid userId, UserChange change, Guid changedBy)
+    {
+        new Violations()
+            .MaxLength("firstName", change.FirstName, 100)
+            .When(change.FirstName is { } first && string.IsNullOrWhiteSpace(first), "firstName", "firstName cannot be blank.")
+            .MaxLength("lastName", change.LastName, 100)
+            .When(change.LastName is { } last && string.IsNullOrWhiteSpace(last), "lastName", "lastName cannot be blank.")
+            .OneOf("role", change.Role, Roles.All)
+            .MaxLength("phone", change.Phone, 32)
+            .When(userId == changedBy && change.IsActive == false, "isActive", "You cannot deactivate yourself; another admin can.")
+            .When(userId == changedBy && change.Role is { } role && role != Roles.Admin, "role", "You cannot demote yourself; another admin can.")
+            .ThrowIfAny();
+        return await users.Update(organizationId, userId, change, time.GetUtcNow().UtcDateTime) ?? throw NotFoundException.For("user", userId);
+    }
 
     private UserAccount NewAccount(Guid organizationId, string email, string password, string firstName, string lastName, string role, string? phone, DateTime now) =>
         UserAccount.Open(ids.NewId(), organizationId, email, passwords.Hash(password), firstName, lastName, role, phone, now);

@@ -17,7 +17,7 @@ public sealed record UserAccount(UserDetails User, string PasswordHash)
         new(new UserDetails(id, organizationId, email, firstName.Trim(), lastName.Trim(), role, phone, IsActive: true, null, now), passwordHash);
 }
 
-/// <summary>SQL for app.users and app.refresh_tokens.</summary>
+/// <summary>SQL for app.users.</summary>
 public sealed class UserRepository(NpgsqlDataSource db, AuditLog audit)
 {
     public const string EmailUnique = "users_email_unique";
@@ -119,12 +119,36 @@ public sealed class UserRepository(NpgsqlDataSource db, AuditLog audit)
             new { userId, at, rehashedPassword });
     }
 
-    public async Task KeepRefreshToken(RefreshTokenGrant grant)
+    /// <summary>Applies a change, audited as user.updated; deactivation revokes the user's refresh tokens in the same transaction.</summary>
+    public async Task<UserDetails?> Update(Guid organizationId, Guid id, UserChange change, DateTime now)
     {
         await using var connection = await db.OpenConnectionAsync();
-        await connection.ExecuteAsync(
-            "INSERT INTO app.refresh_tokens (token_hash, user_id, family_id, expires_at) VALUES (@TokenHash, @UserId, @FamilyId, @ExpiresAt)",
-            grant);
+        await using var transaction = await connection.BeginTransactionAsync();
+        var before = await connection.QuerySingleOrDefaultAsync<UserDetails>(
+            $"SELECT {Columns} FROM app.users WHERE organization_id = @organizationId AND id = @id FOR UPDATE", new { organizationId, id }, transaction);
+        if (before is null)
+        {
+            return null;
+        }
+
+        var after = await connection.QuerySingleAsync<UserDetails>(
+            "UPDATE app.users SET first_name = coalesce(@FirstName, first_name), last_name = coalesce(@LastName, last_name), " +
+            "role = coalesce(@Role, role), phone = coalesce(@Phone, phone), is_active = coalesce(@IsActive, is_active), updated_at = @now " +
+            $"WHERE id = @id RETURNING {Columns}",
+            new { change.FirstName, change.LastName, change.Role, change.Phone, change.IsActive, now, id, organizationId },
+            transaction);
+        if (!after.IsActive)
+        {
+            await RefreshTokenRepository.RevokeAllOf(connection, transaction, id, now);
+        }
+
+        if (after != before)
+        {
+            await audit.Append(connection, transaction, organizationId, AuditChange.Of("user", "updated", id, before, after));
+        }
+
+        await transaction.CommitAsync();
+        return after;
     }
 
     /// <summary>
@@ -145,21 +169,9 @@ public sealed class UserRepository(NpgsqlDataSource db, AuditLog audit)
             return null;
         }
 
-        var revoked = await RevokeRefreshTokens(connection, transaction, account.User.Id, at);
+        var revoked = await RefreshTokenRepository.RevokeAllOf(connection, transaction, account.User.Id, at);
         await audit.Append(connection, transaction, account.User.OrganizationId, AuditChange.Of("user", "password_changed", account.User.Id, null, null));
         await transaction.CommitAsync();
         return revoked;
     }
-
-    /// <summary>Revokes every refresh token of a user not revoked yet (a new password, a lost device); answers how many.</summary>
-    public async Task<int> RevokeRefreshTokens(Guid userId, DateTime at)
-    {
-        await using var connection = await db.OpenConnectionAsync();
-        return await RevokeRefreshTokens(connection, null, userId, at);
-    }
-
-    /// <summary>The same inside a caller's transaction, so the revocation commits with the change that asked for it.</summary>
-    public static Task<int> RevokeRefreshTokens(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid userId, DateTime at) =>
-        connection.ExecuteAsync(
-            "UPDATE app.refresh_tokens SET revoked_at = @at WHERE user_id = @userId AND revoked_at IS NULL", new { userId, at }, transaction);
 }

@@ -1,4 +1,5 @@
 using InventoryProFlow.Contracts;
+using InventoryProFlow.Contracts.Catalogue;
 using InventoryProFlow.Contracts.Errors;
 using InventoryProFlow.Contracts.Paging;
 using InventoryProFlow.Contracts.Stock;
@@ -20,6 +21,8 @@ public sealed class InventoryGrain(StockRepository stock, TimeProvider time) : G
 
     public async Task<IReadOnlyList<InventoryItem>> AcrossLocations(Guid productId)
     {
+        // Another organisation's product, or none, is not found, rather than carried nowhere.
+        await GrainFactory.GetGrain<ICatalogueGrain>(GrainKeys.Catalogue(OrganizationId)).GetProduct(productId);
         var locations = await stock.LocationsCarrying(OrganizationId, productId);
         return await Task.WhenAll(locations.Select(l => ProductAt(l, productId).Get()));
     }

@@ -37,6 +37,8 @@ public static class GrainServices
         services.AddSingleton<SupplierRepository>();
         services.AddSingleton<ProductRepository>();
         services.AddSingleton<UserRepository>();
+        services.AddSingleton<RefreshTokenRepository>();
+        services.AddSingleton<SigningKeyStore>();
         // Tried first: a test may wrap the hasher to count how many hashes a sign-in runs.
         services.TryAddSingleton(provider => PasswordHashing.Pbkdf2(provider.GetRequiredService<IConfiguration>()));
         services.AddSingleton<PasswordHashing>();
@@ -44,6 +46,7 @@ public static class GrainServices
         services.AddSingleton<BootstrapAdmin>();
         services.AddSingleton<StockRepository>();
         services.AddSingleton<IntegrationRepository>();
+        services.AddSingleton<IntegrationClientRepository>();
         services.AddSingleton<WebhookRepository>();
         services.AddSingleton<LicenseRepository>();
         services.AddSingleton<SalesLedgerQuery>();
@@ -59,6 +62,9 @@ public static class GrainServices
         services.AddSingleton<DealerRecordsQuery>();
         // Tried first: a test may have put a clock of its own in the container.
         services.TryAddSingleton(provider => ComplianceClock.From(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => RateLimitSettings.From(provider.GetRequiredService<IConfiguration>()));
+        services.TryAddSingleton(provider => new RateLimitClock(provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IpAllowListRepository>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<WebhookDispatcher>());
         services.AddSingleton<LedgerWriter>();

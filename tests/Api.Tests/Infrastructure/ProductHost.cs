@@ -35,6 +35,9 @@ public sealed class ProductHost : IAsyncDisposable
 
     public Database Database => new(ConnectionString);
 
+    /// <summary>The process's services, for tests that ask the silo itself (its view of the cluster, say) or drive the Api node (reloading its signing keys).</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>The co-hosted silo's grains, for tests that must reach past HTTP (to end an activation, say).</summary>
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
 
@@ -61,6 +64,10 @@ public sealed class ProductHost : IAsyncDisposable
             ["Webhooks:AllowPrivateAddresses"] = "true",
             ["Webhooks:RetryBaseSeconds"] = "0.2",
             ["Webhooks:PollSeconds"] = "0.1",
+            // The suite signs in hundreds of times from 127.0.0.1 and sells a thousand times in one organisation;
+            // the rate limits' own tests set the limits they test.
+            ["RateLimits:SignInAttemptsPerMinute"] = "unlimited",
+            ["RateLimits:StarterCallsPerHour"] = "unlimited",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -79,9 +86,37 @@ public sealed class ProductHost : IAsyncDisposable
 
     public ApiClient Client(string? token = null) => new(new HttpClient { BaseAddress = Address }, token);
 
+    /// <summary>A client whose every request says, in X-Forwarded-For, that it comes from <paramref name="address"/>.</summary>
+    public ApiClient ClientFrom(string address, string? token = null)
+    {
+        var http = new HttpClient { BaseAddress = Address };
+        http.DefaultRequestHeaders.Add("X-Forwarded-For", address);
+        return new ApiClient(http, token);
+    }
+
+    /// <summary>Signs up a new business (from <paramref name="address"/>, when given) and answers its admin's session.</summary>
+    public async Task<SignUp> SignUpAsync(string? address = null)
+    {
+        var email = $"owner-{Guid.NewGuid():N}@example.com";
+        var response = await (address is null ? Client() : ClientFrom(address)).PostAsync("/api/v1/auth/register", new
+        {
+            organizationName = "Tenant " + email[6..14],
+            businessType = "bar",
+            email,
+            password = Tenant.Password,
+            firstName = "Olive",
+            lastName = "Owner",
+        });
+        var data = response.ShouldSucceed(System.Net.HttpStatusCode.Created).Data;
+        return new SignUp(Guid.Parse(data.GetProperty("user").GetProperty("organizationId").GetString()!), email, data.GetProperty("accessToken").GetString()!);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
 }
+
+/// <summary>A business just signed up on a host of its own: its organisation, its admin's email and access token.</summary>
+public sealed record SignUp(Guid OrganizationId, string AdminEmail, string AdminToken);

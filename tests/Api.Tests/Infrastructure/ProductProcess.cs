@@ -41,6 +41,8 @@ public sealed class ProductProcess : IAsyncDisposable
         start.Environment["Webhooks__AllowPrivateAddresses"] = "true";
         start.Environment["Webhooks__RetryBaseSeconds"] = "0.2";
         start.Environment["Webhooks__PollSeconds"] = "0.1";
+        start.Environment["RateLimits__SignInAttemptsPerMinute"] = "unlimited";
+        start.Environment["RateLimits__StarterCallsPerHour"] = "unlimited";
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;

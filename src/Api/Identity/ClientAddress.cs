@@ -1,0 +1,56 @@
+using System.Net;
+using InventoryProFlow.Grains.Identity;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace InventoryProFlow.Api.Identity;
+
+/// <summary>
+/// The address a request comes from, which rate limits and allow-lists judge. Behind a load balancer every peer is
+/// the balancer, so X-Forwarded-For is believed, hop by hop from the right, only while the hop that added it is one of
+/// Api:KnownProxies (addresses or CIDR networks, comma-separated). Nothing else is trusted, loopback included, so a
+/// client cannot pick its own address by sending the header.
+/// </summary>
+public static class ClientAddress
+{
+    public const string KnownProxiesSetting = "Api:KnownProxies";
+
+    public static IServiceCollection AddClientAddresses(this IServiceCollection services, IConfiguration configuration)
+    {
+        var proxies = KnownProxies(configuration);
+        return services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            // No limit on hops: each one is believed only if a known proxy added it, so the walk stops at the first stranger.
+            options.ForwardLimit = null;
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            // A single address is a /32 or /128 network here.
+            foreach (var proxy in proxies)
+            {
+                options.KnownIPNetworks.Add(proxy);
+            }
+        });
+    }
+
+    /// <summary>The client's address as the forwarded-headers step left it, IPv4 clients of a dual-stack socket as IPv4.</summary>
+    public static IPAddress? Of(HttpContext context) =>
+        context.Connection.RemoteIpAddress is { IsIPv4MappedToIPv6: true } mapped ? mapped.MapToIPv4() : context.Connection.RemoteIpAddress;
+
+    private static List<System.Net.IPNetwork> KnownProxies(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(KnownProxiesSetting);
+        // One comma-separated value (an environment variable), or a list (appsettings.json, Api__KnownProxies__0).
+        var entries = (section.Value is { } joined ? joined.Split(',') : section.GetChildren().Select(c => c.Value ?? string.Empty))
+            .Select(e => e.Trim())
+            .Where(e => e.Length > 0);
+        var proxies = new List<System.Net.IPNetwork>();
+        foreach (var entry in entries)
+        {
+            proxies.Add(CidrNotation.TryParse(entry, out var network, out var problem)
+                ? network.Value
+                : throw new InvalidOperationException($"{KnownProxiesSetting} entry '{entry}' {problem}."));
+        }
+
+        return proxies;
+    }
+}

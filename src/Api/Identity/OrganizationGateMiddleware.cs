@@ -1,0 +1,52 @@
+using System.Globalization;
+using InventoryProFlow.Api.Errors;
+using InventoryProFlow.Contracts;
+using InventoryProFlow.Contracts.Errors;
+using InventoryProFlow.Contracts.Identity;
+
+namespace InventoryProFlow.Api.Identity;
+
+/// <summary>
+/// Every signed-in request passes its organisation's gate grain once, before any handler runs: one grain call that
+/// checks the enterprise allow-list and counts the call against the tier's hourly allowance, the same count on every
+/// Api node. Runs after authentication (it needs the organisation) and before authorization, so a refused role still
+/// counts as a call. Requests without a user token (sign-in, health, POS pushes with an API key) do not pass here.
+/// </summary>
+public sealed class OrganizationGateMiddleware(RequestDelegate next, IGrainFactory grains)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!CurrentUser.TryFrom(context.User, out var caller))
+        {
+            await next(context);
+            return;
+        }
+
+        var client = ClientAddress.Of(context);
+        var admission = await grains.GetGrain<IOrganizationGateGrain>(GrainKeys.OrganizationGate(caller.OrganizationId)).Admit(client);
+        if (!admission.AddressAllowed)
+        {
+            await ErrorResponses.WriteAsync(
+                context,
+                StatusCodes.Status403Forbidden,
+                ErrorCodes.Forbidden,
+                $"Your organisation accepts requests only from the networks on its IP allow-list, and {client?.ToString() ?? "this request's address"} is not on it. Ask your admin to add it.");
+            return;
+        }
+
+        if (admission.Calls is { } calls)
+        {
+            if (!calls.Allowed)
+            {
+                await RateLimitHeaders.RefuseAsync(context, calls, string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Your organisation has made its {calls.Limit:N0} API calls for this hour ({admission.SubscriptionTier} tier)."));
+                return;
+            }
+
+            RateLimitHeaders.Write(context.Response, calls);
+        }
+
+        await next(context);
+    }
+}

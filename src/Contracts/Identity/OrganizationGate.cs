@@ -1,0 +1,40 @@
+using System.Net;
+
+namespace InventoryProFlow.Contracts.Identity;
+
+/// <summary>
+/// Whether a signed-in request of an organisation may go ahead: its address is on the organisation's allow-list
+/// (when one applies), and the hour's calls of its tier are not spent. <see cref="Calls"/> is null when the tier
+/// is unlimited or the address was refused (nothing was counted).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("ipf.Admission.v1")]
+public sealed record Admission(
+    [property: Id(0)] bool AddressAllowed,
+    [property: Id(1)] RateLimitDecision? Calls,
+    [property: Id(2)] string SubscriptionTier);
+
+/// <summary>An organisation's IP allow-list: CIDR networks in canonical form; enforced only for enterprise with at least one entry.</summary>
+[GenerateSerializer, Immutable, Alias("ipf.IpAllowList.v1")]
+public sealed record IpAllowList(
+    [property: Id(0)] IReadOnlyList<string> Entries,
+    [property: Id(1)] string SubscriptionTier,
+    [property: Id(2)] bool Enforced);
+
+/// <summary>
+/// The door of one organisation: every signed-in request passes it once, so its API calls are counted in one
+/// place for the whole cluster and its allow-list is checked from memory. The allow-list is changed through it too,
+/// so the door never checks against an old list.
+/// </summary>
+public interface IOrganizationGateGrain : IGrainWithStringKey
+{
+    /// <summary>Checks the caller's address and counts the call in this hour's window.</summary>
+    Task<Admission> Admit(IPAddress? client);
+
+    Task<IpAllowList> AllowList();
+
+    /// <summary>
+    /// Replaces the list (enterprise only; any tier may clear it). Refuses a list that leaves out
+    /// <paramref name="editor"/>, the address of the admin making the change, so no one locks themselves out.
+    /// </summary>
+    Task<IpAllowList> ReplaceAllowList(IReadOnlyList<string?>? entries, IPAddress? editor);
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Sockets;
+using InventoryProFlow.Contracts;
+using InventoryProFlow.Contracts.Catalogue;
+using InventoryProFlow.Contracts.Errors;
+using InventoryProFlow.Contracts.Identity;
+using InventoryProFlow.Grains.Validation;
+
+namespace InventoryProFlow.Grains.Identity;
+
+/// <summary>
+/// The door of one organisation. Every signed-in request of the organisation makes one call here, wherever it
+/// arrived, so this one activation counts the hour's calls for the whole cluster and checks the allow-list from
+/// memory. The count is memory only: a silo crash forgets up to an hour's count, letting at most one more hour's
+/// allowance through, which is cheaper than a database write per request.
+/// </summary>
+// Outlives the hour window, so an organisation idle for a while within the hour does not get a fresh allowance.
+[CollectionAgeLimit(Minutes = 65)]
+public sealed class OrganizationGateGrain(IpAllowListRepository allowLists, RateLimitSettings limits, RateLimitClock clock) : Grain, IOrganizationGateGrain
+{
+    // A tier changed by billing, or a list cleared by an operator in the database, takes effect within this.
+    private static readonly TimeSpan RereadEvery = TimeSpan.FromMinutes(1);
+
+    private readonly FixedWindow _hour = new(TimeSpan.FromHours(1));
+    private OrganizationAccess? _access;
+    private DateTimeOffset _readAt;
+
+    private Guid OrganizationId => GrainKeys.ParseOrganizationGate(this.GetPrimaryKeyString());
+
+    public async Task<Admission> Admit(IPAddress? client)
+    {
+        var now = clock.Now;
+        var access = await Access(now);
+        if (!access.Admits(client))
+        {
+            return new Admission(false, null, access.SubscriptionTier);
+        }
+
+        var calls = limits.CallsPerHour(access.SubscriptionTier) is { } limit ? _hour.Count(now, limit) : null;
+        return new Admission(true, calls, access.SubscriptionTier);
+    }
+
+    public async Task<IpAllowList> AllowList() => (await Access(clock.Now)).Shown();
+
+    public async Task<IpAllowList> ReplaceAllowList(IReadOnlyList<string?>? entries, IPAddress? editor)
+    {
+        // The tier as stored now, not as cached: an upgrade a minute ago counts.
+        var current = await allowLists.Find(OrganizationId);
+        if (current.SubscriptionTier != SubscriptionTiers.Enterprise && entries is not { Count: 0 })
+        {
+            throw new ForbiddenException(
+                $"IP allow-lists are for enterprise organisations; yours is on the {current.SubscriptionTier} tier. It may only clear its list (entries: []).");
+        }
+
+        var networks = IpAllowListRules.Parse(entries);
+        if (editor is not null && !(current with { AllowList = networks }).Admits(editor))
+        {
+            var address = editor.IsIPv4MappedToIPv6 ? editor.MapToIPv4() : editor;
+            var alone = new IPNetwork(address, address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128);
+            new Violations().Add(
+                "entries",
+                $"The list leaves out {address}, the address this request came from: saving it would lock you out. Add {alone} or a range that holds it.")
+                .ThrowIfAny();
+        }
+
+        _access = await allowLists.Replace(OrganizationId, networks);
+        _readAt = clock.Now;
+        return _access.Shown();
+    }
+
+    private async Task<OrganizationAccess> Access(DateTimeOffset now)
+    {
+        if (_access is null || now - _readAt >= RereadEvery)
+        {
+            _access = await allowLists.Find(OrganizationId);
+            _readAt = now;
+        }
+
+        return _access;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using InventoryProFlow.Contracts.Catalogue;
+using Microsoft.Extensions.Configuration;
+
+namespace InventoryProFlow.Grains.Identity;
+
+/// <summary>
+/// The rate limits (configuration section "RateLimits"), read by the silos, where the counting happens: attempts
+/// per minute at the sign-in routes, per client address and per account, and signed-in API calls per organisation
+/// per hour by subscription tier. Each is a positive whole number or "unlimited" (null here).
+/// </summary>
+public sealed record RateLimitSettings(int? SignInAttemptsPerMinute, int? StarterCallsPerHour, int? ProfessionalCallsPerHour, int? EnterpriseCallsPerHour)
+{
+    public const string Unlimited = "unlimited";
+
+    public static RateLimitSettings Default { get; } = new(5, 1_000, 5_000, null);
+
+    public static RateLimitSettings From(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("RateLimits");
+        return new RateLimitSettings(
+            Limit(section, nameof(SignInAttemptsPerMinute), Default.SignInAttemptsPerMinute),
+            Limit(section, nameof(StarterCallsPerHour), Default.StarterCallsPerHour),
+            Limit(section, nameof(ProfessionalCallsPerHour), Default.ProfessionalCallsPerHour),
+            Limit(section, nameof(EnterpriseCallsPerHour), Default.EnterpriseCallsPerHour));
+    }
+
+    /// <summary>The hour's allowance of a tier; a tier this code does not know gets the smallest, starter's.</summary>
+    public int? CallsPerHour(string subscriptionTier) => subscriptionTier switch
+    {
+        SubscriptionTiers.Enterprise => EnterpriseCallsPerHour,
+        SubscriptionTiers.Professional => ProfessionalCallsPerHour,
+        _ => StarterCallsPerHour,
+    };
+
+    private static int? Limit(IConfigurationSection section, string name, int? fallback)
+    {
+        var text = section[name]?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return fallback;
+        }
+
+        if (text.Equals(Unlimited, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit > 0
+            ? limit
+            : throw new InvalidOperationException($"RateLimits:{name} is '{text}': use a whole number above 0, or '{Unlimited}'.");
+    }
+}

@@ -1,0 +1,78 @@
+using Dapper;
+using InventoryProFlow.Contracts.Integrations;
+using InventoryProFlow.Contracts.Paging;
+using InventoryProFlow.Grains.Compliance;
+using InventoryProFlow.Grains.Storage;
+using Npgsql;
+
+namespace InventoryProFlow.Grains.Integrations;
+
+/// <summary>SQL for app.integration_clients. Creation and revocation are audited, without the secret or its hash.</summary>
+public sealed class IntegrationClientRepository(NpgsqlDataSource db, AuditLog audit)
+{
+    // Scopes travel as one space-separated text, as OAuth writes them: Dapper maps no text[] into a record constructor.
+    private const string Columns = "id, organization_id, name, array_to_string(scopes, ' ') AS scopes, created_at, last_used_at, revoked_at";
+
+    public async Task<ClientDetails> Insert(ClientDetails client, string secretHash, Guid createdBy)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var stored = Read(await connection.QuerySingleAsync<Row>(
+            "INSERT INTO app.integration_clients (id, organization_id, name, secret_hash, scopes, created_by, created_at) " +
+            $"VALUES (@Id, @OrganizationId, @Name, @secretHash, @scopes, @createdBy, @CreatedAt) RETURNING {Columns}",
+            new { client.Id, client.OrganizationId, client.Name, secretHash, scopes = client.Scopes.ToArray(), createdBy, client.CreatedAt },
+            transaction));
+        await audit.Append(connection, transaction, stored.OrganizationId, AuditChange.Of("integration-client", "created", stored.Id, null, stored));
+        await transaction.CommitAsync();
+        return stored;
+    }
+
+    public async Task<Page<ClientDetails>> List(Guid organizationId, PageRequest page)
+    {
+        var rows = await db.QueryPageAsync<Row>(
+            Columns, "FROM app.integration_clients WHERE organization_id = @organizationId", "created_at DESC, id", new { organizationId }, page);
+        return new Page<ClientDetails>(rows.Items.Select(Read).ToList(), rows.PageNumber, rows.Limit, rows.Total);
+    }
+
+    /// <summary>Revokes a client (again is harmless and not audited twice); false when the organisation has no such client.</summary>
+    public async Task<bool> Revoke(Guid organizationId, Guid clientId, DateTime at)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var parameters = new { organizationId, clientId, at };
+        var before = await connection.QuerySingleOrDefaultAsync<Row>(
+            $"SELECT {Columns} FROM app.integration_clients WHERE organization_id = @organizationId AND id = @clientId FOR UPDATE", parameters, transaction);
+        if (before is null)
+        {
+            return false;
+        }
+
+        if (before.RevokedAt is null)
+        {
+            var after = await connection.QuerySingleAsync<Row>(
+                $"UPDATE app.integration_clients SET revoked_at = @at WHERE id = @clientId RETURNING {Columns}", parameters, transaction);
+            await audit.Append(connection, transaction, organizationId, AuditChange.Of("integration-client", "revoked", clientId, Read(before), Read(after)));
+        }
+
+        await transaction.CommitAsync();
+        return true;
+    }
+
+    /// <summary>A live client's details and secret hash, noting it was used.</summary>
+    public async Task<(ClientDetails Client, string SecretHash)?> Live(Guid clientId, DateTime now)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        var row = await connection.QuerySingleOrDefaultAsync<SecretRow>(
+            $"UPDATE app.integration_clients SET last_used_at = @now WHERE id = @clientId AND revoked_at IS NULL RETURNING {Columns}, secret_hash",
+            new { clientId, now });
+        return row is null ? null : (Read(row), row.SecretHash);
+    }
+
+    private static ClientDetails Read(Row row) =>
+        new(row.Id, row.OrganizationId, row.Name, row.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries), row.CreatedAt, row.LastUsedAt, row.RevokedAt);
+
+    private record Row(Guid Id, Guid OrganizationId, string Name, string Scopes, DateTime CreatedAt, DateTime? LastUsedAt, DateTime? RevokedAt);
+
+    private sealed record SecretRow(Guid Id, Guid OrganizationId, string Name, string Scopes, DateTime CreatedAt, DateTime? LastUsedAt, DateTime? RevokedAt, string SecretHash)
+        : Row(Id, OrganizationId, Name, Scopes, CreatedAt, LastUsedAt, RevokedAt);
+}

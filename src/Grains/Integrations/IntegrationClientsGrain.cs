@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+using System.Text;
+using InventoryProFlow.Contracts.Errors;
+using InventoryProFlow.Contracts.Identity;
+using InventoryProFlow.Contracts.Integrations;
+using InventoryProFlow.Contracts.Paging;
+using InventoryProFlow.Grains.Storage;
+using InventoryProFlow.Grains.Validation;
+using Orleans.Concurrency;
+
+namespace InventoryProFlow.Grains.Integrations;
+
+/// <summary>Integration clients on any silo: rows hold every fact, and token requests spread over activations.</summary>
+[StatelessWorker]
+public sealed class IntegrationClientsGrain(IntegrationClientRepository clients, IdFactory ids, TimeProvider time) : Grain, IIntegrationClientsGrain
+{
+    public const string SecretPrefix = "ipf_cs_";
+
+    public async Task<IssuedClient> Create(Guid organizationId, ClientDraft draft, Guid createdBy)
+    {
+        var scopes = draft.Scopes?.Distinct().ToList() ?? [];
+        var violations = new Violations().Required("name", draft.Name, 100);
+        violations.When(scopes.Count == 0, "scopes", $"scopes needs at least one of: {string.Join(", ", Scopes.ForClients)}.");
+        foreach (var scope in scopes.Where(s => !Scopes.ForClients.Contains(s)))
+        {
+            violations.Add(
+                "scopes",
+                Scopes.All.Contains(scope)
+                    ? $"{scope} cannot be given to an integration client: it is for a signed-in person."
+                    : $"{scope} is not a scope; the scopes are: {string.Join(", ", Scopes.ForClients)}.");
+        }
+
+        violations.ThrowIfAny();
+        var secret = ApiKeys.NewSecret(SecretPrefix);
+        var client = new ClientDetails(ids.NewId(), organizationId, draft.Name!.Trim(), scopes, time.GetUtcNow().UtcDateTime, null, null);
+        return new IssuedClient(await clients.Insert(client, ApiKeys.Hash(secret), createdBy), secret);
+    }
+
+    public Task<Page<ClientDetails>> List(Guid organizationId, PageRequest page) => clients.List(organizationId, page);
+
+    public async Task Revoke(Guid organizationId, Guid clientId)
+    {
+        if (!await clients.Revoke(organizationId, clientId, time.GetUtcNow().UtcDateTime))
+        {
+            throw NotFoundException.For("integration client", clientId);
+        }
+    }
+
+    public async Task<ClientDetails> Authenticate(Guid clientId, string secret)
+    {
+        var live = await clients.Live(clientId, time.GetUtcNow().UtcDateTime);
+        var presented = Encoding.ASCII.GetBytes(ApiKeys.Hash(secret));
+        if (live is not { } found || !CryptographicOperations.FixedTimeEquals(presented, Encoding.ASCII.GetBytes(found.SecretHash)))
+        {
+            throw new UnauthenticatedException(ErrorCodes.InvalidCredentials, "The client id or secret is incorrect, or the client was revoked.");
+        }
+
+        return found.Client;
+    }
+}

@@ -1,0 +1,56 @@
+using InventoryProFlow.Grains.Identity;
+
+namespace InventoryProFlow.Grains.Tests.Identity;
+
+public sealed class FixedWindowTests
+{
+    private static readonly DateTimeOffset HalfPastThree = new(2026, 3, 2, 15, 30, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void The_limit_passes_then_each_request_is_refused_until_the_window_ends()
+    {
+        var hour = new FixedWindow(TimeSpan.FromHours(1));
+
+        var passed = Enumerable.Range(0, 3).Select(i => hour.Count(HalfPastThree.AddMinutes(i), 3)).ToList();
+        var refused = hour.Count(HalfPastThree.AddMinutes(29).AddSeconds(59.2), 3);
+
+        Assert.All(passed, d => Assert.True(d.Allowed));
+        Assert.Equal([2, 1, 0], passed.Select(d => d.Remaining));
+        Assert.False(refused.Allowed);
+        Assert.Equal(0, refused.Remaining);
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 16, 0, 0, TimeSpan.Zero), refused.ResetsAt);
+        Assert.Equal(1, refused.SecondsToReset);
+        Assert.Equal(1800, passed[0].SecondsToReset);
+    }
+
+    [Fact]
+    public void A_new_window_starts_at_the_clock_boundary_with_the_whole_allowance()
+    {
+        var minute = new FixedWindow(TimeSpan.FromMinutes(1));
+        for (var i = 0; i < 5; i++)
+        {
+            minute.Count(HalfPastThree.AddSeconds(10), 5);
+        }
+
+        Assert.False(minute.Count(HalfPastThree.AddSeconds(59.999), 5).Allowed);
+        var next = minute.Count(HalfPastThree.AddMinutes(1), 5);
+
+        Assert.True(next.Allowed);
+        Assert.Equal(4, next.Remaining);
+        Assert.Equal(HalfPastThree.AddMinutes(2), next.ResetsAt);
+        Assert.Equal(60, next.SecondsToReset);
+    }
+
+    [Fact]
+    public void Refused_requests_are_not_counted()
+    {
+        var minute = new FixedWindow(TimeSpan.FromMinutes(1));
+        minute.Count(HalfPastThree, 1);
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.False(minute.Count(HalfPastThree.AddSeconds(i), 1).Allowed);
+        }
+
+        Assert.True(minute.Count(HalfPastThree.AddMinutes(1), 1).Allowed);
+    }
+}
