@@ -35,7 +35,7 @@ public sealed class ProductHost : IAsyncDisposable
 
     public Database Database => new(ConnectionString);
 
-    /// <summary>The process's services, for tests that ask the silo itself (its view of the cluster, say) or drive the Api node (reloading its signing keys).</summary>
+    /// <summary>The process's services, for tests that ask the silo or the node itself (its view of the cluster, its signing keys).</summary>
     public IServiceProvider Services => _app.Services;
 
     /// <summary>The co-hosted silo's grains, for tests that must reach past HTTP (to end an activation, say).</summary>

@@ -306,6 +306,8 @@ public sealed class MatrixWorld
             "POST /api/v1/compliance/reports/abc" => new { locationId = location, periodStart = "2026-09-01", periodEnd = "2026-09-30" },
             "POST /api/v1/compliance/licenses" => new { locationId = location, licenseType = "liquor", issuingAuthority = "Iowa ABD", licenseNumber = "LC-2", issuedOn = "2026-01-01", expiresOn = "2027-01-01" },
             "POST /api/v1/integrations/unmapped/{id}/map" => new { productId = product },
+            // A starter organisation may only clear its list; anything more is refused for the tier, not by the guard.
+            "PUT /api/v1/organizations/{id}/ip-allowlist" => new { entries = Array.Empty<string>() },
             _ => new { },
         };
         return new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
