@@ -61,6 +61,8 @@ public static class ApiApplication
         // First: everything after it, rate limits and allow-lists above all, sees the client's address, not the proxy's.
         app.UseForwardedHeaders();
         app.UseMiddleware<RequestIdMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseCrossOriginRequests();
         app.UseSerilogRequestLogging(options =>
         {
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
@@ -88,9 +90,12 @@ public static class ApiApplication
         app.UseAuthorization();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/docs", options => options.WithTitle("Inventory Pro Flow API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        // A fresh nonce per page for the security headers' policy; fonts and telemetry would reach other hosts, which that policy refuses.
+        app.MapScalarApiReference("/docs", options => options.WithTitle("Inventory Pro Flow API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .WithNonce().DisableDefaultFonts().DisableTelemetry()).AllowAnonymous();
         app.MapHealthApi();
         app.MapAuthApi();
+        app.MapPasswordApi();
         app.MapUsersApi();
         app.MapOrganizationsApi();
         app.MapIpAllowListApi();

@@ -26,6 +26,8 @@ public static class ApiServices
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Api:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes));
+        builder.HardenKestrel();
+        builder.AddCrossOriginRequests();
 
         // The framework's own keys (antiforgery, cookies) live beside ours instead of in a temp folder.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(SigningKeys.DataFolder(builder.Configuration), "keys", "data-protection")));

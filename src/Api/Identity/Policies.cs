@@ -43,6 +43,9 @@ public static class Policies
     /// <summary>Users, locations, integrations, webhooks, keys: the organisation's admin, in person.</summary>
     public const string Admin = "admin";
 
+    /// <summary>A person's own account (their password): every role, never a client, which has no password.</summary>
+    public const string OwnAccount = "own-account";
+
     /// <summary>Every guard by name: what ASP.NET Core enforces and what the OpenAPI document states.</summary>
     public static IReadOnlyDictionary<string, Guard> Guards { get; } = new Dictionary<string, Guard>
     {
@@ -57,6 +60,7 @@ public static class Policies
         [ComplianceWriter] = new([Scopes.ComplianceWrite], PeopleOnly: true),
         [AnalyticsReader] = new([Scopes.AnalyticsRead]),
         [Admin] = new([Scopes.AdminAll], [Roles.Admin], PeopleOnly: true),
+        [OwnAccount] = new([Scopes.InventoryRead], PeopleOnly: true),
     };
 
     public static void Add(AuthorizationBuilder authorization)

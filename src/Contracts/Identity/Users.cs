@@ -63,6 +63,18 @@ public sealed record RefreshTokenGrant(
     [property: Id(2)] Guid FamilyId,
     [property: Id(3)] DateTime ExpiresAt);
 
+/// <summary>A signed-in user changing their own password: the current one proves it is them.</summary>
+[GenerateSerializer, Immutable, Alias("ipf.PasswordChange.v1")]
+public sealed record PasswordChange(
+    [property: Id(0)] string? CurrentPassword,
+    [property: Id(1)] string? NewPassword);
+
+/// <summary>When the password changed, and how many refresh tokens (other sign-ins) that ended.</summary>
+[GenerateSerializer, Immutable, Alias("ipf.PasswordChanged.v1")]
+public sealed record PasswordChanged(
+    [property: Id(0)] DateTime ChangedAt,
+    [property: Id(1)] int RefreshTokensRevoked);
+
 /// <summary>Sign-in, sign-up and the users of an organisation (a stateless worker over the users table).</summary>
 public interface IIdentityGrain : IGrainWithStringKey
 {
@@ -81,4 +93,7 @@ public interface IIdentityGrain : IGrainWithStringKey
     /// an admin cannot deactivate or demote themselves, so an organisation always keeps the admin who acts.
     /// </summary>
     Task<UserDetails> UpdateUser(Guid organizationId, Guid userId, UserChange change, Guid changedBy);
+
+    /// <summary>Replaces a user's password after checking the current one, and revokes all their refresh tokens.</summary>
+    Task<PasswordChanged> ChangePassword(Guid organizationId, Guid userId, PasswordChange change);
 }

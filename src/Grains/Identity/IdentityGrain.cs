@@ -38,15 +38,48 @@ public sealed class IdentityGrain(
             throw new InvalidCredentialsException();
         }
 
-        var (valid, rehashed) = passwords.Verify(account.PasswordHash, password);
+        // An inactive account is checked like any other, so refusing it costs the same one hash as a wrong password.
+        var (valid, outdated) = passwords.Verify(account.PasswordHash, password);
         if (!valid || !account.User.IsActive)
         {
             throw new InvalidCredentialsException();
         }
 
+        // Upgrading an old hash is a second hash: only a sign-in that succeeds may spend it.
         var now = time.GetUtcNow().UtcDateTime;
-        await users.RecordSignIn(account.User.Id, now, rehashed);
+        await users.RecordSignIn(account.User.Id, now, outdated ? passwords.Hash(password) : null);
         return account.User with { LastLoginAt = now };
+    }
+
+    public async Task<PasswordChanged> ChangePassword(Guid organizationId, Guid userId, PasswordChange change)
+    {
+        new Violations()
+            .Required("currentPassword", change.CurrentPassword, int.MaxValue)
+            .CheckPassword("newPassword", change.NewPassword)
+            .ThrowIfAny();
+
+        // The token outlives a deactivation by up to its hour; such a caller must sign in again, and cannot.
+        var account = await users.FindAccount(organizationId, userId);
+        if (account is not { User.IsActive: true })
+        {
+            throw new UnauthenticatedException(ErrorCodes.InvalidToken, "The access token no longer names an active user: sign in again.");
+        }
+
+        var current = change.CurrentPassword!;
+        if (current.Length > PasswordPolicy.MaxLength || !passwords.Verify(account.PasswordHash, current).Valid)
+        {
+            throw WrongCurrentPassword();
+        }
+
+        if (change.NewPassword == current)
+        {
+            throw new ValidationFailedException([new FieldError("newPassword", "newPassword must differ from your current password.")]);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var revoked = await users.ChangePassword(account, passwords.Hash(change.NewPassword!), now)
+            ?? throw WrongCurrentPassword(); // another change committed since the check: the password given is no longer current
+        return new PasswordChanged(now, revoked);
     }
 
     public async Task<UserDetails> Register(Registration registration)
@@ -135,6 +168,10 @@ public sealed class IdentityGrain(
             throw EmailInUse();
         }
     }
+
+    // A 400 on the field rather than a 401: clients read a 401 as "the session ended" and sign the person out.
+    private static ValidationFailedException WrongCurrentPassword() =>
+        new([new FieldError("currentPassword", "currentPassword is not your current password.")]);
 
     private static ConflictException EmailInUse() =>
         new(ErrorCodes.EmailInUse, "An account with this email already exists.", [new FieldError("email", "email is already in use.")]);

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using InventoryProFlow.Contracts.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
@@ -6,35 +7,42 @@ using Microsoft.Extensions.Options;
 namespace InventoryProFlow.Grains.Identity;
 
 /// <summary>
-/// ASP.NET Core Identity's hasher: PBKDF2-HMAC-SHA512, salted, with its iteration count in every hash
-/// so the cost can rise later and old hashes are upgraded at the next sign-in.
+/// Hashes and checks passwords with ASP.NET Core Identity's hasher (<see cref="Pbkdf2"/>): PBKDF2-HMAC-SHA512, salted,
+/// with its iteration count in every hash so the cost can rise later and old hashes are upgraded at the next sign-in.
+/// Every method here runs the full hash once, and only once: sign-in counts on that to take as long for an unknown email
+/// or an inactive account as for a wrong password.
 /// </summary>
 public sealed class PasswordHashing
 {
-    private readonly PasswordHasher<UserDetails> _hasher;
+    private readonly IPasswordHasher<UserDetails> _hasher;
 
     // Verified when the email is unknown, at today's cost, so a wrong email takes as long as a wrong password.
-    private readonly Lazy<string> _decoy;
+    // Made now rather than on first use, so the first unknown email does not pay for two hashes.
+    private readonly string _decoy;
 
-    public PasswordHashing(IConfiguration configuration)
+    public PasswordHashing(IPasswordHasher<UserDetails> hasher)
     {
-        _hasher = new PasswordHasher<UserDetails>(Options.Create(new PasswordHasherOptions
+        _hasher = hasher;
+        _decoy = Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)));
+    }
+
+    /// <summary>The product's hasher, at the cost Identity:PasswordHashIterations sets (210,000 by default, OWASP's figure for PBKDF2-HMAC-SHA512).</summary>
+    public static IPasswordHasher<UserDetails> Pbkdf2(IConfiguration configuration) =>
+        new PasswordHasher<UserDetails>(Options.Create(new PasswordHasherOptions
         {
             IterationCount = configuration.GetValue("Identity:PasswordHashIterations", 210_000),
         }));
-        _decoy = new Lazy<string>(() => Hash(Guid.NewGuid().ToString()));
-    }
 
     public string Hash(string password) => _hasher.HashPassword(null!, password);
 
-    /// <summary>Checks a password; on success, returns a new hash when the stored one is weaker than today's setting.</summary>
-    public (bool Valid, string? Rehashed) Verify(string hash, string password) =>
+    /// <summary>Checks a password; Outdated says the stored hash is weaker than today's setting and worth replacing.</summary>
+    public (bool Valid, bool Outdated) Verify(string hash, string password) =>
         _hasher.VerifyHashedPassword(null!, hash, password) switch
         {
-            PasswordVerificationResult.Success => (true, null),
-            PasswordVerificationResult.SuccessRehashNeeded => (true, Hash(password)),
-            _ => (false, null),
+            PasswordVerificationResult.Success => (true, false),
+            PasswordVerificationResult.SuccessRehashNeeded => (true, true),
+            _ => (false, false),
         };
 
-    public void SpendDecoyTime(string password) => _hasher.VerifyHashedPassword(null!, _decoy.Value, password);
+    public void SpendDecoyTime(string password) => _hasher.VerifyHashedPassword(null!, _decoy, password);
 }

@@ -2,10 +2,14 @@ using InventoryProFlow.Grains.Validation;
 
 namespace InventoryProFlow.Grains.Identity;
 
-/// <summary>The password rules: long enough, mixed, and not absurdly long (hashing cost grows with length).</summary>
+/// <summary>
+/// The seed's password rules, each reported on its own so a person learns every change to make at once:
+/// 12 to 128 characters (hashing cost grows with length), an upper-case letter, a lower-case letter, a digit,
+/// a special character (anything that is neither a letter nor a digit), and not a common password.
+/// </summary>
 internal static class PasswordPolicy
 {
-    public const int MinLength = 8;
+    public const int MinLength = 12;
     public const int MaxLength = 128;
 
     public static Violations CheckPassword(this Violations violations, string field, string? password)
@@ -15,10 +19,13 @@ internal static class PasswordPolicy
             return violations.Add(field, $"{field} is required.");
         }
 
-        return violations.When(
-            password.Length < MinLength || password.Length > MaxLength
-                || !password.Any(char.IsUpper) || !password.Any(char.IsLower) || !password.Any(char.IsDigit),
-            field,
-            $"{field} must be {MinLength} to {MaxLength} characters with an upper-case letter, a lower-case letter and a digit.");
+        return violations
+            .When(password.Length < MinLength, field, $"{field} must have at least {MinLength} characters.")
+            .When(password.Length > MaxLength, field, $"{field} must have at most {MaxLength} characters.")
+            .When(!password.Any(char.IsUpper), field, $"{field} needs an upper-case letter.")
+            .When(!password.Any(char.IsLower), field, $"{field} needs a lower-case letter.")
+            .When(!password.Any(char.IsDigit), field, $"{field} needs a digit.")
+            .When(password.All(char.IsLetterOrDigit), field, $"{field} needs a special character.")
+            .When(CommonPasswordList.Shipped.Contains(password), field, $"{field} is on a list of common passwords.");
     }
 }

@@ -82,8 +82,8 @@ public sealed class RefreshTokenRepository(NpgsqlDataSource db, AuditLog audit)
         return true;
     }
 
-    /// <summary>Revokes every live refresh token of a user (deactivation, password change), inside the caller's transaction.</summary>
-    public static Task RevokeAllOf(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid userId, DateTime now) =>
+    /// <summary>Revokes every live refresh token of a user (deactivation, password change), inside the caller's transaction; answers how many.</summary>
+    public static Task<int> RevokeAllOf(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid userId, DateTime now) =>
         connection.ExecuteAsync(
             "UPDATE app.refresh_tokens SET revoked_at = @now WHERE user_id = @userId AND revoked_at IS NULL", new { userId, now }, transaction);
 

@@ -36,6 +36,18 @@ public sealed class UserRepository(NpgsqlDataSource db, AuditLog audit)
         return rows.SingleOrDefault();
     }
 
+    /// <summary>A user of an organisation with their password hash, for checking it.</summary>
+    public async Task<UserAccount?> FindAccount(Guid organizationId, Guid id)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        var rows = await connection.QueryAsync<UserDetails, string, UserAccount>(
+            $"SELECT {Columns}, password_hash FROM app.users WHERE organization_id = @organizationId AND id = @id",
+            (user, hash) => new UserAccount(user, hash),
+            new { organizationId, id },
+            splitOn: "password_hash");
+        return rows.SingleOrDefault();
+    }
+
     public async Task<UserDetails?> Find(Guid organizationId, Guid id)
     {
         await using var connection = await db.OpenConnectionAsync();
@@ -137,5 +149,29 @@ public sealed class UserRepository(NpgsqlDataSource db, AuditLog audit)
 
         await transaction.CommitAsync();
         return after;
+    }
+
+    /// <summary>
+    /// Replaces the password hash, revokes the user's refresh tokens and audits user.password_changed (without hashes),
+    /// all or nothing. Answers how many tokens were revoked, or null when the stored hash is no longer the one the
+    /// current password was checked against (a change that committed in between): nothing is written then.
+    /// </summary>
+    public async Task<int?> ChangePassword(UserAccount account, string newPasswordHash, DateTime at)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var changed = await connection.ExecuteAsync(
+            "UPDATE app.users SET password_hash = @newPasswordHash, updated_at = @at WHERE id = @id AND password_hash = @checkedHash",
+            new { newPasswordHash, at, id = account.User.Id, checkedHash = account.PasswordHash },
+            transaction);
+        if (changed == 0)
+        {
+            return null;
+        }
+
+        var revoked = await RefreshTokenRepository.RevokeAllOf(connection, transaction, account.User.Id, at);
+        await audit.Append(connection, transaction, account.User.OrganizationId, AuditChange.Of("user", "password_changed", account.User.Id, null, null));
+        await transaction.CommitAsync();
+        return revoked;
     }
 }

@@ -149,7 +149,8 @@ public sealed class SignInTests(SharedProduct product)
 
         var response = (await Anonymous.PostAsync("/api/v1/auth/register", body)).ShouldFail(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
 
-        Assert.Equal([field], response.ErrorFields);
+        // A password gets one detail per rule it breaks, all on the one field.
+        Assert.Equal([field], response.ErrorFields.Distinct());
         Assert.Equal(before, await product.Host.Database.CountsAsync());
     }
 
