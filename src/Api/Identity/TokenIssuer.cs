@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using InventoryProFlow.Contracts.Identity;
 using InventoryProFlow.Contracts.Integrations;
 using Microsoft.IdentityModel.JsonWebTokens;
