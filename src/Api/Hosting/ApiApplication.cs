@@ -75,6 +75,7 @@ public static class ApiApplication
         });
         app.UseMiddleware<ErrorEnvelopeMiddleware>();
         app.UseStatusCodePages(StatusCodeEnvelopes.WriteAsync);
+        app.UseWebAppFiles();
         app.UseAuthentication();
         app.Use(async (context, next) =>
         {

@@ -12,6 +12,10 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
     /// <summary>JSON loads nothing, and may be framed by no one.</summary>
     public const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+    /// <summary>The web app (src/Web): its scripts and styles are its own files, and it talks only to this origin, live events over WebSockets included.</summary>
+    public const string WebAppPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        "connect-src 'self' ws: wss:; manifest-src 'self'; worker-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
     public const string PermissionsPolicy = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
     public const string TransportPolicy = "max-age=31536000; includeSubDomains";
@@ -33,7 +37,9 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers["Permissions-Policy"] = PermissionsPolicy;
-        headers.ContentSecurityPolicy = context.Items[ScalarOptions.NonceHttpContextItemKey] is string nonce ? DocsPolicy(nonce) : ApiPolicy;
+        headers.ContentSecurityPolicy = context.Items[ScalarOptions.NonceHttpContextItemKey] is string nonce ? DocsPolicy(nonce)
+            : context.Items.ContainsKey(WebAppFiles.ItemKey) ? WebAppPolicy
+            : ApiPolicy;
         if (context.Request.IsHttps)
         {
             headers.StrictTransportSecurity = TransportPolicy;

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.FileProviders;
+
+namespace InventoryProFlow.Api.Hosting;
+
+/// <summary>
+/// Serves the built web app (src/Web, built by `make run` into src/Api/wwwroot or the folder in <c>Web:Root</c>)
+/// and answers deep links such as /inventory with its index.html. Paths owned by the Api never fall back,
+/// so an unknown /api route still gets the JSON NOT_FOUND envelope.
+/// </summary>
+public static class WebAppFiles
+{
+    /// <summary>Set on a request whose answer is one of the web app's files, so it gets <see cref="SecurityHeadersMiddleware.WebAppPolicy"/>.</summary>
+    public const string ItemKey = "ipf.web-app";
+
+    private static readonly string[] ApiPrefixes = ["/api", "/hubs", "/health", "/openapi", "/docs"];
+
+    /// <summary>The folder holding index.html: <c>Web:Root</c> when set, else wwwroot beside the content root.</summary>
+    public static string Root(WebApplication app)
+    {
+        var configured = app.Configuration["Web:Root"];
+        return string.IsNullOrWhiteSpace(configured)
+            ? Path.Combine(app.Environment.ContentRootPath, "wwwroot")
+            : Path.GetFullPath(configured, app.Environment.ContentRootPath);
+    }
+
+    public static void UseWebAppFiles(this WebApplication app)
+    {
+        var root = Root(app);
+        // Built lazily: the folder may appear after the Api started (a web build running beside it).
+        var files = new Lazy<PhysicalFileProvider?>(() => Directory.Exists(root) ? new PhysicalFileProvider(root) : null);
+        app.Use(async (context, next) =>
+        {
+            if (files.Value is not { } provider || context.GetEndpoint() is not null || !IsRead(context.Request) || IsApiPath(context.Request.Path))
+            {
+                await next(context);
+                return;
+            }
+
+            var path = context.Request.Path.Value ?? "/";
+            var file = provider.GetFileInfo(path);
+            if (file is not { Exists: true, IsDirectory: false })
+            {
+                // A missing asset is a 404; any other path is a screen of the app.
+                if (Path.HasExtension(path) || !provider.GetFileInfo("/index.html").Exists)
+                {
+                    await next(context);
+                    return;
+                }
+
+                path = "/index.html";
+                file = provider.GetFileInfo(path);
+            }
+
+            await SendAsync(context, file, path);
+        });
+    }
+
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
+    private static async Task SendAsync(HttpContext context, IFileInfo file, string path)
+    {
+        context.Items[ItemKey] = true;
+        context.Response.ContentType = ContentTypes.TryGetContentType(path, out var type) ? type : "application/octet-stream";
+        context.Response.ContentLength = file.Length;
+        // Vite names built assets by content hash, so they never change; index.html must always be fresh.
+        context.Response.Headers.CacheControl = path.StartsWith("/assets/", StringComparison.Ordinal)
+            ? "public, max-age=31536000, immutable"
+            : "no-cache";
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            return;
+        }
+
+        await context.Response.SendFileAsync(file, context.RequestAborted);
+    }
+
+    private static bool IsRead(HttpRequest request) => HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
+
+    private static bool IsApiPath(PathString path) =>
+        ApiPrefixes.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { describeError, inventoryQuery, matchesSearch } from "./api";
+
+describe("describeError", () => {
+  it("uses the envelope's message", () => {
+    const body = { success: false, error: { code: "INVALID_CREDENTIALS", message: "Email or password is wrong." } };
+    expect(describeError(401, body)).toBe("Email or password is wrong.");
+  });
+
+  it("falls back to plain words for a known code without a message", () => {
+    expect(describeError(429, { success: false, error: { code: "RATE_LIMITED" } })).toBe(
+      "Too many attempts. Wait a minute and try again.",
+    );
+  });
+
+  it("names the fields in the details", () => {
+    const body = { success: false, error: { code: "VALIDATION_FAILED", message: "The request is not valid.", details: { email: ["is required"] } } };
+    expect(describeError(400, body)).toBe("The request is not valid. email: is required");
+  });
+
+  it("explains an answer without an envelope", () => {
+    expect(describeError(502, "<html>")).toBe("The server could not be reached. Try again shortly.");
+    expect(describeError(404, null)).toBe("The request failed (HTTP 404).");
+  });
+});
+
+describe("inventoryQuery", () => {
+  it("builds the list address with paging", () => {
+    expect(inventoryQuery("loc 1", 2, 25)).toBe("/api/v1/inventory/items?locationId=loc+1&page=2&limit=25");
+  });
+});
+
+describe("matchesSearch", () => {
+  const item = { id: "1", sku: "GIN-750", name: "Hendrick's Gin", category: "Spirits", quantity: 4 };
+  it("matches every word in name, SKU or category, ignoring case", () => {
+    expect(matchesSearch(item, "gin spirits")).toBe(true);
+    expect(matchesSearch(item, "gin-750")).toBe(true);
+    expect(matchesSearch(item, "")).toBe(true);
+    expect(matchesSearch(item, "gin wine")).toBe(false);
+  });
+});
