@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make run`: build the Api, start the local PostgreSQL in .data/pg, run the
+# `make run`: build the web app and the Api, start the local PostgreSQL in .data/pg, run the
 # Api in the foreground on http://localhost:3000. Ctrl-C stops the Api and
 # then the PostgreSQL this script started; the data in .data stays.
 set -euo pipefail
@@ -10,6 +10,9 @@ die() { printf 'run.sh: error: %s\n' "$*" >&2; exit 1; }
 
 command -v dotnet >/dev/null || die "dotnet not found; install the .NET 10 SDK (https://dot.net)"
 export DOTNET_NOLOGO=${DOTNET_NOLOGO:-1}
+
+# The web app first: the Api serves its build from src/Api/wwwroot.
+scripts/web.sh build
 
 echo "run.sh: building src/Api (Release)" >&2
 dotnet build src/Api -c Release -v q -nologo
