@@ -10,6 +10,7 @@ public static class StartupBanner
         var url = urls.Select(u => u.Replace("0.0.0.0", "localhost", StringComparison.Ordinal).Replace("[::]", "localhost", StringComparison.Ordinal)).FirstOrDefault() ?? "http://localhost:3000";
         console.WriteLine();
         console.WriteLine("  Inventory Pro Flow is up");
+        console.WriteLine($"  App      {url}/");
         console.WriteLine($"  API      {url}/api/v1");
         console.WriteLine($"  Docs     {url}/docs");
         console.WriteLine($"  Health   {url}/health/ready");
