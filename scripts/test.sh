@@ -22,28 +22,12 @@ stop_pg() {
   fi
 }
 
-# The end-to-end run's Api and database (started after the dotnet tests).
-readonly E2E_PG_DIR=build/e2e-pg
-e2e_api_pid=""
-own_e2e_pg=0
-stop_e2e() {
-  if [[ -n "$e2e_api_pid" ]]; then
-    kill -TERM "$e2e_api_pid" 2>/dev/null || true
-    wait "$e2e_api_pid" 2>/dev/null || true
-    e2e_api_pid=""
-  fi
-  if [[ $own_e2e_pg -eq 1 ]]; then
-    own_e2e_pg=0
-    ConnectionStrings__Postgres='' scripts/pg.sh stop "$E2E_PG_DIR" >&2 || true
-  fi
-}
-trap 'stop_e2e; stop_pg' EXIT
+trap stop_pg EXIT
 
 # Report a failure that happened before any test could run. Stop the
 # database first so nothing is printed after the summary line.
 fail_early() {
   log "$*"
-  stop_e2e
   stop_pg
   echo "0 passed, 1 failed, 0 skipped"
   exit 1
@@ -104,48 +88,9 @@ mkdir -p "$WEB_RESULTS"
 log "running web unit tests"
 (cd src/Web && npx vitest run --reporter=default --reporter=json --outputFile="$WEB_RESULTS/vitest.json") || true
 
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-
-run_e2e() {
-  command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium) >&2 || { log "could not install chromium"; return 1; }
-  ConnectionStrings__Postgres='' scripts/pg.sh stop "$E2E_PG_DIR" >/dev/null 2>&1 || true
-  rm -rf "$E2E_PG_DIR" build/e2e-data
-  own_e2e_pg=1
-  local conn port
-  conn=$(ConnectionStrings__Postgres='' scripts/pg.sh start "$E2E_PG_DIR" | tail -n 1) || return 1
-  port=$(free_port)
-  local password=E2e-Admin-Pass-1
-  ConnectionStrings__Postgres=$conn \
-    ASPNETCORE_URLS=http://127.0.0.1:$port \
-    ASPNETCORE_ENVIRONMENT=Production \
-    IPF_DATA_DIR=$PWD/build/e2e-data \
-    IPF_ADMIN_EMAIL=admin@threerivers.example \
-    IPF_ADMIN_PASSWORD=$password \
-    IPF_DEMO_PASSWORD=E2e-Demo-Pass-1 \
-    Demo__Seed=true \
-    Web__Root=$WEB_OUT \
-    Identity__PasswordHashIterations=10000 \
-    Serilog__MinimumLevel__Default=Warning \
-    Orleans__SiloPort=$(free_port) \
-    Orleans__GatewayPort=$(free_port) \
-    dotnet src/Api/bin/Release/net10.0/InventoryProFlow.Api.dll >"$WEB_RESULTS/api.log" 2>&1 &
-  e2e_api_pid=$!
-  local deadline=$((SECONDS + 180))
-  until curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; do
-    if ! kill -0 "$e2e_api_pid" 2>/dev/null || [[ $SECONDS -ge $deadline ]]; then
-      log "the Api for the end-to-end test did not become ready; see $WEB_RESULTS/api.log"
-      return 1
-    fi
-    sleep 0.5
-  done
-  (cd src/Web && IPF_E2E_URL=http://127.0.0.1:$port IPF_E2E_EMAIL=admin@threerivers.example IPF_E2E_PASSWORD=$password \
-    IPF_E2E_SHOTS=$WEB_RESULTS node --test --test-reporter=spec --test-reporter-destination=stdout \
-    --test-reporter=tap --test-reporter-destination="$WEB_RESULTS/e2e.tap" e2e/) || true
-}
-log "running the web end-to-end test"
+log "running the web end-to-end tests"
 e2e_rc=0
-run_e2e || e2e_rc=$?
-stop_e2e
+E2E_RESULTS=$WEB_RESULTS scripts/e2e.sh || e2e_rc=$?
 
 # Sum the <Counters .../> attributes over all TRX files.
 attr() {

@@ -37,9 +37,14 @@ public static class InventoryApi
     }
 
     private static async Task<Ok<Envelope<ListData<InventoryItem>>>> List(
-        [AsParameters] ListQuery query, string? locationId, string? category, string? lowStock, ClaimsPrincipal principal, IGrainFactory grains)
+        [AsParameters] ListQuery query, string? locationId, string? category, string? lowStock, string? q, ClaimsPrincipal principal, IGrainFactory grains)
     {
         var page = query.ToPageRequest();
+        if (q is { Length: > 200 })
+        {
+            throw new ValidationFailedException([new FieldError("q", "q must be at most 200 characters.")]);
+        }
+
         var location = Guid.TryParse(locationId, out var parsed)
             ? parsed
             : throw new ValidationFailedException([new FieldError("locationId", "locationId is required and must be a UUID.")]);
@@ -49,7 +54,8 @@ public static class InventoryApi
         }
 
         var items = await grains.GetGrain<ILocationStockGrain>(GrainKeys.LocationStock(CurrentUser.From(principal).OrganizationId, location))
-            .List(new InventoryQuery(page.Page, page.Limit, string.IsNullOrEmpty(category) ? null : category, ListQuery.Flag("lowStock", lowStock)));
+            .List(new InventoryQuery(page.Page, page.Limit, string.IsNullOrEmpty(category) ? null : category, ListQuery.Flag("lowStock", lowStock),
+                string.IsNullOrWhiteSpace(q) ? null : q.Trim()));
         return TypedResults.Ok(Envelope.Of(items));
     }
 
@@ -88,10 +94,23 @@ public static class InventoryApi
     private static async Task<Ok<Envelope<InventoryItem>>> SetLevels(Guid id, StockLevels body, ClaimsPrincipal principal, IGrainFactory grains) =>
         TypedResults.Ok(Envelope.Of(await (await ProductAt(id, principal, grains)).SetLevels(body)));
 
-    private static async Task<Ok<Envelope<CountResponse>>> Count(Guid id, StockCount body, ClaimsPrincipal principal, IGrainFactory grains)
+    private static async Task<Ok<Envelope<CountResponse>>> Count(Guid id, StockCount body, HttpContext http, IGrainFactory grains)
     {
+        var principal = http.User;
+        var caller = CurrentUser.From(principal);
         var grain = await ProductAt(id, principal, grains);
-        var receipt = await grain.Count(body, CurrentUser.From(principal).Actor);
+        if (TransactionsApi.IdempotencyKey(http) is { } key)
+        {
+            var once = await grains.GetGrain<IBulkChangeGrain>(GrainKeys.BulkChange(caller.OrganizationId, key)).Count(id, body, caller.Actor);
+            if (once.Replayed)
+            {
+                http.Response.Headers[TransactionsApi.ReplayedHeader] = "true";
+            }
+
+            return TypedResults.Ok(Envelope.Of(new CountResponse(await grain.Get(), once.Receipt.Entries[0].Quantity, once.Receipt.MovementId)));
+        }
+
+        var receipt = await grain.Count(body, caller.Actor);
         return TypedResults.Ok(Envelope.Of(new CountResponse(await grain.Get(), receipt.Entries[0].Quantity, receipt.MovementId)));
     }
 

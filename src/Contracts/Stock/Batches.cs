@@ -47,4 +47,14 @@ public interface IBulkChangeGrain : IGrainWithStringKey
     Task<BulkResult> ApplyBatch(IReadOnlyList<BatchRow> rows, Actor actor);
 
     Task<BulkResult> ImportCountSheet(Guid locationId, string csv, Actor actor);
+
+    /// <summary>
+    /// One count of an inventory item, applied once: a phone that lost the answer sends it again with the
+    /// same key and gets the first receipt, so a sale recorded in between is not counted over.
+    /// </summary>
+    Task<CountResult> Count(Guid itemId, StockCount count, Actor actor);
 }
+
+/// <summary>An idempotent count's receipt, and whether it answers an earlier request with the same key.</summary>
+[GenerateSerializer, Immutable, Alias("ipf.CountResult.v1")]
+public sealed record CountResult([property: Id(0)] MovementReceipt Receipt, [property: Id(1)] bool Replayed);

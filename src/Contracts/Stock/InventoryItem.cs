@@ -20,13 +20,14 @@ public sealed record InventoryItem(
     [property: Id(14)] bool NegativeStock,
     [property: Id(15)] DateTime? UpdatedAt);
 
-/// <summary>Which items of a location to list.</summary>
+/// <summary>Which items of a location to list; <c>Search</c> keeps items whose name or SKU holds every word of it.</summary>
 [GenerateSerializer, Immutable, Alias("ipf.InventoryQuery.v1")]
 public sealed record InventoryQuery(
     [property: Id(0)] int Page,
     [property: Id(1)] int Limit,
     [property: Id(2)] string? Category = null,
-    [property: Id(3)] bool LowStockOnly = false);
+    [property: Id(3)] bool LowStockOnly = false,
+    [property: Id(4)] string? Search = null);
 
 /// <summary>Par level and reorder point to set (null keeps the current value).</summary>
 [GenerateSerializer, Immutable, Alias("ipf.StockLevels.v1")]

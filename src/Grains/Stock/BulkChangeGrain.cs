@@ -6,9 +6,9 @@ using Orleans.Concurrency;
 namespace InventoryProFlow.Grains.Stock;
 
 /// <summary>
-/// A batch or count-sheet import sent with an Idempotency-Key. Its rows are separate movements, so
-/// the report is kept after them: a replay after a crash re-applies counts (absolute, so stock ends
-/// the same) and then answers.
+/// A batch, count-sheet import or single count sent with an Idempotency-Key. Its rows are separate
+/// movements, so the answer is kept after them: a replay after a crash re-applies counts (absolute, so
+/// stock ends the same) and then answers.
 /// </summary>
 [CollectionAgeLimit(Minutes = 2)]
 public sealed class BulkChangeGrain(StockRepository stock) : Grain, IBulkChangeGrain
@@ -18,26 +18,43 @@ public sealed class BulkChangeGrain(StockRepository stock) : Grain, IBulkChangeG
 
     private IdempotencyRecord? _first;
 
-    public Task<BulkResult> ApplyBatch(IReadOnlyList<BatchRow> rows, Actor actor) =>
-        Once(JsonSerializer.Serialize(rows, Json), inventory => inventory.ApplyBatch(rows, actor));
+    public async Task<BulkResult> ApplyBatch(IReadOnlyList<BatchRow> rows, Actor actor)
+    {
+        var (report, replayed) = await Once(JsonSerializer.Serialize(rows, Json), inventory => inventory.ApplyBatch(rows, actor));
+        return new BulkResult(report, replayed);
+    }
 
-    public Task<BulkResult> ImportCountSheet(Guid locationId, string csv, Actor actor) =>
-        Once($"{locationId}\n{csv}", inventory => inventory.ImportCountSheet(locationId, csv, actor));
+    public async Task<BulkResult> ImportCountSheet(Guid locationId, string csv, Actor actor)
+    {
+        var (report, replayed) = await Once($"{locationId}\n{csv}", inventory => inventory.ImportCountSheet(locationId, csv, actor));
+        return new BulkResult(report, replayed);
+    }
 
-    private async Task<BulkResult> Once(string request, Func<IInventoryGrain, Task<BatchReport>> apply)
+    public async Task<CountResult> Count(Guid itemId, StockCount count, Actor actor)
+    {
+        var (receipt, replayed) = await Once($"count\n{itemId}\n{JsonSerializer.Serialize(count, Json)}", async inventory =>
+        {
+            var item = await inventory.Item(itemId);
+            var organizationId = GrainKeys.ParseBulkChange(this.GetPrimaryKeyString()).OrganizationId;
+            return await GrainFactory.GetGrain<IProductAtLocationGrain>(GrainKeys.ProductAtLocation(organizationId, item.LocationId, item.ProductId)).Count(count, actor);
+        });
+        return new CountResult(receipt, replayed);
+    }
+
+    private async Task<(T Answer, bool Replayed)> Once<T>(string request, Func<IInventoryGrain, Task<T>> apply)
     {
         var (organizationId, key) = GrainKeys.ParseBulkChange(this.GetPrimaryKeyString());
         var hash = IdempotencyRecord.Hash(request);
         _first ??= await stock.FindKey(organizationId, Scope, key);
         if (_first is not null)
         {
-            return new BulkResult(_first.Replay<BatchReport>(hash), Replayed: true);
+            return (_first.Replay<T>(hash), true);
         }
 
-        var report = await apply(GrainFactory.GetGrain<IInventoryGrain>(GrainKeys.Inventory(organizationId)));
-        var record = IdempotencyRecord.Of(Scope, key, hash, 200, report);
+        var answer = await apply(GrainFactory.GetGrain<IInventoryGrain>(GrainKeys.Inventory(organizationId)));
+        var record = IdempotencyRecord.Of(Scope, key, hash, 200, answer);
         await stock.KeepKey(organizationId, record);
         _first = record;
-        return new BulkResult(report, Replayed: false);
+        return (answer, false);
     }
 }

@@ -38,10 +38,12 @@ public sealed class LocationStockGrain(StockRepository stock) : Grain, ILocation
         var page = new PageRequest(query.Page, query.Limit);
         var items = new List<InventoryItem>(page.Limit);
         var matching = 0;
+        var words = query.Search?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
         foreach (var productId in Order())
         {
             var item = _items[productId];
-            if ((query.Category is null || item.Category == query.Category) && (!query.LowStockOnly || item.LowStock || item.NegativeStock))
+            if ((query.Category is null || item.Category == query.Category) && (!query.LowStockOnly || item.LowStock || item.NegativeStock)
+                && words.All(word => item.Name.Contains(word, StringComparison.OrdinalIgnoreCase) || item.Sku.Contains(word, StringComparison.OrdinalIgnoreCase)))
             {
                 if (matching >= page.Offset && items.Count < page.Limit)
                 {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeError, inventoryQuery, matchesSearch } from "./api";
+import { describeError, withQuery } from "./client";
 
 describe("describeError", () => {
   it("uses the envelope's message", () => {
@@ -24,18 +24,11 @@ describe("describeError", () => {
   });
 });
 
-describe("inventoryQuery", () => {
-  it("builds the list address with paging", () => {
-    expect(inventoryQuery("loc 1", 2, 25)).toBe("/api/v1/inventory/items?locationId=loc+1&page=2&limit=25");
-  });
-});
-
-describe("matchesSearch", () => {
-  const item = { id: "1", sku: "GIN-750", name: "Hendrick's Gin", category: "Spirits", quantity: 4 };
-  it("matches every word in name, SKU or category, ignoring case", () => {
-    expect(matchesSearch(item, "gin spirits")).toBe(true);
-    expect(matchesSearch(item, "gin-750")).toBe(true);
-    expect(matchesSearch(item, "")).toBe(true);
-    expect(matchesSearch(item, "gin wine")).toBe(false);
+describe("withQuery", () => {
+  it("leaves out empty values and encodes the rest", () => {
+    expect(withQuery("/api/v1/inventory/items", { locationId: "loc 1", q: "", category: undefined, page: 2, lowStock: true })).toBe(
+      "/api/v1/inventory/items?locationId=loc+1&page=2&lowStock=true",
+    );
+    expect(withQuery("/api/v1/locations", {})).toBe("/api/v1/locations");
   });
 });

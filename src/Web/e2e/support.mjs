@@ -1,0 +1,131 @@
+// What every end-to-end test shares: the system Chromium with the house flags, calls to the Api,
+// a fresh organisation per test (so tests can run side by side and in any order), and screenshots.
+// scripts/e2e.sh starts the Api and sets IPF_E2E_*.
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { randomUUID } from "node:crypto";
+import { chromium } from "playwright-core";
+
+export const base = process.env.IPF_E2E_URL;
+const shots = process.env.IPF_E2E_SHOTS ?? "../../build/test-results/web";
+const executablePath = process.env.IPF_CHROMIUM ?? "/usr/bin/chromium";
+const flags = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export const phone = { width: 390, height: 844 };
+export const desktop = { width: 1280, height: 800 };
+
+/** Runs body with a browser, closing it however the test ends. */
+export async function withBrowser(body) {
+  assert.ok(base, "IPF_E2E_URL must be set (run scripts/e2e.sh)");
+  const browser = await chromium.launch({ executablePath, args: flags, headless: true });
+  try {
+    return await body(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
+/** A page that records what the security policy refused, so a test can assert there was nothing. */
+export async function newPage(browser, viewport = phone) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.refused = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) page.refused.push(message.text());
+  });
+  return page;
+}
+
+/** Calls the Api and returns the envelope's data, failing the test on an error envelope. */
+export async function call(path, token, init = {}) {
+  const response = await fetch(new URL(path, base), {
+    ...init,
+    headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(init.headers ?? {}) },
+  });
+  if (response.status === 204) return null;
+  const body = await response.json();
+  assert.ok(body.success, `${init.method ?? "GET"} ${path}: ${response.status} ${JSON.stringify(body.error)}`);
+  return body.data;
+}
+
+export const password = "Night-Shift-Count-42!";
+
+/**
+ * A new organisation signed up through the Api, with one bar, a supplier and two products stocked
+ * there. Returns the admin's email and token and the ids.
+ */
+export async function newOrganization(name = "E2E Bar") {
+  const suffix = randomUUID().slice(0, 8);
+  const email = `owner-${suffix}@e2e.example`;
+  const owner = await call("/api/v1/auth/register", null, {
+    method: "POST",
+    body: JSON.stringify({ organizationName: `${name} ${suffix}`, businessType: "bar", email, password, firstName: "Dana", lastName: "Owner" }),
+  });
+  const token = owner.accessToken;
+  const location = await call("/api/v1/locations", token, { method: "POST", body: JSON.stringify({ name: "Main Bar" }) });
+  const supplier = await call("/api/v1/suppliers", token, { method: "POST", body: JSON.stringify({ name: "Southern Glazer's", leadTimeDays: 3 }) });
+  const product = (sku, name, barcode) =>
+    call("/api/v1/products", token, {
+      method: "POST",
+      body: JSON.stringify({ sku, name, barcode, category: "spirits", sizeMl: 750, abv: 40, cost: 12.5, price: 28, supplierId: supplier.id }),
+    });
+  const gin = await product(`GIN-${suffix}`, "Hendrick's Gin", "083664868780");
+  const vodka = await product(`VOD-${suffix}`, "Tito's Handmade Vodka", "619947000013");
+  const stock = (productId, quantity) =>
+    call("/api/v1/inventory/items", token, { method: "POST", body: JSON.stringify({ locationId: location.id, productId, quantity, parLevel: 6, reorderPoint: 3 }) });
+  const ginItem = await stock(gin.id, 12);
+  const vodkaItem = await stock(vodka.id, 9);
+  return { email, token, location, supplier, gin, vodka, ginItem, vodkaItem, suffix };
+}
+
+/** Adds a user of the given role to the organisation; returns their email. */
+export async function addUser(organization, role) {
+  const email = `${role}-${organization.suffix}@e2e.example`;
+  await call("/api/v1/users", organization.token, {
+    method: "POST",
+    body: JSON.stringify({ email, password, firstName: "Sam", lastName: role === "staff" ? "Barback" : "Manager", role }),
+  });
+  return email;
+}
+
+/** Signs in through the sign-in screen and waits for the first screen after it. */
+export async function signIn(page, email, secret = password, path = "/") {
+  await page.goto(new URL(path, base).href);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(secret);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.locator("main.content h1").waitFor({ timeout: 30_000 });
+}
+
+/** Saves a screenshot under the test output folder. */
+export async function shoot(page, name) {
+  mkdirSync(shots, { recursive: true });
+  const { width, height } = page.viewportSize();
+  await page.screenshot({ path: join(shots, `${name}-${width}x${height}.png`), fullPage: false });
+}
+
+/** Polls until check() returns a truthy value or the deadline passes (no sleeps as synchronisation). */
+export async function eventually(check, { timeout = 20_000, interval = 200, what = "the condition" } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      last = await check();
+      if (last) return last;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+  assert.fail(`${what} did not hold within ${timeout} ms (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
+}

@@ -1,0 +1,121 @@
+import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from "@microsoft/signalr";
+import { getSession, onSessionChange } from "../api/client";
+
+// One connection to /hubs/inventory for the whole app. Screens ask for a location's events; the
+// connection subscribes once per location however many screens ask, and again after a reconnect
+// (the server forgets a connection's groups when it drops).
+
+export type LiveState = "connecting" | "live" | "reconnecting" | "offline";
+
+type Handler = (payload: unknown) => void;
+
+let connection: HubConnection | null = null;
+let starting: Promise<void> | null = null;
+let state: LiveState = "offline";
+const wanted = new Map<string, number>();
+const handlers = new Map<string, Set<Handler>>();
+const stateListeners = new Set<(state: LiveState) => void>();
+
+function setState(next: LiveState) {
+  state = next;
+  stateListeners.forEach((listener) => listener(next));
+}
+
+export function liveState(): LiveState {
+  return state;
+}
+
+export function onLiveState(listener: (state: LiveState) => void): () => void {
+  stateListeners.add(listener);
+  return () => stateListeners.delete(listener);
+}
+
+function build(): HubConnection {
+  const hub = new HubConnectionBuilder()
+    .withUrl("/hubs/inventory", { accessTokenFactory: () => getSession()?.accessToken ?? "" })
+    // Keep trying for as long as the page is open: a bar's Wi-Fi drops and comes back.
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => Math.min(1000 * 2 ** context.previousRetryCount, 15_000) })
+    .configureLogging(LogLevel.Warning)
+    .build();
+  for (const event of handlers.keys()) hub.on(event, (payload: unknown) => dispatch(event, payload));
+  hub.onreconnecting(() => setState("reconnecting"));
+  hub.onreconnected(() => {
+    setState("live");
+    void resubscribe(hub);
+  });
+  hub.onclose(() => {
+    setState("offline");
+    connection = null;
+  });
+  return hub;
+}
+
+function dispatch(event: string, payload: unknown) {
+  handlers.get(event)?.forEach((handler) => handler(payload));
+}
+
+async function resubscribe(hub: HubConnection) {
+  for (const locationId of wanted.keys()) {
+    await hub.invoke("subscribe", { locationId }).catch(() => undefined);
+  }
+}
+
+async function ensureStarted(): Promise<HubConnection | null> {
+  if (!getSession()) return null;
+  if (!connection) {
+    connection = build();
+    setState("connecting");
+    starting = connection
+      .start()
+      .then(() => {
+        setState("live");
+        return resubscribe(connection!);
+      })
+      .catch(() => {
+        setState("offline");
+        connection = null;
+      });
+  }
+  await starting;
+  return connection?.state === HubConnectionState.Connected ? connection : null;
+}
+
+/** Listens to one event name; returns the unsubscribe. */
+export function onEvent<T>(event: string, handler: (payload: T) => void): () => void {
+  let set = handlers.get(event);
+  if (!set) {
+    set = new Set();
+    handlers.set(event, set);
+    connection?.on(event, (payload: unknown) => dispatch(event, payload));
+  }
+  set.add(handler as Handler);
+  return () => set!.delete(handler as Handler);
+}
+
+/** Receives a location's events until the returned function is called. */
+export function watchLocation(locationId: string): () => void {
+  const count = wanted.get(locationId) ?? 0;
+  wanted.set(locationId, count + 1);
+  if (count === 0) {
+    void ensureStarted().then((hub) => hub?.invoke("subscribe", { locationId }).catch(() => undefined));
+  }
+  return () => {
+    const left = (wanted.get(locationId) ?? 1) - 1;
+    if (left > 0) {
+      wanted.set(locationId, left);
+      return;
+    }
+    wanted.delete(locationId);
+    if (connection?.state === HubConnectionState.Connected) void connection.invoke("unsubscribe", { locationId }).catch(() => undefined);
+  };
+}
+
+// Signing out closes the connection: the next person's token must not ride on it.
+onSessionChange(() => {
+  if (!getSession() && connection) {
+    const closing = connection;
+    connection = null;
+    wanted.clear();
+    void closing.stop();
+  }
+});

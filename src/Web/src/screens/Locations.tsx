@@ -1,0 +1,11 @@
+import { Shell } from "../layout/Shell";
+import { Empty } from "../components/Status";
+
+// Placeholder until this screen is built (issue 9).
+export default function Locations() {
+  return (
+    <Shell title="Locations">
+      <Empty>Not available yet.</Empty>
+    </Shell>
+  );
+}
