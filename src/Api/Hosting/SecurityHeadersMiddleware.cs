@@ -14,9 +14,12 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 
     /// <summary>The web app (src/Web): its scripts and styles are its own files, and it talks only to this origin, live events over WebSockets included.</summary>
     public const string WebAppPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-        "connect-src 'self' ws: wss:; manifest-src 'self'; worker-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+        "connect-src 'self' ws: wss:; media-src 'self' blob:; manifest-src 'self'; worker-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     public const string PermissionsPolicy = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
+    /// <summary>The web app's own pages may open the camera, to scan barcodes in count mode; nothing else may.</summary>
+    public const string WebAppPermissionsPolicy = "camera=(self), microphone=(), geolocation=(), payment=(), usb=()";
 
     public const string TransportPolicy = "max-age=31536000; includeSubDomains";
 
@@ -36,9 +39,10 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
-        headers["Permissions-Policy"] = PermissionsPolicy;
+        var webApp = context.Items.ContainsKey(WebAppFiles.ItemKey);
+        headers["Permissions-Policy"] = webApp ? WebAppPermissionsPolicy : PermissionsPolicy;
         headers.ContentSecurityPolicy = context.Items[ScalarOptions.NonceHttpContextItemKey] is string nonce ? DocsPolicy(nonce)
-            : context.Items.ContainsKey(WebAppFiles.ItemKey) ? WebAppPolicy
+            : webApp ? WebAppPolicy
             : ApiPolicy;
         if (context.Request.IsHttps)
         {

@@ -41,8 +41,14 @@ public static class WebAppFiles
             var file = provider.GetFileInfo(path);
             if (file is not { Exists: true, IsDirectory: false })
             {
-                // A missing asset is a 404; any other path is a screen of the app.
-                if (Path.HasExtension(path) || !provider.GetFileInfo("/index.html").Exists)
+                // A missing asset is a 404 (an old page asking for a chunk a deploy replaced); any other path is a screen of the app.
+                if (Path.HasExtension(path))
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return;
+                }
+
+                if (!provider.GetFileInfo("/index.html").Exists)
                 {
                     await next(context);
                     return;
