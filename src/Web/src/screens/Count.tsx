@@ -58,23 +58,25 @@ export default function Count() {
   const waitingHere = selected ? (counts.entries ?? []).filter((e) => e.itemId === selected.id && e.status === "waiting") : [];
   return (
     <Shell title="Count">
-      <SyncStatus entries={counts.entries} onRetry={counts.retry} />
-      <div className="filters">
-        <LocationPicker value={locationId} onChange={setLocationId} />
+      <div className="count-mode">
+        <SyncStatus entries={counts.entries} onRetry={counts.retry} />
+        <div className="filters">
+          <LocationPicker value={locationId} onChange={setLocationId} />
+        </div>
+        {saved && (
+          <Done>
+            {saved.name} counted at {saved.quantity}: variance {signed(receipt ? receipt.variance : saved.expectedVariance)}
+            {receipt ? ", saved." : ", saved on this phone; it syncs when the connection allows."}
+          </Done>
+        )}
+        {selected ? (
+          <CountPanel key={selected.id} item={selected} waiting={waitingHere} onSave={save} onCancel={() => setSelected(null)} />
+        ) : (
+          <Finder locationId={locationId} onPick={pick} />
+        )}
+        {counts.entries && <PendingCounts entries={counts.entries} onDismiss={(id) => void counts.dismiss(id)} />}
+        {role !== "staff" && locationId && <ImportSheet locationId={locationId} />}
       </div>
-      {saved && (
-        <Done>
-          {saved.name} counted at {saved.quantity}: variance {signed(receipt ? receipt.variance : saved.expectedVariance)}
-          {receipt ? ", saved." : ", saved on this phone; it syncs when the connection allows."}
-        </Done>
-      )}
-      {selected ? (
-        <CountPanel key={selected.id} item={selected} waiting={waitingHere} onSave={save} onCancel={() => setSelected(null)} />
-      ) : (
-        <Finder locationId={locationId} onPick={pick} />
-      )}
-      {counts.entries && <PendingCounts entries={counts.entries} onDismiss={(id) => void counts.dismiss(id)} />}
-      {role !== "staff" && locationId && <ImportSheet locationId={locationId} />}
     </Shell>
   );
 }
@@ -102,7 +104,7 @@ function Finder({ locationId, onPick }: { locationId: string; onPick: (item: Inv
   const results = offline ? kept.data && searchOffline(kept.data.items, q) : server.data;
 
   return (
-    <section aria-label="Find a product">
+    <section aria-label="Search or scan">
       <div className="finder">
         <div>
           <label htmlFor="count-search">Find a product</label>
