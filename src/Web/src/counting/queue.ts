@@ -1,0 +1,157 @@
+import { createStore, get, update, type UseStore } from "idb-keyval";
+import { ApiError } from "../api/client";
+import type { CountReceipt } from "../api/counting";
+
+// Every count is written to IndexedDB before it is sent, so a dropped connection, a closed tab or
+// a flat battery never loses it. Each count carries one id made when it was saved; it is sent as the
+// Idempotency-Key, so a resend after a lost answer is replayed by the Api instead of applied twice.
+
+export interface CountDraft {
+  itemId: string;
+  locationId: string;
+  productId: string;
+  name: string;
+  sku: string;
+  quantity: number;
+  notes: string;
+  /** The quantity on record when the count was saved, for the variance shown before it syncs. */
+  onRecord: number;
+  /** Who counted: a count waits for that person's sign-in, never another's. */
+  userId: string;
+}
+
+export interface QueuedCount extends CountDraft {
+  id: string;
+  countedAt: string;
+  /** waiting: will be sent; failed: the Api refused it and a person has to look at it. */
+  status: "waiting" | "failed";
+  attempts: number;
+  /** The last failure, in plain words. */
+  error?: string;
+}
+
+export type QueueChange = { kind: "changed" } | { kind: "synced"; entry: QueuedCount; receipt: CountReceipt };
+
+export interface SyncOutcome {
+  synced: number;
+  failed: number;
+  /** A count could not be sent for now (network, server busy); the rest wait behind it. */
+  stalled: boolean;
+}
+
+export type SendCount = (entry: QueuedCount) => Promise<CountReceipt>;
+
+const queueKey = "counts";
+
+/** Whether a failure is worth sending again later (no network, a busy or failing server, a lapsed sign-in). */
+export function isRetryable(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return true;
+  return error.status === 0 || error.status === 401 || error.status === 408 || error.status === 429 || error.status >= 500;
+}
+
+/** Wait before the next try after `streak` failed syncs in a row: 2 s doubling, at most a minute. */
+export function retryDelay(streak: number): number {
+  return Math.min(2_000 * 2 ** Math.max(0, streak - 1), 60_000);
+}
+
+export class CountQueue {
+  private readonly store: UseStore;
+  private readonly listeners = new Set<(change: QueueChange) => void>();
+  private running: Promise<SyncOutcome> | null = null;
+  private rerun = false;
+
+  constructor(
+    private readonly send: SendCount,
+    database = "ipf-counting",
+    private readonly makeId: () => string = () => crypto.randomUUID(),
+  ) {
+    this.store = createStore(database, "queue");
+  }
+
+  /** Every queued count, oldest first. */
+  async list(): Promise<QueuedCount[]> {
+    return (await get<QueuedCount[]>(queueKey, this.store)) ?? [];
+  }
+
+  async enqueue(draft: CountDraft): Promise<QueuedCount> {
+    const entry: QueuedCount = { ...draft, id: this.makeId(), countedAt: new Date().toISOString(), status: "waiting", attempts: 0 };
+    await update<QueuedCount[]>(queueKey, (entries) => [...(entries ?? []), entry], this.store);
+    this.emit({ kind: "changed" });
+    return entry;
+  }
+
+  /** Removes a count a person has looked at (a refused one); it will not be sent. */
+  async dismiss(id: string): Promise<void> {
+    await this.remove(id);
+    this.emit({ kind: "changed" });
+  }
+
+  subscribe(listener: (change: QueueChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Sends the user's waiting counts one at a time, oldest first. Only one sync runs at a time: a call
+   * during a sync joins it, and the sync takes one more pass for counts saved meanwhile.
+   */
+  sync(userId: string): Promise<SyncOutcome> {
+    if (this.running) {
+      this.rerun = true;
+      return this.running;
+    }
+    this.running = this.drain(userId).finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async drain(userId: string): Promise<SyncOutcome> {
+    const total: SyncOutcome = { synced: 0, failed: 0, stalled: false };
+    do {
+      this.rerun = false;
+      const pass = await this.pass(userId);
+      total.synced += pass.synced;
+      total.failed += pass.failed;
+      total.stalled = pass.stalled;
+    } while (this.rerun && !total.stalled);
+    return total;
+  }
+
+  private async pass(userId: string): Promise<SyncOutcome> {
+    const outcome: SyncOutcome = { synced: 0, failed: 0, stalled: false };
+    for (;;) {
+      const next = (await this.list()).find((entry) => entry.status === "waiting" && entry.userId === userId);
+      if (!next) return outcome;
+      try {
+        const receipt = await this.send(next);
+        await this.remove(next.id);
+        outcome.synced++;
+        this.emit({ kind: "synced", entry: next, receipt });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (isRetryable(error)) {
+          // Later counts wait behind this one: a count of the same bottle must not overtake an earlier one.
+          await this.patch(next.id, { attempts: next.attempts + 1, error: message });
+          this.emit({ kind: "changed" });
+          return { ...outcome, stalled: true };
+        }
+        await this.patch(next.id, { status: "failed", attempts: next.attempts + 1, error: message });
+        outcome.failed++;
+        this.emit({ kind: "changed" });
+      }
+    }
+  }
+
+  private remove(id: string): Promise<void> {
+    return update<QueuedCount[]>(queueKey, (entries) => (entries ?? []).filter((entry) => entry.id !== id), this.store);
+  }
+
+  private patch(id: string, changes: Partial<QueuedCount>): Promise<void> {
+    return update<QueuedCount[]>(queueKey, (entries) => (entries ?? []).map((entry) => (entry.id === id ? { ...entry, ...changes } : entry)), this.store);
+  }
+
+  private emit(change: QueueChange) {
+    this.listeners.forEach((listener) => listener(change));
+  }
+}
