@@ -36,7 +36,8 @@ function syncNow(): void {
   });
 }
 
-function startSyncing(): void {
+/** Starts the page's sync driver (once): the Shell calls it, so counts left waiting sync from any screen. */
+export function startSyncing(): void {
   if (started) return;
   started = true;
   window.addEventListener("online", () => {

@@ -19,6 +19,11 @@ export function Shell({ title, children, actions }: { title: string; children: R
     document.title = `${title} · Inventory Pro Flow`;
   }, [title]);
 
+  // Counts saved offline sync from whatever screen is open; loaded apart so the first screen stays light.
+  useEffect(() => {
+    void import("../counting/useCountQueue").then((queue) => queue.startSyncing());
+  }, []);
+
   async function leave() {
     await signOut();
     queries.clear();

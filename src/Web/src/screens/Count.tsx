@@ -6,7 +6,7 @@ import { Shell, useOnline } from "../layout/Shell";
 import { LocationPicker, useLocationChoice } from "../components/LocationPicker";
 import { Done, Empty, Loading, Problem } from "../components/Status";
 import { useLiveInventory } from "../live/useLiveInventory";
-import { useSettled } from "./Inventory";
+import { useSettled } from "../components/useSettled";
 import { CountPanel } from "../counting/CountPanel";
 import { ImportSheet } from "../counting/ImportSheet";
 import { PendingCounts, SyncStatus } from "../counting/PendingCounts";

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { useSettled } from "../components/useSettled";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiFetch, withQuery } from "../api/client";
 import { categories, type InventoryItem, type Page } from "../api/types";
@@ -27,16 +28,6 @@ export function inventoryPath(filter: InventoryFilter, limit = pageSize): string
     page: filter.page,
     limit,
   });
-}
-
-/** The text after the person stops typing for a moment, so each key press is not a request. */
-export function useSettled<T>(value: T, delay = 250): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), delay);
-    return () => clearTimeout(timer);
-  }, [value, delay]);
-  return settled;
 }
 
 export default function Inventory() {
