@@ -35,6 +35,7 @@ export function ProductForm({ product, onSaved, onCancel }: { product?: Product;
 
   function set<K extends keyof ProductValues>(field: K, value: ProductValues[K]) {
     setValues((v) => ({ ...v, [field]: value }));
+    if (save.error) save.reset();
     setChecked((c) => {
       const { [field]: _, ...rest } = c;
       return rest;

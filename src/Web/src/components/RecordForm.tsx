@@ -40,6 +40,7 @@ export function RecordForm<V extends Record<string, string>, T>({
 
   function set(name: string, value: string) {
     setValues((v) => ({ ...v, [name]: value }));
+    if (save.error) save.reset();
     setChecked((c) => {
       const { [name]: _, ...rest } = c;
       return rest;
