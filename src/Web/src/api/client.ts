@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The envelope's `details` as sent (usually `[{field, message}]`), so a form can put each beside its field. */
+    readonly details: unknown = undefined,
   ) {
     super(message);
     this.name = "ApiError";
@@ -139,7 +141,7 @@ export async function apiFetch<T>(path: string, init: CallOptions = {}): Promise
   const body: unknown = await response.json().catch(() => null);
   const envelope = body as { success?: boolean; data?: T; error?: ApiErrorBody } | null;
   if (!response.ok || envelope?.success === false) {
-    throw new ApiError(response.status, envelope?.error?.code ?? "HTTP_" + response.status, describeError(response.status, body));
+    throw new ApiError(response.status, envelope?.error?.code ?? "HTTP_" + response.status, describeError(response.status, body), envelope?.error?.details);
   }
   return envelope?.data as T;
 }

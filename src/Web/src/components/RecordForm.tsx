@@ -1,0 +1,82 @@
+import { useState, type FormEvent, type ReactNode } from "react";
+import { useMutation } from "@tanstack/react-query";
+import { apiFetch } from "../api/client";
+import { fieldErrorsOf, hasErrors, type FieldErrors } from "../forms/fieldErrors";
+
+/**
+ * The create-or-edit form of a supplier or a location: checks the values first, sends POST or PUT, and puts the
+ * Api's refusals beside their fields. The fields themselves come from the screen (children).
+ */
+export function RecordForm<V extends Record<string, string>, T>({
+  title,
+  path,
+  editing,
+  initial,
+  check,
+  body,
+  onSaved,
+  onCancel,
+  children,
+}: {
+  title: string;
+  /** The collection, e.g. /api/v1/suppliers. */
+  path: string;
+  /** The id of the record being changed; none when adding. */
+  editing?: string;
+  initial: V;
+  check: (values: V) => FieldErrors;
+  body: (values: V) => object;
+  onSaved: (saved: T) => void;
+  onCancel: () => void;
+  children: (values: V, errors: FieldErrors, set: (name: string, value: string) => void) => ReactNode;
+}) {
+  const [values, setValues] = useState<V>(initial);
+  const [checked, setChecked] = useState<FieldErrors>({});
+  const save = useMutation({
+    mutationFn: (request: object) =>
+      apiFetch<T>(editing ? `${path}/${editing}` : path, { method: editing ? "PUT" : "POST", body: JSON.stringify(request) }),
+    onSuccess: onSaved,
+  });
+
+  function set(name: string, value: string) {
+    setValues((v) => ({ ...v, [name]: value }));
+    if (save.error) save.reset();
+    setChecked((c) => {
+      const { [name]: _, ...rest } = c;
+      return rest;
+    });
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const found = check(values);
+    setChecked(found);
+    if (!hasErrors(found)) save.mutate(body(values));
+  }
+
+  const errors = { ...fieldErrorsOf(save.error), ...checked };
+  return (
+    <form className="panel" onSubmit={submit} noValidate aria-label={title}>
+      <h2>{title}</h2>
+      <div className="form-grid">{children(values, errors, set)}</div>
+      {hasErrors(checked) && (
+        <p role="alert" className="error">
+          Nothing was saved. Fix the fields marked in red.
+        </p>
+      )}
+      {save.error && (
+        <p role="alert" className="error">
+          {save.error.message}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" disabled={save.isPending}>
+          {save.isPending ? "Saving…" : editing ? "Save changes" : "Add"}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
