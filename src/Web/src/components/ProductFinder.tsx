@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { ApiError, apiFetch, withQuery } from "../api/client";
 import type { BarcodeMatch, Product } from "../api/catalogue";
 import type { InventoryItem, Page } from "../api/types";
-import { useSettled } from "../screens/Inventory";
+import { useSettled } from "./useSettled";
 import { Problem } from "./Status";
 import "./Movement.css";
 

@@ -10,7 +10,7 @@ import { ProductForm } from "../components/ProductForm";
 import { Confirm } from "../components/Confirm";
 import { Done, Empty, Loading, Problem } from "../components/Status";
 import { formatMoney } from "../forms/money";
-import { useSettled } from "./Inventory";
+import { useSettled } from "../components/useSettled";
 
 const pageSize = 50;
 
