@@ -33,7 +33,7 @@ export function ComplianceAlerts() {
       )}
       {total > 0 && (
         <p>
-          <Link to="/compliance">{total > 5 ? `See all ${total} in Compliance` : "Open Compliance to acknowledge"}</Link>
+          <Link to="/compliance?section=alerts">{total > 5 ? `See all ${total} in Compliance` : "Open Compliance to acknowledge"}</Link>
         </p>
       )}
     </section>
