@@ -13,6 +13,25 @@ let connection: HubConnection | null = null;
 let starting: Promise<void> | null = null;
 let state: LiveState = "offline";
 const wanted = new Map<string, number>();
+// How many screens want every location's events (admins only: the hub refuses the others).
+let organizationWanted = 0;
+// What the server has confirmed, so a screen can say "live" only once events will really arrive.
+const confirmed = new Set<string>();
+const confirmedListeners = new Set<() => void>();
+const organizationKey = "organization";
+
+function setConfirmed(key: string, on: boolean) {
+  if (on === confirmed.has(key)) return;
+  if (on) confirmed.add(key);
+  else confirmed.delete(key);
+  confirmedListeners.forEach((listener) => listener());
+}
+
+function forgetConfirmed() {
+  if (confirmed.size === 0) return;
+  confirmed.clear();
+  confirmedListeners.forEach((listener) => listener());
+}
 const handlers = new Map<string, Set<Handler>>();
 const stateListeners = new Set<(state: LiveState) => void>();
 
@@ -38,13 +57,17 @@ function build(): HubConnection {
     .configureLogging(LogLevel.Warning)
     .build();
   for (const event of handlers.keys()) hub.on(event, (payload: unknown) => dispatch(event, payload));
-  hub.onreconnecting(() => setState("reconnecting"));
+  hub.onreconnecting(() => {
+    setState("reconnecting");
+    forgetConfirmed();
+  });
   hub.onreconnected(() => {
     setState("live");
     void resubscribe(hub);
   });
   hub.onclose(() => {
     setState("offline");
+    forgetConfirmed();
     connection = null;
   });
   return hub;
@@ -54,10 +77,29 @@ function dispatch(event: string, payload: unknown) {
   handlers.get(event)?.forEach((handler) => handler(payload));
 }
 
+async function subscribeLocation(hub: HubConnection, locationId: string) {
+  try {
+    await hub.invoke("subscribe", { locationId });
+    if (wanted.has(locationId)) setConfirmed(locationId, true);
+  } catch {
+    // Refused or dropped: the next reconnect tries again.
+  }
+}
+
+async function subscribeOrganization(hub: HubConnection) {
+  try {
+    await hub.invoke("subscribeOrganization");
+    if (organizationWanted > 0) setConfirmed(organizationKey, true);
+  } catch {
+    // Not an admin, or dropped.
+  }
+}
+
 async function resubscribe(hub: HubConnection) {
   for (const locationId of wanted.keys()) {
-    await hub.invoke("subscribe", { locationId }).catch(() => undefined);
+    await subscribeLocation(hub, locationId);
   }
+  if (organizationWanted > 0) await subscribeOrganization(hub);
 }
 
 async function ensureStarted(): Promise<HubConnection | null> {
@@ -97,7 +139,7 @@ export function watchLocation(locationId: string): () => void {
   const count = wanted.get(locationId) ?? 0;
   wanted.set(locationId, count + 1);
   if (count === 0) {
-    void ensureStarted().then((hub) => hub?.invoke("subscribe", { locationId }).catch(() => undefined));
+    void ensureStarted().then((hub) => hub && subscribeLocation(hub, locationId));
   }
   return () => {
     const left = (wanted.get(locationId) ?? 1) - 1;
@@ -106,8 +148,37 @@ export function watchLocation(locationId: string): () => void {
       return;
     }
     wanted.delete(locationId);
+    setConfirmed(locationId, false);
     if (connection?.state === HubConnectionState.Connected) void connection.invoke("unsubscribe", { locationId }).catch(() => undefined);
   };
+}
+
+/**
+ * Receives the events of every location of the organisation until the returned function is called.
+ * Admins only; for other roles the hub refuses and nothing arrives (watch each location instead).
+ */
+export function watchOrganization(): () => void {
+  organizationWanted += 1;
+  if (organizationWanted === 1) {
+    void ensureStarted().then((hub) => hub && subscribeOrganization(hub));
+  }
+  return () => {
+    organizationWanted = Math.max(0, organizationWanted - 1);
+    if (organizationWanted > 0) return;
+    setConfirmed(organizationKey, false);
+    if (connection?.state === HubConnectionState.Connected) void connection.invoke("unsubscribeOrganization").catch(() => undefined);
+  };
+}
+
+/** Whether the server confirmed the subscription to a location's events (or "organization" for all of them). */
+export function isWatching(key: string): boolean {
+  return confirmed.has(key);
+}
+
+/** Called whenever a subscription is confirmed or lost; returns the unsubscribe. */
+export function onWatchingChange(listener: () => void): () => void {
+  confirmedListeners.add(listener);
+  return () => confirmedListeners.delete(listener);
 }
 
 // Signing out closes the connection: the next person's token must not ride on it.
@@ -116,6 +187,8 @@ onSessionChange(() => {
     const closing = connection;
     connection = null;
     wanted.clear();
+    organizationWanted = 0;
+    forgetConfirmed();
     void closing.stop();
   }
 });

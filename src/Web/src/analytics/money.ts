@@ -1,0 +1,18 @@
+import { useQuery } from "@tanstack/react-query";
+import { apiFetch, getSession } from "../api/client";
+
+/** The organisation's currency (its settings), USD until known. */
+export function useCurrency(): string {
+  const organizationId = getSession()?.user.organizationId;
+  const organization = useQuery({
+    queryKey: ["organization", organizationId],
+    queryFn: () => apiFetch<{ settings?: { currency?: string } }>(`/api/v1/organizations/${organizationId}`),
+    enabled: !!organizationId,
+    staleTime: 30 * 60_000,
+  });
+  return organization.data?.settings?.currency ?? "USD";
+}
+
+export function formatMoney(amount: number, currency = "USD"): string {
+  return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(amount);
+}

@@ -1,0 +1,148 @@
+import { useState, type FormEvent } from "react";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiDownload, apiFetch, withQuery } from "../../api/client";
+import type { ReportSummary } from "../../api/compliance";
+import type { Page } from "../../api/types";
+import { businessDate, timeZoneOf } from "../../analytics/businessDay";
+import { lastMonth, reportFileName } from "../../compliance/periods";
+import { saveFile } from "../../compliance/saveFile";
+import { LocationPicker, useLocationChoice, useLocations } from "../../components/LocationPicker";
+import { Pager } from "../../components/Pager";
+import { Done, Empty, Loading, Problem } from "../../components/Status";
+import { Working } from "../../components/Working";
+
+const reportTypes = ["monthly", "quarterly", "annual", "custom"];
+
+/** ABC reports: the list, downloads for everyone here, generation and submission for admins. */
+export function ReportsPanel({ isAdmin }: { isAdmin: boolean }) {
+  const queries = useQueryClient();
+  const locations = useLocations();
+  const [page, setPage] = useState(1);
+  const [notice, setNotice] = useState("");
+  const reports = useQuery({
+    queryKey: ["compliance", "reports", page],
+    queryFn: () => apiFetch<Page<ReportSummary>>(withQuery("/api/v1/compliance/reports", { page, limit: 20 })),
+    placeholderData: keepPreviousData,
+  });
+  const download = useMutation({
+    mutationFn: async ({ report, format }: { report: ReportSummary; format: "csv" | "html" }) => {
+      const blob = await apiDownload(`/api/v1/compliance/reports/${report.id}/download?format=${format}`);
+      saveFile(blob, reportFileName(report, placeName(report.locationId), format));
+    },
+  });
+  const submit = useMutation({
+    mutationFn: (report: ReportSummary) => apiFetch<ReportSummary>(`/api/v1/compliance/reports/${report.id}/submit`, { method: "POST" }),
+    onSuccess: () => {
+      setNotice("Recorded as filed. The alerts for that period are settled.");
+      void queries.invalidateQueries({ queryKey: ["compliance"] });
+    },
+  });
+  const placeName = (id: string | null) => (id ? locations.data?.items.find((l) => l.id === id)?.name : undefined);
+
+  return (
+    <div>
+      {isAdmin && <GenerateReport onGenerated={(text) => setNotice(text)} />}
+      {notice && <Done>{notice}</Done>}
+      <h2>Reports</h2>
+      <Problem error={reports.error ?? download.error ?? submit.error} />
+      {download.isPending && <Working what="Preparing the download…" />}
+      {reports.isLoading && <Loading />}
+      {reports.data && reports.data.items.length === 0 && (
+        <Empty>{isAdmin ? "No ABC reports yet. Generate last month's above: the figures come straight from the ledger." : "No ABC reports yet. An admin generates them."}</Empty>
+      )}
+      {reports.data && reports.data.items.length > 0 && (
+        <ul className="report-list" aria-label="ABC reports">
+          {reports.data.items.map((r) => (
+            <li key={r.id} data-report-id={r.id}>
+              <div className="license-head">
+                <strong>
+                  {placeName(r.locationId) ?? "Location"}: {r.periodStart} to {r.periodEnd}
+                </strong>
+                <span className={`pill ${r.status}`}>{r.status}</span>
+              </div>
+              <div className="muted">
+                {r.reportType}
+                {r.submittedAt && ` · filed ${new Date(r.submittedAt).toLocaleDateString()}`}
+              </div>
+              <div className="row-actions">
+                <button type="button" className="secondary" disabled={download.isPending} onClick={() => download.mutate({ report: r, format: "csv" })}>
+                  Download CSV
+                </button>
+                <button type="button" className="secondary" disabled={download.isPending} onClick={() => download.mutate({ report: r, format: "html" })}>
+                  Printable (HTML)
+                </button>
+                {isAdmin && r.status === "generated" && (
+                  <button type="button" disabled={submit.isPending} onClick={() => submit.mutate(r)}>
+                    Mark as filed
+                  </button>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pager page={reports.data?.pagination} onPage={setPage} noun="reports" />
+    </div>
+  );
+}
+
+/** Admins compute a location's report for a period; last month by default, as most boards want it monthly. */
+function GenerateReport({ onGenerated }: { onGenerated: (text: string) => void }) {
+  const queries = useQueryClient();
+  const locations = useLocations();
+  const [locationId, setLocationId] = useLocationChoice();
+  const today = businessDate(new Date(), timeZoneOf(locations.data?.items ?? [], locationId));
+  const [period, setPeriod] = useState(() => lastMonth(today));
+  const [reportType, setReportType] = useState("monthly");
+  const generate = useMutation({
+    mutationFn: () =>
+      apiFetch<{ status: string; locationName: string | null; period: { start: string; end: string } }>("/api/v1/compliance/reports/abc", {
+        method: "POST",
+        body: JSON.stringify({ locationId, ...period, reportType }),
+      }),
+    onSuccess: (report) => {
+      onGenerated(
+        `Report for ${report.locationName ?? "the location"}, ${report.period.start} to ${report.period.end}: ${report.status === "draft" ? "a draft (the period is not over yet)" : "generated, ready to download and file"}.`,
+      );
+      void queries.invalidateQueries({ queryKey: ["compliance"] });
+    },
+  });
+
+  function run(event: FormEvent) {
+    event.preventDefault();
+    onGenerated("");
+    generate.mutate();
+  }
+
+  return (
+    <form className="panel" onSubmit={run} aria-label="Generate an ABC report">
+      <h2>Generate an ABC report</h2>
+      <div className="filters">
+        <LocationPicker id="report-location" value={locationId} onChange={setLocationId} />
+        <div>
+          <label htmlFor="report-start">From</label>
+          <input id="report-start" type="date" required value={period.periodStart} onChange={(e) => setPeriod((p) => ({ ...p, periodStart: e.target.value }))} />
+        </div>
+        <div>
+          <label htmlFor="report-end">To</label>
+          <input id="report-end" type="date" required value={period.periodEnd} onChange={(e) => setPeriod((p) => ({ ...p, periodEnd: e.target.value }))} />
+        </div>
+        <div>
+          <label htmlFor="report-type">Report type</label>
+          <select id="report-type" value={reportType} onChange={(e) => setReportType(e.target.value)}>
+            {reportTypes.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <button type="submit" disabled={generate.isPending || !locationId}>
+        Generate report
+      </button>
+      {generate.isPending && <Working what="Generating the report from the ledger…" />}
+      <Problem error={generate.error} />
+    </form>
+  );
+}
