@@ -55,9 +55,11 @@ public sealed class DemoCatalogue(
 
         var today = DateOnly.FromDateTime(now);
         var licenceTerms = 0;
+        var locationIds = new List<Guid>();
         foreach (var row in Read<LocationRow>("locations.csv"))
         {
             var locationId = ids.NewId();
+            locationIds.Add(locationId);
             await locations.Insert(connection, transaction, new LocationDetails(
                 locationId, OrganizationId, row.Name, "liquor_store", row.LicenseNumber, row.AddressLine1, null, row.City, row.State,
                 row.Zip, null, "America/Chicago", decimal.Round(row.Latitude, 6), decimal.Round(row.Longitude, 6), IsActive: true, now, now));
@@ -77,25 +79,33 @@ public sealed class DemoCatalogue(
                 supplierIds[name], OrganizationId, name, null, null, null, null, null, null, "IA", null, null, "Net 30", IsActive: true, now, now));
         }
 
+        var stocked = new List<DemoStockedProduct>();
         foreach (var row in productRows)
         {
             var barcode = string.IsNullOrEmpty(row.Upc) ? null : row.Upc;
+            var productId = ids.NewId();
+            stocked.Add(new DemoStockedProduct(productId, supplierIds[row.Supplier], row.Sku, row.Cost, row.Price, Math.Max(row.CasePack ?? 6, 1)));
             await products.Insert(connection, transaction, new ProductDetails(
-                ids.NewId(), OrganizationId, supplierIds[row.Supplier], row.Sku, barcode, barcode is null ? null : Gtin.Parse(barcode).Gtin14,
+                productId, OrganizationId, supplierIds[row.Supplier], row.Sku, barcode, barcode is null ? null : Gtin.Parse(barcode).Gtin14,
                 row.Name, string.IsNullOrEmpty(row.Brand) ? null : row.Brand, row.Category, row.Subcategory, row.SizeMl, row.Abv,
                 row.Cost, row.Price, row.CasePack, null, now, now));
         }
 
+        var counter = Guid.Empty;
         foreach (var person in people)
         {
+            var userId = ids.NewId();
+            counter = person.Role == Roles.Manager || counter == Guid.Empty ? userId : counter;
             await UserRepository.Insert(connection, transaction, UserAccount.Open(
-                ids.NewId(), OrganizationId, person.Email, passwords.Hash(person.Password), person.FirstName, person.LastName, person.Role, null, now));
+                userId, OrganizationId, person.Email, passwords.Hash(person.Password), person.FirstName, person.LastName, person.Role, null, now));
         }
+
+        var ledgerRows = await DemoHistory.Write(connection, transaction, OrganizationId, locationIds, stocked, counter, ids.NewId, now, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation(
-            "Seeded demo organisation {Organization}: {Products} products from {Suppliers} suppliers, {People} users",
-            OrganizationName, productRows.Count, supplierIds.Count, people.Count);
+            "Seeded demo organisation {Organization}: {Products} products from {Suppliers} suppliers, {People} users, {Weeks} weeks of trade ({Rows} ledger rows)",
+            OrganizationName, productRows.Count, supplierIds.Count, people.Count, DemoHistory.Weeks, ledgerRows);
         return true;
     }
 
