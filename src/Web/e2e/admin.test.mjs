@@ -2,6 +2,7 @@
 // webhooks, integration clients and their once-shown secrets on the Integrations screen.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { createHmac } from "node:crypto";
 import { addUser, base, call, desktop, eventually, newOrganization, newPage, password, phone, shoot, signIn, withBrowser } from "./support.mjs";
 
 const adminOnly = ["Users", "Integrations", "Compliance", "Forecasts", "Receiving", "Transfers"];
@@ -236,5 +237,70 @@ test("a manager reads the users without write controls and changes their own pas
     assert.equal((await login(managerEmail, password)).status, 401);
     assert.equal((await login(managerEmail, newPassword)).status, 200);
     assert.deepEqual(manager.refused, [], "the security policy refused part of the app");
+  });
+});
+
+/** Pushes one POS sale signed as docs/API.md describes, with the key and secret the screen showed. */
+async function pushPosSale(apiKey, secret, sale) {
+  const body = JSON.stringify({ type: "sale.created", data: sale });
+  const t = Math.floor(Date.now() / 1000);
+  const signature = createHmac("sha256", secret).update(`${t}.${body}`).digest("hex");
+  const response = await fetch(new URL("/api/v1/integrations/pos/sales", base), {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-Api-Key": apiKey, "Ipf-Signature": `t=${t},v1=${signature}` },
+    body,
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+test("a POS connected on the screen pushes an unknown sku, the line is mapped on the screen and sold, and a revoked key is refused", { timeout: 180_000 }, async () => {
+  const org = await newOrganization();
+  const vodkaStock = async () => (await call(`/api/v1/inventory/items?locationId=${org.location.id}`, org.token)).items.find((i) => i.productId === org.vodka.id).quantity;
+  await withBrowser(async (browser) => {
+    const admin = await newPage(browser, phone);
+    await signIn(admin, org.email, undefined, "/integrations");
+    await admin.getByRole("link", { name: "POS integrations" }).click();
+    await admin.getByRole("button", { name: "Connect a POS" }).click();
+    const form = admin.getByRole("form", { name: "Connect a POS" });
+    await form.getByLabel("Name").fill("Square, main bar");
+    await form.getByRole("button", { name: "Connect" }).click();
+    const apiKey = await admin.locator('code[data-secret="API key"]').innerText();
+    const secret = await admin.locator('code[data-secret="Signing secret"]').innerText();
+    assert.match(apiKey, /^ipf_pos_/);
+    assert.match(secret, /^whsec_/);
+    await admin.getByRole("button", { name: "I have stored them" }).click();
+    assert.equal(await admin.locator("code[data-secret]").count(), 0);
+
+    const sku = `MYSTERY-${org.suffix}`;
+    const pushed = await pushPosSale(apiKey, secret, {
+      transactionId: `sq-${org.suffix}`,
+      locationId: org.location.id,
+      timestamp: new Date().toISOString(),
+      items: [{ sku, quantity: 2, price: 9.5 }],
+    });
+    assert.equal(pushed.status, 201, JSON.stringify(pushed.body));
+    assert.equal(pushed.body.data.linesUnmapped, 1);
+    assert.equal(await vodkaStock(), 9);
+
+    await admin.getByRole("link", { name: "Unmapped POS items" }).click();
+    await admin.getByRole("button", { name: `Map SKU ${sku}` }).click();
+    await admin.getByLabel("Find the product").fill("tito");
+    await admin.getByLabel("Tito's Handmade Vodka").check();
+    await admin.getByRole("button", { name: "Record as 2 × Tito's Handmade Vodka" }).click();
+    await admin.getByRole("status").filter({ hasText: `SKU ${sku} is now Tito's Handmade Vodka` }).waitFor();
+    await admin.getByRole("status").filter({ hasText: "Every POS line matched a product" }).waitFor();
+    assert.equal(await vodkaStock(), 7);
+    const lines = await call("/api/v1/integrations/unmapped?includeMapped=true", org.token);
+    assert.deepEqual(lines.items.map((l) => [l.sku, l.status, l.productId]), [[sku, "mapped", org.vodka.id]]);
+
+    await admin.getByRole("link", { name: "POS integrations" }).click();
+    await admin.getByRole("button", { name: "Revoke Square, main bar" }).click();
+    await admin.getByRole("button", { name: "Yes, revoke" }).click();
+    await admin.getByText("its key no longer works").waitFor();
+    const refused = await pushPosSale(apiKey, secret, { transactionId: `sq2-${org.suffix}`, locationId: org.location.id, items: [{ sku: org.vodka.sku, quantity: 1 }] });
+    assert.equal(refused.status, 401);
+    assert.equal(refused.body.error.code, "INVALID_API_KEY");
+    assert.equal(await vodkaStock(), 7);
+    assert.deepEqual(admin.refused, [], "the security policy refused part of the app");
   });
 });
