@@ -1,11 +1,108 @@
+import { useState } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { apiFetch, getSession, withQuery } from "../api/client";
+import type { Page } from "../api/types";
+import type { User } from "../api/admin";
 import { Shell } from "../layout/Shell";
-import { Empty } from "../components/Status";
+import { Pager } from "../components/Pager";
+import { Done, Empty, Loading, Problem } from "../components/Status";
+import { AddUser } from "./users/AddUser";
+import { EditUser } from "./users/EditUser";
+import { ChangePassword } from "./users/ChangePassword";
+import { fullName } from "./users/userForms";
+import "./Admin.css";
 
-// Placeholder until this screen is built (issue 9).
+const pageSize = 25;
+
+/** The people of the organisation: managers read the list, admins add, change and deactivate them. */
 export default function Users() {
+  const me = getSession()?.user;
+  const isAdmin = me?.role === "admin";
+  const [page, setPage] = useState(1);
+  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<User | null>(null);
+  const [added, setAdded] = useState("");
+  const users = useQuery({
+    queryKey: ["users", page],
+    queryFn: () => apiFetch<Page<User>>(withQuery("/api/v1/users", { page, limit: pageSize })),
+    placeholderData: keepPreviousData,
+  });
+
+  const addButton = isAdmin && !adding && (
+    <button
+      type="button"
+      onClick={() => {
+        setAdding(true);
+        setEditing(null);
+        setAdded("");
+      }}
+    >
+      Add a user
+    </button>
+  );
   return (
-    <Shell title="Users">
-      <Empty>Not available yet.</Empty>
+    <Shell title="Users" actions={addButton}>
+      {!isAdmin && <p className="muted">You can see who works here. Only an admin can add people or change their role or access.</p>}
+      {adding && (
+        <AddUser
+          onAdded={(user) => {
+            setAdding(false);
+            setAdded(`${fullName(user)} was added as ${user.role}. Give them their email and first password; they can change it here after signing in.`);
+          }}
+          onCancel={() => setAdding(false)}
+        />
+      )}
+      {added && <Done>{added}</Done>}
+      {editing && <EditUser key={editing.id} user={editing} isSelf={editing.id === me?.id} onChanged={setEditing} onClose={() => setEditing(null)} />}
+      <Problem error={users.error} />
+      {users.isLoading && <Loading what="Loading users…" />}
+      {users.data && users.data.items.length === 0 && <Empty>{isAdmin ? "No users on this page. Add one with “Add a user”." : "No users on this page."}</Empty>}
+      {users.data && users.data.items.length > 0 && (
+        <table aria-label="Users" className="users">
+          <thead>
+            <tr>
+              <th scope="col">Name and email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Access</th>
+              {isAdmin && (
+                <th scope="col">
+                  <span className="sr-only">Change</span>
+                </th>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {users.data.items.map((user) => (
+              <tr key={user.id} data-email={user.email} className={user.isActive ? undefined : "inactive"}>
+                <td>
+                  {fullName(user)}
+                  {user.id === me?.id && <span className="muted"> (you)</span>}
+                  <span className="email">{user.email}</span>
+                </td>
+                <td data-label="role">{user.role}</td>
+                <td data-label="access">{user.isActive ? "Active" : "Inactive"}</td>
+                {isAdmin && (
+                  <td className="row-action">
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-label={`Change ${fullName(user)}`}
+                      onClick={() => {
+                        setEditing(user);
+                        setAdding(false);
+                      }}
+                    >
+                      Change
+                    </button>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pager page={users.data?.pagination} onPage={setPage} noun="users" />
+      <ChangePassword />
     </Shell>
   );
 }
