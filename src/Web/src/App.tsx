@@ -54,7 +54,7 @@ export function App() {
 function Guard({ path, children }: { path: string; children: ReactNode }) {
   const location = useLocation();
   const session = getSession();
-  if (!session) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
+  if (!session) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
   if (!canOpen(session.user.role, path)) {
     return (
       <main className="card narrow">

@@ -32,3 +32,20 @@ describe("withQuery", () => {
     expect(withQuery("/api/v1/locations", {})).toBe("/api/v1/locations");
   });
 });
+
+describe("describeError with several problems", () => {
+  it("says each problem once, without the Api's count of the others", () => {
+    const body = {
+      success: false,
+      error: {
+        code: "VALIDATION_FAILED",
+        message: "sku is required. (and 1 more problem(s), see details)",
+        details: [
+          { field: "sku", message: "sku is required." },
+          { field: "price", message: "price must be 0 or more." },
+        ],
+      },
+    };
+    expect(describeError(400, body)).toBe("sku is required. price must be 0 or more.");
+  });
+});

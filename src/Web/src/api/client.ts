@@ -38,7 +38,10 @@ export function describeError(status: number, body: unknown): string {
   }
   const base = error.message?.trim() || (error.code && plainWords[error.code]) || `The request failed (HTTP ${status}).`;
   const fields = fieldMessages(error.details);
-  return fields.length > 0 ? `${base} ${fields.join(" ")}` : base;
+  if (fields.length === 0) return base;
+  // The Api's message is the first detail (plus a count of the others): say each problem once.
+  const first = base.replace(/\s*\(and \d+ more problem\(s\), see details\)$/, "");
+  return fields.includes(first) ? fields.join(" ") : `${base} ${fields.join(" ")}`;
 }
 
 function fieldMessages(details: unknown): string[] {

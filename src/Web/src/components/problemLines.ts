@@ -1,6 +1,5 @@
 // The Api answers a refused form with one detail per broken rule (every password rule, every bad field).
-// ApiError.message carries them as one run of sentences, the first repeated with "(and N more problem(s),
-// see details)"; a form reads better with each problem once, on its own line.
+// ApiError.message carries them as one run of sentences; a form reads better with each problem on its own line.
 
 export function problemLines(message: string): string[] {
   const withoutCount = message.replace(/\s*\(and \d+ more problem\(s\), see details\)/g, "");

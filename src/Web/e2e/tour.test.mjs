@@ -1,0 +1,57 @@
+// A walk through the demo organisation as its owner would take it on a first `make run`: every main screen
+// shows the demo's sixteen weeks of trade. Its screenshots are the ones docs/screenshots/ keeps.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { call, desktop, newPage, phone, shoot, signIn, withBrowser } from "./support.mjs";
+
+const email = process.env.IPF_E2E_EMAIL;
+const password = process.env.IPF_E2E_PASSWORD;
+
+test("the demo's owner finds stock, sales, a forecast and a licence due on the main screens", { timeout: 300_000 }, async () => {
+  const { accessToken } = await call("/api/v1/auth/login", null, { method: "POST", body: JSON.stringify({ email, password }) });
+  const [store] = (await call("/api/v1/locations?page=1&limit=100", accessToken)).items.sort((a, b) => a.name.localeCompare(b.name));
+  await withBrowser(async (browser) => {
+    for (const viewport of [desktop, phone]) {
+      const page = await newPage(browser, viewport);
+      await signIn(page, email, password, "/");
+
+      // The dashboard: thirty days of sales at the chosen store, and its top sellers.
+      await page.getByRole("table", { name: "Top products" }).locator("tbody tr").first().waitFor({ timeout: 60_000 });
+      assert.equal(await page.getByRole("table", { name: "Top products" }).locator("tbody tr").count(), 5);
+      await page.locator("figure.chart canvas").first().waitFor();
+      await shoot(page, "demo-dashboard");
+
+      // Inventory: the store carries the whole catalogue, fifty to a page, some of it below par.
+      await page.goto(new URL("/inventory", process.env.IPF_E2E_URL).href);
+      const rows = page.getByRole("table", { name: "Inventory items" }).locator("tbody tr");
+      await rows.first().waitFor({ timeout: 30_000 });
+      assert.equal(await rows.count(), 50);
+      await page.getByText(/of \d+ · 338 items/).waitFor();
+      await shoot(page, "demo-inventory");
+
+      // Count mode on the bottle a bar manager reaches for first.
+      await page.goto(new URL("/count", process.env.IPF_E2E_URL).href);
+      await page.getByLabel("Location").selectOption(store.id);
+      await page.getByRole("searchbox").first().fill("balvenie");
+      await page.getByRole("button", { name: /Balvenie 12yr/ }).first().click();
+      await page.getByRole("button", { name: /Save count/ }).waitFor();
+      await shoot(page, "demo-count");
+
+      if (viewport === desktop) {
+        // Compliance: one demo licence is due for renewal within the month.
+        await page.goto(new URL("/compliance", process.env.IPF_E2E_URL).href);
+        await page.getByText(/Class E Liquor License/).first().waitFor({ timeout: 30_000 });
+        await shoot(page, "demo-compliance");
+
+        // The ledger, newest first.
+        await page.goto(new URL("/transactions", process.env.IPF_E2E_URL).href);
+        const ledger = page.getByRole("table", { name: "Transactions" }).locator("tbody tr");
+        await ledger.first().waitFor({ timeout: 30_000 });
+        assert.ok((await ledger.count()) > 10, "the ledger shows a page of the demo's trade");
+        await shoot(page, "demo-transactions");
+      }
+      assert.deepEqual(page.refused, [], "the security policy refused part of the app");
+      await page.context().close();
+    }
+  });
+});
