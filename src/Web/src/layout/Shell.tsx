@@ -38,7 +38,7 @@ export function Shell({ title, children, actions }: { title: string; children: R
           Menu
         </button>
         <span className="brand">Inventory Pro Flow</span>
-        <span className={`badge ${online ? live : "offline"}`} role="status" aria-label="Connection">
+        <span className={`badge ${!online ? "offline" : live === "live" || live === "reconnecting" ? live : "online"}`} role="status" aria-label="Connection">
           {!online ? "Offline" : live === "live" ? "Live" : live === "reconnecting" ? "Reconnecting" : "Online"}
         </span>
       </header>
