@@ -2,7 +2,7 @@
 SLN := InventoryProFlow.sln
 
 .DEFAULT_GOAL := help
-.PHONY: help run test build stop format clean bench verify-ledger forecast-eval rotate-signing-key
+.PHONY: help run test build stop format clean bench verify-ledger forecast-eval rotate-signing-key cluster cluster-stop
 
 help:
 	@echo "make run     build and run the Api on http://localhost:3000 (local PostgreSQL in .data/pg)"
@@ -15,6 +15,8 @@ help:
 	@echo "make forecast-eval [DATA=path]  rolling-origin backtest of the demand forecast; JSON last on stdout (build/forecast-eval/result.json, chart.svg)"
 	@echo "make verify-ledger  prove quantity = sum of ledger for every product-location (.data/pg or ConnectionStrings__Postgres)"
 	@echo "make rotate-signing-key  add a fresh token-signing key to the ring (.data/pg or ConnectionStrings__Postgres)"
+	@echo "make cluster       3 silos + 2 Api nodes (:3100, :3101) on loopback with one PostgreSQL, in the background"
+	@echo "make cluster-stop  stop them"
 	@echo "make help    this list (the default)"
 
 run:
@@ -34,6 +36,12 @@ rotate-signing-key:
 
 stop:
 	scripts/pg.sh stop .data/pg
+
+cluster:
+	scripts/cluster.sh start
+
+cluster-stop:
+	scripts/cluster.sh stop
 
 format:
 	dotnet format $(SLN)

@@ -11,7 +11,7 @@ public sealed record PageRequest([property: Id(0)] int Page, [property: Id(1)] i
 }
 
 /// <summary>A page of a list with the seed's pagination block.</summary>
-[GenerateSerializer, Immutable, Alias("ipf.Page.v1")]
+[GenerateSerializer, Immutable, Alias("ipf.Page.v1`1")]
 public sealed record Page<T>(
     [property: Id(0)] IReadOnlyList<T> Items,
     [property: Id(1)] int PageNumber,

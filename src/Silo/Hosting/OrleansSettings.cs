@@ -9,7 +9,8 @@ public sealed record OrleansSettings(
     string ServiceId,
     int SiloPort,
     int GatewayPort,
-    string AdvertisedAddress)
+    string AdvertisedAddress,
+    MembershipSettings Membership)
 {
     public static OrleansSettings From(IConfiguration configuration)
     {
@@ -26,7 +27,8 @@ public sealed record OrleansSettings(
             section["ServiceId"] ?? "inventory-pro-flow",
             section.GetValue("SiloPort", 11111),
             section.GetValue("GatewayPort", 30000),
-            section["AdvertisedAddress"] ?? "127.0.0.1");
+            section["AdvertisedAddress"] ?? "127.0.0.1",
+            MembershipSettings.From(section.GetSection("Membership")));
     }
 }
 

@@ -49,6 +49,7 @@ public static class SiloHosting
                     options.ClusterId = settings.ClusterId;
                     options.ServiceId = settings.ServiceId;
                 });
+                silo.Configure<ClusterMembershipOptions>(settings.Membership.ApplyTo);
             }
 
             silo.AddAdoNetGrainStorage(StorageName, options =>
@@ -88,6 +89,11 @@ public static class SiloHosting
                 options.ClusterId = settings.ClusterId;
                 options.ServiceId = settings.ServiceId;
             });
+            // The client learns of a dead silo's gateway from the table too: as often as the silos read it.
+            if (settings.Membership.TableRefreshTimeout is { } refresh)
+            {
+                client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = refresh);
+            }
         });
         return builder;
     }
