@@ -6,6 +6,7 @@ import { categories } from "../api/types";
 import { useSupplierChoices } from "../api/useSuppliers";
 import { emptyProduct, checkProduct, productBody, productValues, type ProductValues } from "../forms/productForm";
 import { fieldErrorsOf, hasErrors, type FieldErrors } from "../forms/fieldErrors";
+import { FormActions } from "./FormActions";
 import { Field, SelectField, TextAreaField } from "./Field";
 
 // The Api's conflicts name a field in their details too, but say it in its own words; these are plainer.
@@ -97,14 +98,7 @@ export function ProductForm({ product, onSaved, onCancel }: { product?: Product;
           {save.error.message}
         </p>
       )}
-      <div className="form-actions">
-        <button type="submit" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : product ? "Save changes" : "Add product"}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions label={product ? "Save changes" : "Add product"} busyLabel="Saving…" busy={save.isPending} onCancel={onCancel} />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useState, type FormEvent, type ReactNode } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { apiFetch } from "../api/client";
 import { fieldErrorsOf, hasErrors, type FieldErrors } from "../forms/fieldErrors";
+import { FormActions } from "./FormActions";
 
 /**
  * The create-or-edit form of a supplier or a location: checks the values first, sends POST or PUT, and puts the
@@ -69,14 +70,7 @@ export function RecordForm<V extends Record<string, string>, T>({
           {save.error.message}
         </p>
       )}
-      <div className="form-actions">
-        <button type="submit" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : editing ? "Save changes" : "Add"}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions label={editing ? "Save changes" : "Add"} busyLabel="Saving…" busy={save.isPending} onCancel={onCancel} />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import type { Page } from "../../api/types";
 import type { ProductChoice, UnmappedItem } from "../../api/admin";
 import { useLocations } from "../../components/LocationPicker";
 import { FormProblem } from "../../components/FormProblem";
+import { FormActions } from "../../components/FormActions";
 import { Pager } from "../../components/Pager";
 import { Done, Empty, Loading, Problem } from "../../components/Status";
 
@@ -159,14 +160,7 @@ function MapLine({ line, onMapped, onCancel }: { line: UnmappedItem; onMapped: (
         </fieldset>
       )}
       <FormProblem error={map.error} />
-      <div className="form-actions">
-        <button type="submit" disabled={!chosen || map.isPending}>
-          {map.isPending ? "Recording…" : chosen ? `Record as ${line.quantity} × ${chosen.name}` : "Choose a product"}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions label={chosen ? `Record as ${line.quantity} × ${chosen.name}` : "Choose a product"} busyLabel="Recording…" busy={map.isPending} disabled={!chosen} onCancel={onCancel} />
     </form>
   );
 }
