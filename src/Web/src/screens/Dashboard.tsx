@@ -8,7 +8,7 @@ import { businessDate, salesWindow, timeZoneOf } from "../analytics/businessDay"
 import { mergeSale } from "../analytics/todaySales";
 import { addToFeed, feedFromLedger, type FeedSale } from "../analytics/salesFeed";
 import { useBusinessToday } from "../analytics/useBusinessToday";
-import { useCurrency } from "../analytics/money";
+import { useCurrency } from "../analytics/useCurrency";
 import { Shell } from "../layout/Shell";
 import { useLocationChoice, useLocations } from "../components/LocationPicker";
 import { Empty, Loading, Problem } from "../components/Status";
