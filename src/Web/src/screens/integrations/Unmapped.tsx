@@ -6,7 +6,7 @@ import type { ProductChoice, UnmappedItem } from "../../api/admin";
 import { useLocations } from "../../components/LocationPicker";
 import { FormProblem } from "../../components/FormProblem";
 import { FormActions } from "../../components/FormActions";
-import { Pager } from "../../components/Pager";
+import { PagedRecords } from "../../components/PagedRecords";
 import { Done, Empty, Loading, Problem } from "../../components/Status";
 
 const pageSize = 20;
@@ -52,45 +52,46 @@ export function Unmapped() {
           onCancel={() => setMapping(null)}
         />
       )}
-      <Problem error={lines.error} />
-      {lines.isLoading && <Loading what="Loading unmapped lines…" />}
-      {lines.data && lines.data.items.length === 0 && (
-        <Empty>{includeMapped ? "No POS line has ever gone unmatched." : "Every POS line matched a product. Nothing to map."}</Empty>
-      )}
-      {lines.data && lines.data.items.length > 0 && (
-        <ul className="records" aria-label="Unmapped POS items">
-          {lines.data.items.map((line) => (
-            <li key={line.id} data-id={line.id} className={line.status === "mapped" ? "revoked" : undefined}>
-              <div className="record-title">{describeLine(line)}</div>
-              <div className="record-meta">
-                {line.quantity} sold{line.unitPrice === null ? "" : ` at ${line.unitPrice.toFixed(2)} each`} · {locationName(line.locationId)} ·{" "}
-                {new Date(line.occurredAt).toLocaleString()}
-              </div>
-              <div className="record-meta">
-                POS sale {line.posTransactionId}, line {line.lineNumber}
-              </div>
-              {line.status === "mapped" ? (
-                <div className="record-meta">Mapped {line.mappedAt && new Date(line.mappedAt).toLocaleString()}</div>
-              ) : (
-                <div className="record-actions">
-                  <button
-                    type="button"
-                    className="secondary"
-                    aria-label={`Map ${describeLine(line)}`}
-                    onClick={() => {
-                      setMapping(line);
-                      setMapped("");
-                    }}
-                  >
-                    Map to a product
-                  </button>
+      <PagedRecords
+        paged={{ list: lines, setPage }}
+        noun="lines"
+        loading="Loading unmapped lines…"
+        empty={includeMapped ? "No POS line has ever gone unmatched." : "Every POS line matched a product. Nothing to map."}
+      >
+        {(items) => (
+          <ul className="records" aria-label="Unmapped POS items">
+            {items.map((line) => (
+              <li key={line.id} data-id={line.id} className={line.status === "mapped" ? "revoked" : undefined}>
+                <div className="record-title">{describeLine(line)}</div>
+                <div className="record-meta">
+                  {line.quantity} sold{line.unitPrice === null ? "" : ` at ${line.unitPrice.toFixed(2)} each`} · {locationName(line.locationId)} ·{" "}
+                  {new Date(line.occurredAt).toLocaleString()}
                 </div>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      <Pager page={lines.data?.pagination} onPage={setPage} noun="lines" />
+                <div className="record-meta">
+                  POS sale {line.posTransactionId}, line {line.lineNumber}
+                </div>
+                {line.status === "mapped" ? (
+                  <div className="record-meta">Mapped {line.mappedAt && new Date(line.mappedAt).toLocaleString()}</div>
+                ) : (
+                  <div className="record-actions">
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-label={`Map ${describeLine(line)}`}
+                      onClick={() => {
+                        setMapping(line);
+                        setMapped("");
+                      }}
+                    >
+                      Map to a product
+                    </button>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </PagedRecords>
     </section>
   );
 }
