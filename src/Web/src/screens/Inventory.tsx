@@ -76,7 +76,7 @@ export default function Inventory() {
         noun="items"
         empty={filtered ? "No items match these filters." : "Nothing is stocked at this location yet. Receive a delivery or add products to start."}
       >
-        {(items) => (
+        {(rows) => (
           <table aria-label="Inventory items">
             <thead>
               <tr>
@@ -94,7 +94,7 @@ export default function Inventory() {
               </tr>
             </thead>
             <tbody>
-              {items.map((item) => (
+              {rows.map((item) => (
                 <tr key={item.id} data-product-id={item.productId} className={item.negativeStock ? "negative" : item.lowStock ? "low" : undefined}>
                   <td>{item.name}</td>
                   <td>{item.sku}</td>
