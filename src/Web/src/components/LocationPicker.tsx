@@ -30,6 +30,19 @@ export function useLocationChoice(): [string, (id: string) => void] {
   return [chosen, choose];
 }
 
+/** One option per location, for a select that may offer more (all locations, the whole business) around them. */
+export function LocationOptions({ locations }: { locations: Location[] }) {
+  return (
+    <>
+      {locations.map((l) => (
+        <option key={l.id} value={l.id}>
+          {l.name}
+        </option>
+      ))}
+    </>
+  );
+}
+
 export function LocationPicker({ value, onChange, id = "location", label = "Location" }: { value: string; onChange: (id: string) => void; id?: string; label?: string }) {
   const locations = useLocations();
   return (
@@ -37,11 +50,7 @@ export function LocationPicker({ value, onChange, id = "location", label = "Loca
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
         {locations.isLoading && <option value="">Loading…</option>}
-        {locations.data?.items.map((l) => (
-          <option key={l.id} value={l.id}>
-            {l.name}
-          </option>
-        ))}
+        <LocationOptions locations={locations.data?.items ?? []} />
       </select>
     </div>
   );

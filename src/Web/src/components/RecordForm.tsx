@@ -1,19 +1,22 @@
 import { useState, type FormEvent, type ReactNode } from "react";
 import { useMutation } from "@tanstack/react-query";
-import { apiFetch } from "../api/client";
+import { ApiError, apiFetch } from "../api/client";
 import { fieldErrorsOf, hasErrors, type FieldErrors } from "../forms/fieldErrors";
+import { FormActions } from "./FormActions";
 
 /**
- * The create-or-edit form of a supplier or a location: checks the values first, sends POST or PUT, and puts the
- * Api's refusals beside their fields. The fields themselves come from the screen (children).
+ * The create-or-edit form of a product, a supplier or a location: checks the values first, sends POST or PUT, and puts
+ * the Api's refusals beside their fields. The fields themselves come from the screen (children).
  */
-export function RecordForm<V extends Record<string, string>, T>({
+export function RecordForm<V extends { [K in keyof V]: string }, T>({
   title,
   path,
   editing,
   initial,
   check,
   body,
+  addLabel = "Add",
+  conflicts = {},
   onSaved,
   onCancel,
   children,
@@ -26,6 +29,10 @@ export function RecordForm<V extends Record<string, string>, T>({
   initial: V;
   check: (values: V) => FieldErrors;
   body: (values: V) => object;
+  /** The submit button's words while adding. */
+  addLabel?: string;
+  /** The Api's conflicts that name a field, by error code: [field, what to say there]. */
+  conflicts?: Record<string, [string, string]>;
   onSaved: (saved: T) => void;
   onCancel: () => void;
   children: (values: V, errors: FieldErrors, set: (name: string, value: string) => void) => ReactNode;
@@ -54,7 +61,12 @@ export function RecordForm<V extends Record<string, string>, T>({
     if (!hasErrors(found)) save.mutate(body(values));
   }
 
-  const errors = { ...fieldErrorsOf(save.error), ...checked };
+  const fromApi = fieldErrorsOf(save.error);
+  if (save.error instanceof ApiError && conflicts[save.error.code]) {
+    const [field, words] = conflicts[save.error.code];
+    fromApi[field] = words;
+  }
+  const errors = { ...fromApi, ...checked };
   return (
     <form className="panel" onSubmit={submit} noValidate aria-label={title}>
       <h2>{title}</h2>
@@ -69,14 +81,7 @@ export function RecordForm<V extends Record<string, string>, T>({
           {save.error.message}
         </p>
       )}
-      <div className="form-actions">
-        <button type="submit" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : editing ? "Save changes" : "Add"}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions label={editing ? "Save changes" : addLabel} busyLabel="Saving…" busy={save.isPending} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { centsOf } from "./money";
+import { centsOf, formatCents, formatMoney } from "./money";
 
 describe("centsOf", () => {
   it("reads amounts as typed", () => {
@@ -17,5 +17,14 @@ describe("centsOf", () => {
     expect(centsOf("1.234")).toBeNull();
     expect(centsOf("12,50")).toBeNull();
     expect(centsOf("ten")).toBeNull();
+  });
+});
+
+describe("formatMoney", () => {
+  it("writes amounts in the currency, and a dash for none", () => {
+    expect(formatMoney(12.5)).toBe("$12.50");
+    expect(formatMoney(1234, "EUR")).toBe("€1,234.00");
+    expect(formatMoney(null)).toBe("—");
+    expect(formatCents(1999)).toBe("$19.99");
   });
 });

@@ -8,9 +8,13 @@ export function centsOf(text: string): number | null {
   return Number(whole || "0") * 100 + Number(fraction.padEnd(2, "0"));
 }
 
+// One locale for every amount, the dashboard chart's axis included, so a figure reads the same on every screen.
+export const moneyLocale = "en-US";
+
+/** An amount in the organisation's currency; a dash where there is none. */
 export function formatMoney(amount: number | null | undefined, currency = "USD"): string {
   if (amount === null || amount === undefined) return "—";
-  return new Intl.NumberFormat(undefined, { style: "currency", currency }).format(amount);
+  return new Intl.NumberFormat(moneyLocale, { style: "currency", currency }).format(amount);
 }
 
 export function formatCents(cents: number, currency = "USD"): string {

@@ -8,9 +8,9 @@ import { businessDate, salesWindow, timeZoneOf } from "../analytics/businessDay"
 import { mergeSale } from "../analytics/todaySales";
 import { addToFeed, feedFromLedger, type FeedSale } from "../analytics/salesFeed";
 import { useBusinessToday } from "../analytics/useBusinessToday";
-import { useCurrency } from "../analytics/money";
+import { useCurrency } from "../analytics/useCurrency";
 import { Shell } from "../layout/Shell";
-import { useLocationChoice, useLocations } from "../components/LocationPicker";
+import { LocationOptions, useLocationChoice, useLocations } from "../components/LocationPicker";
 import { Empty, Loading, Problem } from "../components/Status";
 import { useLiveSales, type SalesScope } from "../live/useLiveSales";
 import { SalesPanel } from "./dashboard/SalesPanel";
@@ -83,11 +83,7 @@ export default function Dashboard() {
         }}
       >
         {seesFigures && all.length > 1 && <option value="">All locations</option>}
-        {all.map((l) => (
-          <option key={l.id} value={l.id}>
-            {l.name}
-          </option>
-        ))}
+        <LocationOptions locations={all} />
       </select>
     </div>
   );

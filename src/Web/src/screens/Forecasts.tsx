@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { apiFetch, getSession } from "../api/client";
 import type { DemandForecast } from "../api/analytics";
-import { useCurrency } from "../analytics/money";
+import { useCurrency } from "../analytics/useCurrency";
 import { Shell } from "../layout/Shell";
 import { LocationPicker, useLocationChoice } from "../components/LocationPicker";
 import { Problem } from "../components/Status";

@@ -5,8 +5,7 @@ import { apiFetch, withQuery } from "../api/client";
 import { categories, type InventoryItem, type Page } from "../api/types";
 import { Shell } from "../layout/Shell";
 import { LocationPicker, useLocationChoice } from "../components/LocationPicker";
-import { Pager } from "../components/Pager";
-import { Empty, Loading, Problem } from "../components/Status";
+import { PagedRecords } from "../components/PagedRecords";
 import { useLiveInventory } from "../live/useLiveInventory";
 
 const pageSize = 50;
@@ -72,44 +71,44 @@ export default function Inventory() {
           <input type="checkbox" checked={lowStock} onChange={(e) => setLowStock(e.target.checked)} /> Below par only
         </label>
       </div>
-      <Problem error={items.error} />
-      {items.isLoading && <Loading />}
-      {items.data && items.data.items.length === 0 && (
-        <Empty>{filtered ? "No items match these filters." : "Nothing is stocked at this location yet. Receive a delivery or add products to start."}</Empty>
-      )}
-      {items.data && items.data.items.length > 0 && (
-        <table aria-label="Inventory items">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">SKU</th>
-              <th scope="col" className="wide">
-                Category
-              </th>
-              <th scope="col" className="num">
-                Qty
-              </th>
-              <th scope="col" className="num">
-                Par
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.data.items.map((item) => (
-              <tr key={item.id} data-product-id={item.productId} className={item.negativeStock ? "negative" : item.lowStock ? "low" : undefined}>
-                <td>{item.name}</td>
-                <td>{item.sku}</td>
-                <td className="wide">{item.category}</td>
-                <td className="num" data-label="quantity">
-                  {item.quantity}
-                </td>
-                <td className="num">{item.parLevel || "—"}</td>
+      <PagedRecords
+        paged={{ list: items, setPage }}
+        noun="items"
+        empty={filtered ? "No items match these filters." : "Nothing is stocked at this location yet. Receive a delivery or add products to start."}
+      >
+        {(rows) => (
+          <table aria-label="Inventory items">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">SKU</th>
+                <th scope="col" className="wide">
+                  Category
+                </th>
+                <th scope="col" className="num">
+                  Qty
+                </th>
+                <th scope="col" className="num">
+                  Par
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <Pager page={items.data?.pagination} onPage={setPage} noun="items" />
+            </thead>
+            <tbody>
+              {rows.map((item) => (
+                <tr key={item.id} data-product-id={item.productId} className={item.negativeStock ? "negative" : item.lowStock ? "low" : undefined}>
+                  <td>{item.name}</td>
+                  <td>{item.sku}</td>
+                  <td className="wide">{item.category}</td>
+                  <td className="num" data-label="quantity">
+                    {item.quantity}
+                  </td>
+                  <td className="num">{item.parLevel || "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </PagedRecords>
     </Shell>
   );
 }

@@ -4,7 +4,7 @@ import { ApiError, apiFetch } from "../api/client";
 import type { MovementReceipt } from "../api/ledger";
 import type { InventoryItem } from "../api/types";
 import { Shell } from "../layout/Shell";
-import { LocationPicker, useLocationChoice, useLocations } from "../components/LocationPicker";
+import { LocationOptions, LocationPicker, useLocationChoice, useLocations } from "../components/LocationPicker";
 import { SelectField } from "../components/Field";
 import { LinesTable } from "../components/LinesTable";
 import { ProductFinder } from "../components/ProductFinder";
@@ -117,11 +117,7 @@ export default function Transfers() {
           <div className="form-grid">
             <LocationPicker id="from-location" label="From" value={fromId} onChange={setFromId} />
             <SelectField id="to-location" label="To" value={toId} onChange={(e) => setToPicked(e.target.value)}>
-              {others.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.name}
-                </option>
-              ))}
+              <LocationOptions locations={others} />
             </SelectField>
           </div>
           <ProductFinder locationId={fromId} onPick={(c) => edit(addProduct(lines, c.product, `line-${nextKey.current++}`))} />

@@ -1,11 +1,11 @@
 import { useState } from "react";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { apiFetch, getSession, withQuery } from "../api/client";
-import type { Page } from "../api/types";
+import { getSession } from "../api/client";
+import { usePagedList } from "../api/usePagedList";
 import type { User } from "../api/admin";
 import { Shell } from "../layout/Shell";
-import { Pager } from "../components/Pager";
-import { Done, Empty, Loading, Problem } from "../components/Status";
+import { inactiveRow } from "../components/InactiveRecords";
+import { PagedRecords } from "../components/PagedRecords";
+import { Done } from "../components/Status";
 import { AddUser } from "./users/AddUser";
 import { EditUser } from "./users/EditUser";
 import { ChangePassword } from "./users/ChangePassword";
@@ -18,15 +18,10 @@ const pageSize = 25;
 export default function Users() {
   const me = getSession()?.user;
   const isAdmin = me?.role === "admin";
-  const [page, setPage] = useState(1);
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
   const [added, setAdded] = useState("");
-  const users = useQuery({
-    queryKey: ["users", page],
-    queryFn: () => apiFetch<Page<User>>(withQuery("/api/v1/users", { page, limit: pageSize })),
-    placeholderData: keepPreviousData,
-  });
+  const users = usePagedList<User>({ queryKey: ["users"], path: "/api/v1/users", limit: pageSize });
 
   const addButton = isAdmin && !adding && (
     <button
@@ -54,54 +49,57 @@ export default function Users() {
       )}
       {added && <Done>{added}</Done>}
       {editing && <EditUser key={editing.id} user={editing} isSelf={editing.id === me?.id} onChanged={setEditing} onClose={() => setEditing(null)} />}
-      <Problem error={users.error} />
-      {users.isLoading && <Loading what="Loading users…" />}
-      {users.data && users.data.items.length === 0 && <Empty>{isAdmin ? "No users on this page. Add one with “Add a user”." : "No users on this page."}</Empty>}
-      {users.data && users.data.items.length > 0 && (
-        <table aria-label="Users" className="users">
-          <thead>
-            <tr>
-              <th scope="col">Name and email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Access</th>
-              {isAdmin && (
-                <th scope="col">
-                  <span className="sr-only">Change</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {users.data.items.map((user) => (
-              <tr key={user.id} data-email={user.email} className={user.isActive ? undefined : "inactive"}>
-                <td>
-                  {fullName(user)}
-                  {user.id === me?.id && <span className="muted"> (you)</span>}
-                  <span className="email">{user.email}</span>
-                </td>
-                <td data-label="role">{user.role}</td>
-                <td data-label="access">{user.isActive ? "Active" : "Inactive"}</td>
+      <PagedRecords
+        paged={users}
+        noun="users"
+        loading="Loading users…"
+        empty={isAdmin ? "No users on this page. Add one with “Add a user”." : "No users on this page."}
+      >
+        {(items) => (
+          <table aria-label="Users" className="users">
+            <thead>
+              <tr>
+                <th scope="col">Name and email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Access</th>
                 {isAdmin && (
-                  <td className="row-action">
-                    <button
-                      type="button"
-                      className="secondary"
-                      aria-label={`Change ${fullName(user)}`}
-                      onClick={() => {
-                        setEditing(user);
-                        setAdding(false);
-                      }}
-                    >
-                      Change
-                    </button>
-                  </td>
+                  <th scope="col">
+                    <span className="visually-hidden">Change</span>
+                  </th>
                 )}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <Pager page={users.data?.pagination} onPage={setPage} noun="users" />
+            </thead>
+            <tbody>
+              {items.map((user) => (
+                <tr key={user.id} data-email={user.email} className={inactiveRow(user)}>
+                  <td>
+                    {fullName(user)}
+                    {user.id === me?.id && <span className="muted"> (you)</span>}
+                    <span className="email">{user.email}</span>
+                  </td>
+                  <td data-label="role">{user.role}</td>
+                  <td data-label="access">{user.isActive ? "Active" : "Inactive"}</td>
+                  {isAdmin && (
+                    <td className="row-action">
+                      <button
+                        type="button"
+                        className="secondary"
+                        aria-label={`Change ${fullName(user)}`}
+                        onClick={() => {
+                          setEditing(user);
+                          setAdding(false);
+                        }}
+                      >
+                        Change
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </PagedRecords>
       <ChangePassword />
     </Shell>
   );

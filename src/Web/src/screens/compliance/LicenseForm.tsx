@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "../../api/client";
 import type { License, LicenseDraft } from "../../api/compliance";
-import { useLocations } from "../../components/LocationPicker";
+import { LocationOptions, useLocations } from "../../components/LocationPicker";
 import { Problem } from "../../components/Status";
 
 /** Records a new licence or changes one (admins). A new expiry date on an existing licence is a renewal. */
@@ -58,11 +58,7 @@ export function LicenseForm({ license, onDone }: { license?: License; onDone: (s
           <label htmlFor={`${prefix}-location`}>Covers</label>
           <select id={`${prefix}-location`} value={draft.locationId ?? ""} onChange={(e) => set("locationId", e.target.value || null)}>
             <option value="">The whole business</option>
-            {locations.data?.items.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
+            <LocationOptions locations={locations.data?.items ?? []} />
           </select>
         </div>
         <div>

@@ -4,7 +4,7 @@ import { apiFetch, withQuery } from "../../api/client";
 import type { ProofGallons, TtbMonthly } from "../../api/compliance";
 import { businessDate, timeZoneOf } from "../../analytics/businessDay";
 import { previousMonth } from "../../compliance/periods";
-import { useLocations } from "../../components/LocationPicker";
+import { LocationOptions, useLocations } from "../../components/LocationPicker";
 import { Loading, Problem } from "../../components/Status";
 
 const pg = (figure: ProofGallons) => figure.reported.toFixed(1);
@@ -33,11 +33,7 @@ export function TtbPanel() {
           <label htmlFor="ttb-location">Location</label>
           <select id="ttb-location" value={locationId} onChange={(e) => setLocationId(e.target.value)}>
             <option value="">All locations</option>
-            {all.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
+            <LocationOptions locations={all} />
           </select>
         </div>
       </div>

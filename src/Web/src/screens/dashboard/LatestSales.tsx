@@ -1,5 +1,5 @@
 import type { FeedSale } from "../../analytics/salesFeed";
-import { formatMoney } from "../../analytics/money";
+import { formatMoney } from "../../forms/money";
 import { Empty } from "../../components/Status";
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });

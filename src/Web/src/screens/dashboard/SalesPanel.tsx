@@ -2,7 +2,7 @@ import { useMemo } from "react";
 import { Link } from "react-router-dom";
 import type { SalesAnalytics } from "../../api/analytics";
 import { dayFigures, salesSeries } from "../../analytics/todaySales";
-import { formatMoney } from "../../analytics/money";
+import { formatMoney, moneyLocale } from "../../forms/money";
 import Chart from "../../components/Chart";
 import { Empty } from "../../components/Status";
 
@@ -11,7 +11,7 @@ export function SalesPanel({ analytics, today, currency }: { analytics: SalesAna
   const figures = dayFigures(analytics, today);
   const money = useMemo(() => (v: number) => formatMoney(v, currency), [currency]);
   const axisMoney = useMemo(
-    () => (v: number) => new Intl.NumberFormat("en-US", { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(v),
+    () => (v: number) => new Intl.NumberFormat(moneyLocale, { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(v),
     [currency],
   );
   const { x, series } = useMemo(() => {

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { apiFetch, withQuery } from "../../api/client";
 import type { ReorderList as Reorder } from "../../api/analytics";
 import { describeMethod } from "../../analytics/forecast";
-import { formatMoney } from "../../analytics/money";
+import { formatMoney } from "../../forms/money";
 import { Empty, Problem } from "../../components/Status";
 import { Working } from "../../components/Working";
 

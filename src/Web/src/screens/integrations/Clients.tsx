@@ -1,46 +1,31 @@
-import { useState, type FormEvent } from "react";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch, withQuery } from "../../api/client";
-import type { Page } from "../../api/types";
+import { useState } from "react";
 import type { ClientScope, IntegrationClient, IssuedClient } from "../../api/admin";
 import { ConfirmButton } from "../../components/ConfirmButton";
-import { FormProblem } from "../../components/FormProblem";
-import { Pager } from "../../components/Pager";
+import { PagedRecords } from "../../components/PagedRecords";
 import { SecretOnce } from "../../components/SecretOnce";
-import { Empty, Loading, Problem } from "../../components/Status";
 import { clientScopes, toggleChoice, tokenRequestExample } from "./choices";
-
-const pageSize = 20;
+import { CreateForm } from "./CreateForm";
+import { IntegrationSection } from "./IntegrationSection";
+import { useIntegrationList } from "./useIntegrationList";
 
 /** Systems that call the Api with their own scoped tokens (OAuth client credentials): create, list, revoke. */
 export function Clients() {
-  const queries = useQueryClient();
-  const [page, setPage] = useState(1);
-  const [adding, setAdding] = useState(false);
-  const [issued, setIssued] = useState<IssuedClient | null>(null);
-  const list = useQuery({
-    queryKey: ["integration-clients", page],
-    queryFn: () => apiFetch<Page<IntegrationClient>>(withQuery("/api/v1/integrations/clients", { page, limit: pageSize })),
-    placeholderData: keepPreviousData,
-  });
-  const revoke = useMutation({
-    mutationFn: (client: IntegrationClient) => apiFetch<null>(`/api/v1/integrations/clients/${client.id}`, { method: "DELETE" }),
-    onSuccess: () => void queries.invalidateQueries({ queryKey: ["integration-clients"] }),
+  const { paged, adding, setAdding, issued, closeIssued, revoke, added } = useIntegrationList<IntegrationClient, IssuedClient>({
+    queryKey: "integration-clients",
+    path: "/api/v1/integrations/clients",
   });
 
   return (
-    <section aria-labelledby="clients-title">
-      <div className="bar">
-        <h2 id="clients-title">Integration clients</h2>
-        {!adding && (
-          <button type="button" onClick={() => setAdding(true)}>
-            Create a client
-          </button>
-        )}
-      </div>
-      <p className="muted">A client is another system (accounting, a reporting tool) that signs in with its own id and secret and may do only what its scopes allow.</p>
+    <IntegrationSection
+      id="clients-title"
+      title="Integration clients"
+      createLabel="Create a client"
+      adding={adding}
+      onCreate={() => setAdding(true)}
+      intro="A client is another system (accounting, a reporting tool) that signs in with its own id and secret and may do only what its scopes allow."
+    >
       {issued && (
-        <SecretOnce title={`Client created: ${issued.name}`} secrets={[{ label: "Client secret", value: issued.clientSecret }]} onDone={() => setIssued(null)}>
+        <SecretOnce title={`Client created: ${issued.name}`} secrets={[{ label: "Client secret", value: issued.clientSecret }]} onDone={closeIssued}>
           <p>
             Client id: <code data-client-id>{issued.id}</code>
           </p>
@@ -48,49 +33,43 @@ export function Clients() {
           <pre className="example">{tokenRequestExample(window.location.origin, issued.id, issued.clientSecret)}</pre>
         </SecretOnce>
       )}
-      {adding && (
-        <AddClient
-          onAdded={(client) => {
-            setAdding(false);
-            setIssued(client);
-            void queries.invalidateQueries({ queryKey: ["integration-clients"] });
-          }}
-          onCancel={() => setAdding(false)}
-        />
-      )}
-      <Problem error={list.error} />
-      <Problem error={revoke.error} />
-      {list.isLoading && <Loading what="Loading clients…" />}
-      {list.data && list.data.items.length === 0 && <Empty>No clients yet. Create one for each system that should read or record through the Api.</Empty>}
-      {list.data && list.data.items.length > 0 && (
-        <ul className="records" aria-label="Integration clients">
-          {list.data.items.map((client) => (
-            <li key={client.id} data-id={client.id} className={client.revokedAt ? "revoked" : undefined}>
-              <div className="record-title">{client.name}</div>
-              <div className="record-meta">Scopes: {client.scopes.join(", ")}</div>
-              <div className="record-meta">
-                Id {client.id} · created {new Date(client.createdAt).toLocaleDateString()} ·{" "}
-                {client.lastUsedAt ? `last token ${new Date(client.lastUsedAt).toLocaleString()}` : "no token taken yet"}
-              </div>
-              {client.revokedAt ? (
-                <div className="record-meta">Revoked {new Date(client.revokedAt).toLocaleString()}</div>
-              ) : (
-                <div className="record-actions">
-                  <ConfirmButton
-                    label="Revoke"
-                    accessibleLabel={`Revoke ${client.name}`}
-                    question={`Revoke ${client.name}? It gets no new token; a token it holds works until it expires, within the hour.`}
-                    confirmLabel="Yes, revoke"
-                    busy={revoke.isPending}
-                    onConfirm={() => revoke.mutateAsync(client)}
-                  />
+      {adding && <AddClient onAdded={added} onCancel={() => setAdding(false)} />}
+      <PagedRecords
+        paged={paged}
+        noun="clients"
+        loading="Loading clients…"
+        empty="No clients yet. Create one for each system that should read or record through the Api."
+        actionError={revoke.error}
+      >
+        {(items) => (
+          <ul className="records" aria-label="Integration clients">
+            {items.map((client) => (
+              <li key={client.id} data-id={client.id} className={client.revokedAt ? "revoked" : undefined}>
+                <div className="record-title">{client.name}</div>
+                <div className="record-meta">Scopes: {client.scopes.join(", ")}</div>
+                <div className="record-meta">
+                  Id {client.id} · created {new Date(client.createdAt).toLocaleDateString()} ·{" "}
+                  {client.lastUsedAt ? `last token ${new Date(client.lastUsedAt).toLocaleString()}` : "no token taken yet"}
                 </div>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      <Pager page={list.data?.pagination} onPage={setPage} noun="clients" />
+                {client.revokedAt ? (
+                  <div className="record-meta">Revoked {new Date(client.revokedAt).toLocaleString()}</div>
+                ) : (
+                  <div className="record-actions">
+                    <ConfirmButton
+                      label="Revoke"
+                      accessibleLabel={`Revoke ${client.name}`}
+                      question={`Revoke ${client.name}? It gets no new token; a token it holds works until it expires, within the hour.`}
+                      confirmLabel="Yes, revoke"
+                      busy={revoke.isPending}
+                      onConfirm={() => revoke.mutateAsync(client)}
+                    />
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </PagedRecords>
       <details className="howto">
         <summary>How a client gets a token</summary>
         <p>It posts its id and secret to the token endpoint (OAuth 2.0 client credentials). Leave out the scope for every scope it holds, or name fewer:</p>
@@ -100,25 +79,23 @@ export function Clients() {
           on each call and asks for a new token when this one expires, after an hour.
         </p>
       </details>
-    </section>
+    </IntegrationSection>
   );
 }
 
 function AddClient({ onAdded, onCancel }: { onAdded: (client: IssuedClient) => void; onCancel: () => void }) {
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<ClientScope[]>(["inventory:read"]);
-  const add = useMutation({
-    mutationFn: () => apiFetch<IssuedClient>("/api/v1/integrations/clients", { method: "POST", body: JSON.stringify({ name: name.trim(), scopes }) }),
-    onSuccess: onAdded,
-  });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    add.mutate();
-  }
-
   return (
-    <form className="panel" onSubmit={submit} aria-label="Create a client">
+    <CreateForm<IssuedClient>
+      label="Create a client"
+      path="/api/v1/integrations/clients"
+      body={() => ({ name: name.trim(), scopes })}
+      submitLabel="Create client"
+      busyLabel="Creating…"
+      onAdded={onAdded}
+      onCancel={onCancel}
+    >
       <div>
         <label htmlFor="client-name">Name</label>
         <input id="client-name" required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Bookkeeping export" />
@@ -134,15 +111,6 @@ function AddClient({ onAdded, onCancel }: { onAdded: (client: IssuedClient) => v
         ))}
         <p className="hint">Managing users, keys and webhooks, and filing compliance reports, stay with a signed-in person.</p>
       </fieldset>
-      <FormProblem error={add.error} />
-      <div className="form-actions">
-        <button type="submit" disabled={add.isPending}>
-          {add.isPending ? "Creating…" : "Create client"}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </CreateForm>
   );
 }

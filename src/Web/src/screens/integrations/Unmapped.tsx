@@ -5,7 +5,8 @@ import type { Page } from "../../api/types";
 import type { ProductChoice, UnmappedItem } from "../../api/admin";
 import { useLocations } from "../../components/LocationPicker";
 import { FormProblem } from "../../components/FormProblem";
-import { Pager } from "../../components/Pager";
+import { FormActions } from "../../components/FormActions";
+import { PagedRecords } from "../../components/PagedRecords";
 import { Done, Empty, Loading, Problem } from "../../components/Status";
 
 const pageSize = 20;
@@ -51,45 +52,46 @@ export function Unmapped() {
           onCancel={() => setMapping(null)}
         />
       )}
-      <Problem error={lines.error} />
-      {lines.isLoading && <Loading what="Loading unmapped lines…" />}
-      {lines.data && lines.data.items.length === 0 && (
-        <Empty>{includeMapped ? "No POS line has ever gone unmatched." : "Every POS line matched a product. Nothing to map."}</Empty>
-      )}
-      {lines.data && lines.data.items.length > 0 && (
-        <ul className="records" aria-label="Unmapped POS items">
-          {lines.data.items.map((line) => (
-            <li key={line.id} data-id={line.id} className={line.status === "mapped" ? "revoked" : undefined}>
-              <div className="record-title">{describeLine(line)}</div>
-              <div className="record-meta">
-                {line.quantity} sold{line.unitPrice === null ? "" : ` at ${line.unitPrice.toFixed(2)} each`} · {locationName(line.locationId)} ·{" "}
-                {new Date(line.occurredAt).toLocaleString()}
-              </div>
-              <div className="record-meta">
-                POS sale {line.posTransactionId}, line {line.lineNumber}
-              </div>
-              {line.status === "mapped" ? (
-                <div className="record-meta">Mapped {line.mappedAt && new Date(line.mappedAt).toLocaleString()}</div>
-              ) : (
-                <div className="record-actions">
-                  <button
-                    type="button"
-                    className="secondary"
-                    aria-label={`Map ${describeLine(line)}`}
-                    onClick={() => {
-                      setMapping(line);
-                      setMapped("");
-                    }}
-                  >
-                    Map to a product
-                  </button>
+      <PagedRecords
+        paged={{ list: lines, setPage }}
+        noun="lines"
+        loading="Loading unmapped lines…"
+        empty={includeMapped ? "No POS line has ever gone unmatched." : "Every POS line matched a product. Nothing to map."}
+      >
+        {(items) => (
+          <ul className="records" aria-label="Unmapped POS items">
+            {items.map((line) => (
+              <li key={line.id} data-id={line.id} className={line.status === "mapped" ? "revoked" : undefined}>
+                <div className="record-title">{describeLine(line)}</div>
+                <div className="record-meta">
+                  {line.quantity} sold{line.unitPrice === null ? "" : ` at ${line.unitPrice.toFixed(2)} each`} · {locationName(line.locationId)} ·{" "}
+                  {new Date(line.occurredAt).toLocaleString()}
                 </div>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      <Pager page={lines.data?.pagination} onPage={setPage} noun="lines" />
+                <div className="record-meta">
+                  POS sale {line.posTransactionId}, line {line.lineNumber}
+                </div>
+                {line.status === "mapped" ? (
+                  <div className="record-meta">Mapped {line.mappedAt && new Date(line.mappedAt).toLocaleString()}</div>
+                ) : (
+                  <div className="record-actions">
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-label={`Map ${describeLine(line)}`}
+                      onClick={() => {
+                        setMapping(line);
+                        setMapped("");
+                      }}
+                    >
+                      Map to a product
+                    </button>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </PagedRecords>
     </section>
   );
 }
@@ -159,14 +161,7 @@ function MapLine({ line, onMapped, onCancel }: { line: UnmappedItem; onMapped: (
         </fieldset>
       )}
       <FormProblem error={map.error} />
-      <div className="form-actions">
-        <button type="submit" disabled={!chosen || map.isPending}>
-          {map.isPending ? "Recording…" : chosen ? `Record as ${line.quantity} × ${chosen.name}` : "Choose a product"}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions label={chosen ? `Record as ${line.quantity} × ${chosen.name}` : "Choose a product"} busyLabel="Recording…" busy={map.isPending} disabled={!chosen} onCancel={onCancel} />
     </form>
   );
 }

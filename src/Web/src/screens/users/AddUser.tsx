@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "../../api/client";
 import { roles, type User } from "../../api/admin";
 import { FormProblem } from "../../components/FormProblem";
+import { FormActions } from "../../components/FormActions";
 import { PasswordRules } from "./PasswordRules";
 import { blankNewUser, newUserBody, type NewUserForm } from "./userForms";
 
@@ -77,14 +78,7 @@ export function AddUser({ onAdded, onCancel }: { onAdded: (user: User) => void; 
           </div>
         </div>
         <FormProblem error={add.error} />
-        <div className="form-actions">
-          <button type="submit" disabled={add.isPending}>
-            {add.isPending ? "Adding…" : "Add user"}
-          </button>
-          <button type="button" className="secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <FormActions label="Add user" busyLabel="Adding…" busy={add.isPending} onCancel={onCancel} />
       </form>
     </section>
   );

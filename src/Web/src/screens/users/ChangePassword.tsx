@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { apiFetch, getSession, signIn } from "../../api/client";
 import type { PasswordChanged } from "../../api/admin";
+import { FormActions } from "../../components/FormActions";
 import { FormProblem } from "../../components/FormProblem";
 import { Done } from "../../components/Status";
 import { PasswordRules } from "./PasswordRules";
@@ -84,11 +85,7 @@ export function ChangePassword() {
             {change.data.stillSignedIn ? "; this one stays signed in." : "; sign in again here when asked."}
           </Done>
         )}
-        <div className="form-actions">
-          <button type="submit" disabled={change.isPending}>
-            {change.isPending ? "Changing…" : "Change password"}
-          </button>
-        </div>
+        <FormActions label="Change password" busyLabel="Changing…" busy={change.isPending} />
       </form>
     </section>
   );

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "../../api/client";
 import { roles, type User, type UserChange } from "../../api/admin";
+import { FormActions } from "../../components/FormActions";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { FormProblem } from "../../components/FormProblem";
 import { Done } from "../../components/Status";
@@ -87,11 +88,7 @@ export function EditUser({ user, isSelf, onChanged, onClose }: { user: User; isS
         </div>
         {!accessAsked && <FormProblem error={patch.error} />}
         {!accessAsked && outcome && <Done>{outcome}</Done>}
-        <div className="form-actions">
-          <button type="submit" disabled={!change || patch.isPending}>
-            {patch.isPending ? "Saving…" : "Save changes"}
-          </button>
-        </div>
+        <FormActions label="Save changes" busyLabel="Saving…" busy={patch.isPending} disabled={!change} />
       </form>
       <h3>Access</h3>
       {user.isActive ? (

@@ -11,7 +11,7 @@ export function PasswordRules({ id, password }: { id: string; password: string }
         return (
           <li key={hint.rule} className={met === null ? "unknown" : met ? "met" : "unmet"}>
             <span aria-hidden="true">{met === null ? "•" : met ? "✓" : "✗"}</span> {hint.rule}
-            {met !== null && <span className="sr-only">{met ? " (done)" : " (still missing)"}</span>}
+            {met !== null && <span className="visually-hidden">{met ? " (done)" : " (still missing)"}</span>}
           </li>
         );
       })}

@@ -12,7 +12,3 @@ export function useCurrency(): string {
   });
   return organization.data?.settings?.currency ?? "USD";
 }
-
-export function formatMoney(amount: number, currency = "USD"): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(amount);
-}
