@@ -1,6 +1,7 @@
 using InventoryProFlow.Grains.Storage;
 using InventoryProFlow.Silo.Hosting;
 using InventoryProFlow.Silo.Logging;
+using InventoryProFlow.Silo.Metrics;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Hosting;
 using Serilog;
@@ -24,6 +25,7 @@ if (args.FirstOrDefault() is LedgerCheck.Verb or SigningKeyRotation.Verb)
 }
 
 builder.AddInventorySilo();
+builder.AddSiloMetricsEndpoint();
 using var host = builder.Build();
 var report = await host.Services.PrepareDatabaseAsync();
 // A generated password exists nowhere else: the person starting the first silo must see it.

@@ -10,6 +10,8 @@ using InventoryProFlow.Api.Stock;
 using InventoryProFlow.Api.Webhooks;
 using InventoryProFlow.Silo.Hosting;
 using InventoryProFlow.Silo.Logging;
+using InventoryProFlow.Silo.Metrics;
+using OpenTelemetry.Metrics;
 using Scalar.AspNetCore;
 using Serilog;
 using Serilog.Context;
@@ -36,6 +38,7 @@ public static class ApiApplication
         }
 
         builder.AddApplicationServices();
+        builder.AddMetricsExport("ipf-api", metrics => metrics.AddAspNetCoreInstrumentation());
         var app = builder.Build();
         Configure(app);
         return app;
@@ -95,6 +98,7 @@ public static class ApiApplication
         app.MapScalarApiReference("/docs", options => options.WithTitle("Inventory Pro Flow API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
             .WithNonce().DisableDefaultFonts().DisableTelemetry()).AllowAnonymous();
         app.MapHealthApi();
+        app.MapMetricsApi();
         app.MapAuthApi();
         app.MapPasswordApi();
         app.MapUsersApi();

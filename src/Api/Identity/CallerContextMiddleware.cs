@@ -12,6 +12,11 @@ public sealed class CallerContextMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         RequestContext.Set(CallerContext.RequestId, context.TraceIdentifier);
+        if (System.Diagnostics.Activity.Current is { IdFormat: System.Diagnostics.ActivityIdFormat.W3C, Id: { } traceParent })
+        {
+            RequestContext.Set(CallerContext.TraceParent, traceParent);
+        }
+
         if (CurrentUser.TryFrom(context.User, out var caller))
         {
             RequestContext.Set(CallerContext.UserId, caller.UserId);
@@ -26,6 +31,7 @@ public sealed class CallerContextMiddleware(RequestDelegate next)
             // The values live in this request's async flow only; clearing them keeps a reused context from carrying them on.
             RequestContext.Remove(CallerContext.RequestId);
             RequestContext.Remove(CallerContext.UserId);
+            RequestContext.Remove(CallerContext.TraceParent);
         }
     }
 }

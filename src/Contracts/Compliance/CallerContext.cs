@@ -8,4 +8,7 @@ public static class CallerContext
 {
     public const string UserId = "ipf.userId";
     public const string RequestId = "ipf.requestId";
+
+    /// <summary>The request's W3C traceparent, so a grain's log lines carry the trace id of the request that caused them.</summary>
+    public const string TraceParent = "ipf.traceparent";
 }

@@ -5,6 +5,7 @@ using InventoryProFlow.Contracts.Live;
 using InventoryProFlow.Contracts.Paging;
 using InventoryProFlow.Grains.Catalogue;
 using InventoryProFlow.Grains.Live;
+using InventoryProFlow.Grains.Operations;
 using InventoryProFlow.Grains.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -22,6 +23,7 @@ public sealed class ComplianceGrain(
     ComplianceReportRepository reports,
     ComplianceClock clock,
     IdFactory ids,
+    TradeMetrics metrics,
     ILogger<ComplianceGrain> logger) : Grain, IComplianceGrain, IRemindable
 {
     public const string ReminderName = "compliance-check";
@@ -132,6 +134,11 @@ public sealed class ComplianceGrain(
         }
 
         var raised = await alerts.Raise(OrganizationId, due);
+        foreach (var alert in raised)
+        {
+            metrics.ComplianceAlertRaised(alert.Kind);
+        }
+
         if (raised.Count > 0)
         {
             GrainFactory.PublishLive(new LiveEvents(OrganizationId, [], null, [], raised));

@@ -75,11 +75,11 @@ public sealed class IntegrationRepository(NpgsqlDataSource db, AuditLog audit)
             new { apiKeyHash });
     }
 
-    /// <summary>Queues lines; a line already queued (the same POS transaction delivered again) is left as it is.</summary>
-    public async Task Queue(IReadOnlyList<UnmappedItem> items)
+    /// <summary>Queues lines and answers how many are new; a line already queued (the same POS transaction delivered again) is left as it is.</summary>
+    public async Task<int> Queue(IReadOnlyList<UnmappedItem> items)
     {
         await using var connection = await db.OpenConnectionAsync();
-        await connection.ExecuteAsync(
+        return await connection.ExecuteAsync(
             $"INSERT INTO app.unmapped_items ({UnmappedColumns}) VALUES (@Id, @OrganizationId, @IntegrationId, @LocationId, @PosTransactionId, @LineNumber, " +
             "@Sku, @Barcode, @Quantity, @UnitPrice, @OccurredAt, @Status, @ProductId, @MovementId, @MappedBy, @MappedAt, @CreatedAt) " +
             "ON CONFLICT (integration_id, location_id, pos_transaction_id, line_number) DO NOTHING",

@@ -5,6 +5,7 @@ using InventoryProFlow.Contracts.Integrations;
 using InventoryProFlow.Contracts.Paging;
 using InventoryProFlow.Contracts.Stock;
 using InventoryProFlow.Grains.Catalogue;
+using InventoryProFlow.Grains.Operations;
 using InventoryProFlow.Grains.Stock;
 using InventoryProFlow.Grains.Storage;
 using InventoryProFlow.Grains.Validation;
@@ -17,7 +18,7 @@ namespace InventoryProFlow.Grains.Integrations;
 /// busy night's sales is served by several activations side by side.
 /// </summary>
 [StatelessWorker]
-public sealed class IntegrationsGrain(IntegrationRepository integrations, StockRepository stock, IdFactory ids, TimeProvider time)
+public sealed class IntegrationsGrain(IntegrationRepository integrations, StockRepository stock, IdFactory ids, TimeProvider time, TradeMetrics metrics)
     : Grain, IIntegrationsGrain
 {
     // Sales of one request run side by side up to this many; each is its own movement.
@@ -96,9 +97,10 @@ public sealed class IntegrationsGrain(IntegrationRepository integrations, StockR
             if (unmatched.Count > 0)
             {
                 var now = time.GetUtcNow().UtcDateTime;
-                await integrations.Queue(unmatched.Select(u => new UnmappedItem(
+                var queuedNow = await integrations.Queue(unmatched.Select(u => new UnmappedItem(
                     ids.NewId(), OrganizationId, integrationId, sale.LocationId!.Value, transactionId, u.Line, u.Item.Sku?.Trim(), u.Item.Barcode?.Trim(),
                     u.Item.Quantity!.Value, u.Item.Price, sale.Timestamp?.ToUniversalTime() ?? now, "open", null, null, null, null, now)).ToList());
+                metrics.UnmappedLinesQueued(queuedNow);
             }
 
             return new PosSaleResult(

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using InventoryProFlow.Grains.Compliance;
+using InventoryProFlow.Grains.Operations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,8 @@ namespace InventoryProFlow.Grains.Stock;
 /// carries hundreds of movements; when idle, a movement is written alone, at once.
 /// If a batch fails, its movements are retried one by one, so one bad movement fails alone.
 /// </summary>
-public sealed class LedgerWriter(NpgsqlDataSource db, AuditLog audit, IConfiguration configuration, ILogger<LedgerWriter> logger) : IHostedService
+public sealed class LedgerWriter(NpgsqlDataSource db, AuditLog audit, TradeMetrics metrics, IConfiguration configuration, ILogger<LedgerWriter> logger)
+    : IHostedService
 {
     private readonly Channel<Waiting> _queue = Channel.CreateUnbounded<Waiting>(new UnboundedChannelOptions { SingleReader = false });
     private readonly int _maxBatch = configuration.GetValue("Ledger:MaxBatch", 1000);
@@ -69,6 +71,8 @@ public sealed class LedgerWriter(NpgsqlDataSource db, AuditLog audit, IConfigura
         try
         {
             await LedgerSql.WriteAsync(db, audit, batch.Select(w => w.Commit).ToList());
+            // Counted here, once durable, whichever way a movement came (POS, API, a count sheet); a replay never gets this far.
+            batch.ForEach(w => metrics.Committed(w.Commit.Entries, w.Commit.Alerts.Select(a => a.Alert)));
             batch.ForEach(w => w.Done.TrySetResult());
         }
         catch (Exception error) when (batch.Count > 1)

@@ -4,6 +4,7 @@ using InventoryProFlow.Grains.Catalogue;
 using InventoryProFlow.Grains.Compliance;
 using InventoryProFlow.Grains.Identity;
 using InventoryProFlow.Grains.Integrations;
+using InventoryProFlow.Grains.Operations;
 using InventoryProFlow.Grains.Stock;
 using InventoryProFlow.Grains.Webhooks;
 using Microsoft.Extensions.Configuration;
@@ -29,6 +30,8 @@ public static class GrainServices
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(ConnectionDefaults.Apply(connectionString)).Build());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IdFactory>();
+        services.AddMetrics();
+        services.AddSingleton<TradeMetrics>();
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditRepository>();

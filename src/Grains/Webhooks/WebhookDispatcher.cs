@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using InventoryProFlow.Contracts.Webhooks;
 using InventoryProFlow.Grains.Integrations;
+using InventoryProFlow.Grains.Operations;
 using InventoryProFlow.Grains.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -15,7 +16,8 @@ namespace InventoryProFlow.Grains.Webhooks;
 /// checked), logs every try, and retries failures with exponential backoff and jitter until 24 hours after the
 /// event, then gives up. Every silo runs one; leases keep two from sending the same event at once.
 /// </summary>
-public sealed class WebhookDispatcher(WebhookRepository webhooks, IdFactory ids, TimeProvider time, IConfiguration configuration, IHostEnvironment environment, ILogger<WebhookDispatcher> logger)
+public sealed class WebhookDispatcher(
+    WebhookRepository webhooks, IdFactory ids, TimeProvider time, TradeMetrics metrics, IConfiguration configuration, IHostEnvironment environment, ILogger<WebhookDispatcher> logger)
     : BackgroundService
 {
     private const int BatchSize = 32;
@@ -117,6 +119,7 @@ public sealed class WebhookDispatcher(WebhookRepository webhooks, IdFactory ids,
         var retryAt = delivered || manual ? (DateTime?)null : (at + Backoff(attempt)).UtcDateTime;
         var giveUp = !delivered && !manual && retryAt > DateTime.SpecifyKind(due.CreatedAt, DateTimeKind.Utc) + _giveUpAfter;
         await webhooks.Record(due, delivery, retryAt, giveUp);
+        metrics.WebhookTried(delivered, giveUp);
         return delivery;
     }
 

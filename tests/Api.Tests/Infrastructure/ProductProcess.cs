@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace InventoryProFlow.Api.Tests.Infrastructure;
@@ -17,6 +18,9 @@ public sealed class ProductProcess : IAsyncDisposable
     }
 
     public Uri Address { get; }
+
+    /// <summary>What the product wrote to standard output, line by line: its JSON logs.</summary>
+    public ConcurrentQueue<string> OutputLines { get; } = new();
 
     /// <summary>Starts the built Api; <paramref name="settings"/> are environment variables over the test defaults.</summary>
     public static async Task<ProductProcess> StartAsync(string connectionString, string dataFolder, IDictionary<string, string>? settings = null)
@@ -49,18 +53,32 @@ public sealed class ProductProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start)!;
-        // Drain output so a full pipe never blocks the product.
-        process.OutputDataReceived += (_, _) => { };
+        var product = new ProductProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        // Drain output so a full pipe never blocks the product; standard output is kept for tests that read the logs.
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is { } text)
+            {
+                product.OutputLines.Enqueue(text);
+            }
+        };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var product = new ProductProcess(process, new Uri($"http://127.0.0.1:{port}"));
         await product.WaitUntilReadyAsync();
         return product;
     }
 
     public ApiClient Client(string? token = null) => new(new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) }, token);
+
+    /// <summary>A client whose every request says, in X-Forwarded-For, that it comes from <paramref name="address"/>.</summary>
+    public ApiClient ClientFrom(string address)
+    {
+        var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Add("X-Forwarded-For", address);
+        return new ApiClient(http, null);
+    }
 
     /// <summary>SIGKILL: the process ends mid-request, as in a power cut or an OOM kill.</summary>
     public void Kill()
