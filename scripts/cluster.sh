@@ -38,7 +38,8 @@ connection() { cat "$DIR/connection" 2>/dev/null || die "no cluster database; ru
 
 start_silo() {
   local n=$1 i=$(($1 - 1))
-  ConnectionStrings__Postgres=$(connection) Orleans__Mode=Cluster \
+  # Each silo serves its own /metrics (its grains' trade counters) on 9464, 9465, 9466.
+  ConnectionStrings__Postgres=$(connection) Orleans__Mode=Cluster Metrics__Port=$((9463 + n)) \
     Orleans__SiloPort=${SILO_PORTS[$i]} Orleans__GatewayPort=${GATEWAY_PORTS[$i]} \
     nohup dotnet src/Silo/bin/Release/net10.0/InventoryProFlow.Silo.dll >"$DIR/logs/silo$n.log" 2>&1 &
   echo $! >"$DIR/pids/silo$n"
@@ -119,7 +120,7 @@ start() {
 
   Inventory Pro Flow cluster is up (3 silos, 2 Api nodes, one PostgreSQL)
   Api      http://127.0.0.1:${API_PORTS[0]}/  and  http://127.0.0.1:${API_PORTS[1]}/
-  Silos    ${SILO_PORTS[*]} (gateways ${GATEWAY_PORTS[*]})
+  Silos    ${SILO_PORTS[*]} (gateways ${GATEWAY_PORTS[*]}); metrics http://127.0.0.1:9464/metrics (9465, 9466)
   Logs     $DIR/logs/
   Login    admin  $IPF_ADMIN_EMAIL  (password in .data/dev.env)
   Stop     make cluster-stop
