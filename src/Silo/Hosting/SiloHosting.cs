@@ -43,7 +43,17 @@ public static class SiloHosting
                     options.Invariant = Invariant;
                     options.ConnectionString = connectionString;
                 });
-                silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedAddress), settings.SiloPort, settings.GatewayPort);
+                if (KubernetesPod.Detected(builder.Configuration))
+                {
+                    // The pod's IP is the advertised address, listening on every interface of the pod.
+                    silo.Configure<EndpointOptions>(options => (options.SiloPort, options.GatewayPort) = (settings.SiloPort, settings.GatewayPort));
+                    silo.UseKubernetesHosting();
+                }
+                else
+                {
+                    silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedAddress), settings.SiloPort, settings.GatewayPort);
+                }
+
                 silo.Configure<ClusterOptions>(options =>
                 {
                     options.ClusterId = settings.ClusterId;
@@ -51,6 +61,7 @@ public static class SiloHosting
                 });
             }
 
+            silo.AddClusterDashboard(builder.Configuration);
             silo.AddAdoNetGrainStorage(StorageName, options =>
             {
                 options.Invariant = Invariant;
@@ -88,6 +99,7 @@ public static class SiloHosting
                 options.ClusterId = settings.ClusterId;
                 options.ServiceId = settings.ServiceId;
             });
+            client.AddClusterDashboard(builder.Configuration);
         });
         return builder;
     }
