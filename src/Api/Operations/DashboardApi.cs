@@ -61,6 +61,8 @@ public static class DashboardApi
 
     public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder routes, IConfiguration configuration)
     {
+        // Made now, so a bad Operations:OperatorOrganizationId stops start-up instead of failing the first operator.
+        routes.ServiceProvider.GetRequiredService<DashboardSessions>();
         routes.MapGroup("/api/v1/admin/dashboard").WithTags("Admin").RequireAuthorization(Policies.Admin)
             .MapPost("/session", Open)
             .WithSummary("Open the Orleans Dashboard in this browser: a 15-minute HttpOnly cookie for /dashboard. Operators only: " +
