@@ -110,6 +110,7 @@ public static class ApiApplication
         app.MapInventoryApi();
         app.MapTransactionsApi();
         app.MapAdminApi();
+        app.MapDashboardApi(app.Configuration);
         app.MapAuditApi();
         app.MapIntegrationsApi();
         app.MapIntegrationClientsApi();

@@ -38,6 +38,7 @@ public static class ApiServices
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<SigningKeys>(ConfigureBearer);
         Policies.Add(services.AddAuthorizationBuilder());
+        builder.AddDashboardSessions();
         services.AddClientAddresses(builder.Configuration);
 
         services.AddSingleton<HubErrors>();

@@ -1,3 +1,4 @@
+using InventoryProFlow.Api.Operations;
 using Scalar.AspNetCore;
 
 namespace InventoryProFlow.Api.Hosting;
@@ -43,6 +44,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         headers["Permissions-Policy"] = webApp ? WebAppPermissionsPolicy : PermissionsPolicy;
         headers.ContentSecurityPolicy = context.Items[ScalarOptions.NonceHttpContextItemKey] is string nonce ? DocsPolicy(nonce)
             : webApp ? WebAppPolicy
+            : context.Request.Path.StartsWithSegments(DashboardSessions.Path) ? DashboardPolicy
             : ApiPolicy;
         if (context.Request.IsHttps)
         {
@@ -55,6 +57,13 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers.CacheControl = "no-store";
         }
     }
+
+    /// <summary>
+    /// The Orleans Dashboard (/dashboard) and its sign-in page: scripts, stylesheets and fonts are files it serves beside
+    /// the page; it styles elements inline and draws with data: images and fonts; it only talks to this origin.
+    /// </summary>
+    public const string DashboardPolicy = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     /// <summary>
     /// The interactive docs page (Scalar at /docs): its scripts are ours (the per-request nonce Scalar puts on each tag,

@@ -13,7 +13,7 @@ public static class WebAppFiles
     /// <summary>Set on a request whose answer is one of the web app's files, so it gets <see cref="SecurityHeadersMiddleware.WebAppPolicy"/>.</summary>
     public const string ItemKey = "ipf.web-app";
 
-    private static readonly string[] ApiPrefixes = ["/api", "/hubs", "/health", "/openapi", "/docs"];
+    private static readonly string[] ApiPrefixes = ["/api", "/hubs", "/health", "/openapi", "/docs", "/dashboard", "/metrics"];
 
     /// <summary>The folder holding index.html: <c>Web:Root</c> when set, else wwwroot beside the content root.</summary>
     public static string Root(WebApplication app)

@@ -43,7 +43,17 @@ public static class SiloHosting
                     options.Invariant = Invariant;
                     options.ConnectionString = connectionString;
                 });
-                silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedAddress), settings.SiloPort, settings.GatewayPort);
+                if (KubernetesPod.Detected(builder.Configuration))
+                {
+                    // The pod's IP is the advertised address, listening on every interface of the pod.
+                    silo.Configure<EndpointOptions>(options => (options.SiloPort, options.GatewayPort) = (settings.SiloPort, settings.GatewayPort));
+                    silo.UseKubernetesHosting();
+                }
+                else
+                {
+                    silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedAddress), settings.SiloPort, settings.GatewayPort);
+                }
+
                 silo.Configure<ClusterOptions>(options =>
                 {
                     options.ClusterId = settings.ClusterId;
@@ -52,6 +62,7 @@ public static class SiloHosting
                 silo.Configure<ClusterMembershipOptions>(settings.Membership.ApplyTo);
             }
 
+            silo.AddClusterDashboard(builder.Configuration);
             silo.AddAdoNetGrainStorage(StorageName, options =>
             {
                 options.Invariant = Invariant;
@@ -94,6 +105,7 @@ public static class SiloHosting
             {
                 client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = refresh);
             }
+            client.AddClusterDashboard(builder.Configuration);
         });
         return builder;
     }

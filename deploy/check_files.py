@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""Static checks of deploy/ that need no container engine or cluster (deploy/check.sh runs this).
+
+YAML parses; Compose and Kubernetes objects hang together (selectors, probes, labels, secrets, stages); and every
+environment variable the files set is a real setting: a row of the README's configuration table whose name the code
+reads, or a platform variable whose reader is named below. Prints one line per check; exits 1 on any failure.
+"""
+import pathlib
+import re
+import sys
+
+import yaml
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+DEPLOY = ROOT / "deploy"
+failures = []
+
+
+def check(ok, what):
+    print(("ok   " if ok else "FAIL ") + what)
+    if not ok:
+        failures.append(what)
+
+
+def load_all(path):
+    with open(path, encoding="utf-8") as f:
+        return [d for d in yaml.safe_load_all(f) if d is not None]
+
+
+# ---- Dockerfile ----
+dockerfile = (DEPLOY / "Dockerfile").read_text(encoding="utf-8")
+stages = re.findall(r"^FROM\s+\S+\s+AS\s+(\S+)", dockerfile, re.M)
+check({"web", "build", "silo", "api"} <= set(stages), f"Dockerfile has the stages web, build, silo, api (found {stages})")
+check(stages[-1] == "api", "Dockerfile: api is the last stage, so a build without --target makes the Api image")
+for ref in re.findall(r"^COPY\s+--from=(\S+)", dockerfile, re.M):
+    check(ref in stages, f"Dockerfile: COPY --from={ref} names a stage")
+for line in re.findall(r"^COPY\s+(?!--from)(.+)$", dockerfile, re.M):
+    for source in line.split()[:-1]:
+        check((ROOT / source).exists(), f"Dockerfile: COPY source {source} exists")
+for stage_base in re.findall(r"^FROM\s+(\S+)\s+AS", dockerfile, re.M):
+    if stage_base in stages:
+        check(stages.index(stage_base) >= 0, f"Dockerfile: stage base {stage_base} is an earlier stage")
+dockerfile_env = set(re.findall(r"(?:^ENV\s+|^\s+)([A-Za-z_][A-Za-z0-9_]*)=", dockerfile, re.M))
+
+# ---- docker-compose.yml ----
+compose = load_all(DEPLOY / "docker-compose.yml")[0]
+services = compose["services"]
+check({"postgres", "silo-1", "silo-2", "api"} == set(services), f"compose: services postgres, silo-1, silo-2, api (found {sorted(services)})")
+compose_env = {}
+for name, service in services.items():
+    for key in (service.get("environment") or {}):
+        compose_env.setdefault(key, set()).add(name)
+    target = (service.get("build") or {}).get("target")
+    if target:
+        check(target in stages, f"compose: {name} builds Dockerfile target {target}")
+for silo in ("silo-1", "silo-2"):
+    env = services[silo]["environment"]
+    check(env.get("Orleans__Mode") == "Cluster", f"compose: {silo} runs Orleans__Mode=Cluster")
+    address = services[silo]["networks"]["cluster"]["ipv4_address"]
+    check(env.get("Orleans__AdvertisedAddress") == address, f"compose: {silo} advertises its own network address {address}")
+    subnet = compose["networks"]["cluster"]["ipam"]["config"][0]["subnet"]
+    check(address.rsplit(".", 1)[0] == subnet.split("/")[0].rsplit(".", 1)[0], f"compose: {silo} address is in {subnet}")
+check(services["api"]["environment"].get("Orleans__Mode") == "Client", "compose: api runs Orleans__Mode=Client")
+check(all(p.startswith("127.0.0.1:") for p in services["api"].get("ports", [])), "compose: api publishes on loopback only")
+
+# ---- Kubernetes ----
+K8S = DEPLOY / "k8s"
+kustomization = load_all(K8S / "kustomization.yaml")[0]
+for resource in kustomization["resources"]:
+    check((K8S / resource).exists(), f"k8s: kustomization resource {resource} exists")
+objects = [(path.name, o) for path in sorted(K8S.glob("*.yaml")) if path.name != "kustomization.yaml" for o in load_all(path)]
+kinds = sorted(o["kind"] for _, o in objects)
+for kind, count in {"Deployment": 2, "Service": 1, "PodDisruptionBudget": 2, "ServiceAccount": 2, "Role": 1, "RoleBinding": 1, "Secret": 1}.items():
+    check(kinds.count(kind) == count, f"k8s: {count} {kind} (found {kinds.count(kind)})")
+
+deployments = {o["metadata"]["name"]: o for _, o in objects if o["kind"] == "Deployment"}
+secret = next(o for _, o in objects if o["kind"] == "Secret")
+check(all(v == "" for v in secret["stringData"].values()), "k8s: the Secret template holds no values")
+accounts = {o["metadata"]["name"] for _, o in objects if o["kind"] == "ServiceAccount"}
+k8s_env = {}
+
+
+def selects(selector, labels):
+    return all(labels.get(k) == v for k, v in selector.items())
+
+
+for name, deployment in deployments.items():
+    pod = deployment["spec"]["template"]
+    labels = pod["metadata"]["labels"]
+    check(selects(deployment["spec"]["selector"]["matchLabels"], labels), f"k8s: {name} selector matches its pods' labels")
+    check(pod["spec"].get("serviceAccountName") in accounts, f"k8s: {name} runs as a ServiceAccount defined here")
+    for container in pod["spec"]["containers"]:
+        env = {e["name"]: e for e in container.get("env", [])}
+        for key, entry in env.items():
+            k8s_env.setdefault(key, set()).add(name)
+            ref = entry.get("valueFrom", {}).get("secretKeyRef")
+            if ref:
+                check(ref["name"] == secret["metadata"]["name"] and ref["key"] in secret["stringData"],
+                      f"k8s: {name} {key} comes from a key of the Secret template")
+        resources = container.get("resources", {})
+        check("cpu" in resources.get("requests", {}) and "memory" in resources.get("requests", {}) and "memory" in resources.get("limits", {}),
+              f"k8s: {name} states CPU and memory requests and a memory limit")
+        for probe in ("startupProbe", "readinessProbe", "livenessProbe"):
+            check(probe in container, f"k8s: {name} has a {probe}")
+        if name == "ipf-api":
+            check(container["readinessProbe"]["httpGet"]["path"] == "/health/ready", "k8s: ipf-api readiness probes /health/ready")
+            check(container["livenessProbe"]["httpGet"]["path"] == "/health/live", "k8s: ipf-api liveness probes /health/live")
+            check(env["Orleans__Mode"]["value"] == "Client", "k8s: ipf-api runs Orleans__Mode=Client")
+        if name == "ipf-silo":
+            check(env["Orleans__Mode"]["value"] == "Cluster", "k8s: ipf-silo runs Orleans__Mode=Cluster")
+            check(labels.get("orleans/clusterId") == env["Orleans__ClusterId"]["value"]
+                  and labels.get("orleans/serviceId") == env["Orleans__ServiceId"]["value"],
+                  "k8s: ipf-silo pods' orleans/* labels equal its Orleans__ClusterId and Orleans__ServiceId")
+            check({"POD_NAME", "POD_NAMESPACE", "POD_IP"} <= set(env), "k8s: ipf-silo passes POD_NAME, POD_NAMESPACE, POD_IP")
+            ports = {p["name"] for p in container["ports"]}
+            check(all(container[p]["tcpSocket"]["port"] in ports for p in ("readinessProbe", "livenessProbe", "startupProbe")),
+                  "k8s: ipf-silo probes name its own ports")
+api_env = {e["name"]: e.get("value") for e in deployments["ipf-api"]["spec"]["template"]["spec"]["containers"][0]["env"]}
+silo_env = {e["name"]: e.get("value") for e in deployments["ipf-silo"]["spec"]["template"]["spec"]["containers"][0]["env"]}
+check(api_env["Orleans__ClusterId"] == silo_env["Orleans__ClusterId"] and api_env["Orleans__ServiceId"] == silo_env["Orleans__ServiceId"],
+      "k8s: Api and silos name the same cluster and service")
+for _, o in objects:
+    if o["kind"] in ("Service", "PodDisruptionBudget"):
+        selector = o["spec"]["selector"].get("matchLabels", o["spec"]["selector"])
+        check(any(selects(selector, d["spec"]["template"]["metadata"]["labels"]) for d in deployments.values()),
+              f"k8s: {o['kind']} {o['metadata']['name']} selects pods of a Deployment")
+binding = next(o for _, o in objects if o["kind"] == "RoleBinding")
+role = next(o for _, o in objects if o["kind"] == "Role")
+check(binding["roleRef"]["name"] == role["metadata"]["name"] and binding["subjects"][0]["name"] == deployments["ipf-silo"]["spec"]["template"]["spec"]["serviceAccountName"],
+      "k8s: the silos' ServiceAccount is bound to the pods Role")
+check({"get", "watch", "list", "patch"} == set(role["rules"][0]["verbs"]), "k8s: the Role grants get, watch, list, patch on pods (what Orleans' Kubernetes hosting asks for)")
+
+# ---- every variable set is a real setting ----
+readme = (ROOT / "README.md").read_text(encoding="utf-8")
+table = "\n".join(line for line in readme.splitlines() if line.startswith("| `"))
+source = "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in (ROOT / "src").rglob("*")
+                   if p.suffix in (".cs", ".json", ".ts") and "node_modules" not in p.parts and "bin" not in p.parts and "obj" not in p.parts)
+# Variables read by something other than our settings, and where.
+PLATFORM = {
+    "POSTGRES_USER": "the postgres image", "POSTGRES_DB": "the postgres image", "POSTGRES_PASSWORD": "the postgres image",
+    "DOTNET_NOLOGO": "the dotnet CLI", "DOTNET_CLI_TELEMETRY_OPTOUT": "the dotnet CLI",
+    "POD_NAME": "src/Silo/Hosting/KubernetesPod.cs and Orleans' Kubernetes hosting",
+    "POD_NAMESPACE": "src/Silo/Hosting/KubernetesPod.cs and Orleans' Kubernetes hosting",
+    "POD_IP": "src/Silo/Hosting/KubernetesPod.cs and Orleans' Kubernetes hosting",
+    "WEB_OUT_DIR": "src/Web/vite.config.ts",
+}
+everything = {**{k: {"compose"} for k in compose_env}, **{k: {"k8s"} for k in k8s_env}, **{k: {"Dockerfile"} for k in dockerfile_env}}
+for name in sorted(set(compose_env) | set(k8s_env) | dockerfile_env):
+    if name in PLATFORM:
+        reader = PLATFORM[name]
+        readable = reader.startswith("the ") or name in source
+        check(readable, f"env {name}: read by {reader}")
+        continue
+    documented = f"`{name}`" in table
+    # The code reads Section:Key (or the raw name for IPF_* and ASPNETCORE_*); its last part must appear in src/.
+    key = name.split("__")[-1]
+    # ASP.NET Core reads its own ASPNETCORE_* variables; the README documents the ones we set.
+    read = name.startswith("ASPNETCORE_") or key in source
+    check(documented and read, f"env {name}: a README configuration row{' and read in src/' if documented else ''}")
+
+print(f"{len(failures)} failed" if failures else "all static checks passed")
+sys.exit(1 if failures else 0)

@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using InventoryProFlow.Api.Identity;
+using InventoryProFlow.Contracts.Identity;
+using InventoryProFlow.Silo.Hosting;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace InventoryProFlow.Api.Operations;
+
+/// <summary>
+/// The cookie that lets an operator's browser into the Orleans Dashboard, which a page navigation reaches without a
+/// bearer header. It holds a token of its own audience, signed by the same key ring as access tokens (so every Api node
+/// verifies it, whichever issued it), living <see cref="Lifetime"/>; an access token is no dashboard session and a
+/// dashboard session is no access token.
+/// </summary>
+public sealed class DashboardSessions(SigningKeys keys, IConfiguration configuration, TimeProvider time)
+{
+    public const string Scheme = "dashboard-session";
+    public const string Policy = "dashboard-operator";
+    public const string CookieName = "ipf_dashboard";
+    public const string Path = "/dashboard";
+    public const string Audience = "inventory-pro-flow-dashboard";
+
+    public static TimeSpan Lifetime { get; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Read once, so a bad value stops start-up instead of the first sign-in.</summary>
+    public Guid OperatorOrganizationId { get; } = ClusterDashboard.OperatorOrganizationId(configuration);
+
+    /// <summary>An admin of the operator's organisation, in person.</summary>
+    public bool IsOperator(CurrentUser caller) =>
+        !caller.IsClient && caller.Role == Roles.Admin && caller.OrganizationId == OperatorOrganizationId;
+
+    /// <summary>Signs a session for <paramref name="caller"/> and sets it as an HttpOnly, SameSite=Strict cookie scoped to the dashboard.</summary>
+    public DateTimeOffset Open(CurrentUser caller, HttpContext context)
+    {
+        var now = time.GetUtcNow();
+        var expiresAt = now + Lifetime;
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = TokenIssuer.Issuer,
+            Audience = Audience,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = expiresAt.UtcDateTime,
+            SigningCredentials = keys.Current.Credentials,
+            Subject = new ClaimsIdentity(
+            [
+                new Claim(ClaimNames.Subject, caller.UserId.ToString()),
+                new Claim(ClaimNames.Role, caller.Role),
+                new Claim(ClaimNames.Organization, caller.OrganizationId.ToString()),
+            ]),
+        });
+        context.Response.Cookies.Append(CookieName, token, new CookieOptions
+        {
+            Path = Path,
+            HttpOnly = true,
+            SameSite = SameSiteMode.Strict,
+            // Behind a TLS-terminating proxy the request looks like HTTPS only when Api__KnownProxies trusts it (forwarded headers).
+            Secure = context.Request.IsHttps,
+            Expires = expiresAt,
+            IsEssential = true,
+        });
+        return expiresAt;
+    }
+
+    /// <summary>How the dashboard scheme checks the cookie: the access tokens' checks, with the dashboard's audience.</summary>
+    public static TokenValidationParameters Validation(SigningKeys keys) => new()
+    {
+        ValidIssuer = TokenIssuer.Issuer,
+        ValidAudience = Audience,
+        IssuerSigningKeyResolver = (_, _, _, _) => keys.Verifiers,
+        ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+        NameClaimType = ClaimNames.Subject,
+        RoleClaimType = ClaimNames.Role,
+        ClockSkew = SigningKeys.ClockSkew,
+    };
+}
