@@ -16,7 +16,7 @@ public static class ClientAddress
 
     public static IServiceCollection AddClientAddresses(this IServiceCollection services, IConfiguration configuration)
     {
-        var proxies = KnownProxies(configuration);
+        var proxies = CidrNotation.ListedIn(configuration, KnownProxiesSetting);
         return services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
@@ -35,22 +35,4 @@ public static class ClientAddress
     /// <summary>The client's address as the forwarded-headers step left it, IPv4 clients of a dual-stack socket as IPv4.</summary>
     public static IPAddress? Of(HttpContext context) =>
         context.Connection.RemoteIpAddress is { IsIPv4MappedToIPv6: true } mapped ? mapped.MapToIPv4() : context.Connection.RemoteIpAddress;
-
-    private static List<System.Net.IPNetwork> KnownProxies(IConfiguration configuration)
-    {
-        var section = configuration.GetSection(KnownProxiesSetting);
-        // One comma-separated value (an environment variable), or a list (appsettings.json, Api__KnownProxies__0).
-        var entries = (section.Value is { } joined ? joined.Split(',') : section.GetChildren().Select(c => c.Value ?? string.Empty))
-            .Select(e => e.Trim())
-            .Where(e => e.Length > 0);
-        var proxies = new List<System.Net.IPNetwork>();
-        foreach (var entry in entries)
-        {
-            proxies.Add(CidrNotation.TryParse(entry, out var network, out var problem)
-                ? network.Value
-                : throw new InvalidOperationException($"{KnownProxiesSetting} entry '{entry}' {problem}."));
-        }
-
-        return proxies;
-    }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
 
 namespace InventoryProFlow.Grains.Identity;
 
@@ -12,6 +13,27 @@ namespace InventoryProFlow.Grains.Identity;
 /// </summary>
 public static class CidrNotation
 {
+    /// <summary>
+    /// The networks a setting lists: one comma-separated value (an environment variable) or a list (a JSON file,
+    /// <c>Name__0</c>). A bad entry stops start-up naming the setting and the entry.
+    /// </summary>
+    public static List<IPNetwork> ListedIn(IConfiguration configuration, string setting)
+    {
+        var section = configuration.GetSection(setting);
+        var entries = (section.Value is { } joined ? joined.Split(',') : section.GetChildren().Select(c => c.Value ?? string.Empty))
+            .Select(e => e.Trim())
+            .Where(e => e.Length > 0);
+        var networks = new List<IPNetwork>();
+        foreach (var entry in entries)
+        {
+            networks.Add(TryParse(entry, out var network, out var problem)
+                ? network.Value
+                : throw new InvalidOperationException($"{setting} entry '{entry}' {problem}."));
+        }
+
+        return networks;
+    }
+
     public static bool TryParse(string text, [NotNullWhen(true)] out IPNetwork? network, [NotNullWhen(false)] out string? problem)
     {
         network = null;

@@ -16,23 +16,7 @@ public sealed class ScrapeAccess(IReadOnlyList<IPNetwork> allowed)
     public const string Path = "/metrics";
     public const string AllowedNetworksSetting = "Metrics:AllowedNetworks";
 
-    public static ScrapeAccess From(IConfiguration configuration)
-    {
-        var section = configuration.GetSection(AllowedNetworksSetting);
-        // One comma-separated value (an environment variable), or a list (a JSON file, Metrics__AllowedNetworks__0).
-        var entries = (section.Value is { } joined ? joined.Split(',') : section.GetChildren().Select(c => c.Value ?? string.Empty))
-            .Select(e => e.Trim())
-            .Where(e => e.Length > 0);
-        var networks = new List<IPNetwork>();
-        foreach (var entry in entries)
-        {
-            networks.Add(CidrNotation.TryParse(entry, out var network, out var problem)
-                ? network.Value
-                : throw new InvalidOperationException($"{AllowedNetworksSetting} entry '{entry}' {problem}."));
-        }
-
-        return new ScrapeAccess(networks);
-    }
+    public static ScrapeAccess From(IConfiguration configuration) => new(CidrNotation.ListedIn(configuration, AllowedNetworksSetting));
 
     public bool Allows(IPAddress? client)
     {
