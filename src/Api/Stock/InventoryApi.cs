@@ -92,16 +92,15 @@ public static class InventoryApi
         TypedResults.Ok(Envelope.Of(await Inventory(principal, grains).Item(id)));
 
     private static async Task<Ok<Envelope<InventoryItem>>> SetLevels(Guid id, StockLevels body, ClaimsPrincipal principal, IGrainFactory grains) =>
-        TypedResults.Ok(Envelope.Of(await (await ProductAt(id, principal, grains)).SetLevels(body)));
+        TypedResults.Ok(Envelope.Of(await (await ProductAt(id, principal, grains)).Grain.SetLevels(body)));
 
     private static async Task<Ok<Envelope<CountResponse>>> Count(Guid id, StockCount body, HttpContext http, IGrainFactory grains)
     {
-        var principal = http.User;
-        var caller = CurrentUser.From(principal);
-        var grain = await ProductAt(id, principal, grains);
+        var caller = CurrentUser.From(http.User);
+        var (item, grain) = await ProductAt(id, http.User, grains);
         if (TransactionsApi.IdempotencyKey(http) is { } key)
         {
-            var once = await grains.GetGrain<IBulkChangeGrain>(GrainKeys.BulkChange(caller.OrganizationId, key)).Count(id, body, caller.Actor);
+            var once = await grains.GetGrain<IBulkChangeGrain>(GrainKeys.BulkChange(caller.OrganizationId, key)).Count(item, body, caller.Actor);
             if (once.Replayed)
             {
                 http.Response.Headers[TransactionsApi.ReplayedHeader] = "true";
@@ -162,9 +161,9 @@ public static class InventoryApi
     private static IInventoryGrain Inventory(ClaimsPrincipal principal, IGrainFactory grains) =>
         grains.GetGrain<IInventoryGrain>(GrainKeys.Inventory(CurrentUser.From(principal).OrganizationId));
 
-    private static async Task<IProductAtLocationGrain> ProductAt(Guid itemId, ClaimsPrincipal principal, IGrainFactory grains)
+    private static async Task<(InventoryItem Item, IProductAtLocationGrain Grain)> ProductAt(Guid itemId, ClaimsPrincipal principal, IGrainFactory grains)
     {
         var item = await Inventory(principal, grains).Item(itemId);
-        return grains.GetGrain<IProductAtLocationGrain>(GrainKeys.ProductAtLocation(CurrentUser.From(principal).OrganizationId, item.LocationId, item.ProductId));
+        return (item, grains.GetGrain<IProductAtLocationGrain>(GrainKeys.ProductAtLocation(CurrentUser.From(principal).OrganizationId, item.LocationId, item.ProductId)));
     }
 }

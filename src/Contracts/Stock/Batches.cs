@@ -52,7 +52,7 @@ public interface IBulkChangeGrain : IGrainWithStringKey
     /// One count of an inventory item, applied once: a phone that lost the answer sends it again with the
     /// same key and gets the first receipt, so a sale recorded in between is not counted over.
     /// </summary>
-    Task<CountResult> Count(Guid itemId, StockCount count, Actor actor);
+    Task<CountResult> Count(InventoryItem item, StockCount count, Actor actor);
 }
 
 /// <summary>An idempotent count's receipt, and whether it answers an earlier request with the same key.</summary>

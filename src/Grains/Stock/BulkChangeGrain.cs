@@ -30,14 +30,12 @@ public sealed class BulkChangeGrain(StockRepository stock) : Grain, IBulkChangeG
         return new BulkResult(report, replayed);
     }
 
-    public async Task<CountResult> Count(Guid itemId, StockCount count, Actor actor)
+    // The caller has resolved the item (its organisation's, by its id); the request is named by the item's id alone.
+    public async Task<CountResult> Count(InventoryItem item, StockCount count, Actor actor)
     {
-        var (receipt, replayed) = await Once($"count\n{itemId}\n{JsonSerializer.Serialize(count, Json)}", async inventory =>
-        {
-            var item = await inventory.Item(itemId);
-            var organizationId = GrainKeys.ParseBulkChange(this.GetPrimaryKeyString()).OrganizationId;
-            return await GrainFactory.GetGrain<IProductAtLocationGrain>(GrainKeys.ProductAtLocation(organizationId, item.LocationId, item.ProductId)).Count(count, actor);
-        });
+        var organizationId = GrainKeys.ParseBulkChange(this.GetPrimaryKeyString()).OrganizationId;
+        var (receipt, replayed) = await Once($"count\n{item.Id}\n{JsonSerializer.Serialize(count, Json)}", _ =>
+            GrainFactory.GetGrain<IProductAtLocationGrain>(GrainKeys.ProductAtLocation(organizationId, item.LocationId, item.ProductId)).Count(count, actor));
         return new CountResult(receipt, replayed);
     }
 
