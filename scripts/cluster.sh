@@ -1,27 +1,54 @@
 #!/usr/bin/env bash
-# `make cluster` / `make cluster-stop`: a real cluster on loopback. One PostgreSQL (build/cluster/pg,
-# fresh on each start, demo data), 3 src/Silo processes (Orleans__Mode=Cluster, ADO.NET clustering) and
-# 2 src/Api nodes (Orleans__Mode=Client) on http://127.0.0.1:3100 and :3101. Processes run in the
-# background; their logs and pids are in build/cluster/. Membership is tuned to declare a killed silo
-# dead in seconds (docs/OPERATIONS.md, "A cluster on one machine").
+# `make cluster` / `make cluster-stop`: a real cluster on loopback. One PostgreSQL (DIR/pg, fresh on each
+# start, demo data), 3 src/Silo processes (Orleans__Mode=Cluster, ADO.NET clustering) and 2 src/Api nodes
+# (Orleans__Mode=Client) on http://127.0.0.1:3100 and :3101. Processes run in the background; their logs
+# and pids are in DIR (build/cluster). Membership is tuned to declare a killed silo dead in seconds
+# (docs/OPERATIONS.md, "A cluster on one machine").
 #
-#   scripts/cluster.sh start     build, start everything, wait until both Api nodes are ready
-#   scripts/cluster.sh stop      stop the Api nodes, the silos and the PostgreSQL
-#   scripts/cluster.sh status    which processes are up
-#   scripts/cluster.sh kill-silo N    kill -9 silo N (1 to 3): a fault to watch the cluster survive
+#   scripts/cluster.sh start          build, start everything, wait until every Api node is ready
+#   scripts/cluster.sh stop           stop the Api nodes, the silos and the PostgreSQL
+#   scripts/cluster.sh status         which processes are up
+#   scripts/cluster.sh kill-silo N    kill -9 silo N: a fault to watch the cluster survive
 #   scripts/cluster.sh start-silo N   start silo N again
+#   scripts/cluster.sh kill-api N     kill -9 Api node N
+#   scripts/cluster.sh start-api N    start Api node N again and wait until it is ready
+#   scripts/cluster.sh stop-pg        stop the PostgreSQL (fast shutdown), as an outage
+#   scripts/cluster.sh start-pg       start it again on the same port
+#
+# Settings (environment, defaults in brackets), so `make chaos` and `make bench` can run their own cluster
+# beside yours: IPF_CLUSTER_DIR [build/cluster], IPF_CLUSTER_PORT_OFFSET [0] (added to every port),
+# IPF_CLUSTER_SILOS [3] (1 to 3), IPF_CLUSTER_APIS [2] (1 or 2), IPF_CLUSTER_WEB [1] (0: no web app),
+# IPF_CLUSTER_BUILD [1] (0: use the Release build already there), IPF_CLUSTER_DEMO [1] (0: no demo data).
+# Any product setting (RateLimits__*, Logging__*) set in the environment reaches every process.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 readonly ROOT=$PWD
-readonly DIR=$ROOT/build/cluster
-readonly PG_DIR=build/cluster/pg
-readonly API_PORTS=(${IPF_CLUSTER_API_PORTS:-3100 3101})
-readonly SILO_PORTS=(11131 11132 11133)
-readonly GATEWAY_PORTS=(30031 30032 30033)
 
 log() { printf 'cluster.sh: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
+
+setting() {
+  local name=$1 default=$2 pattern=$3 value
+  value=${!name:-$default}
+  [[ "$value" =~ ^($pattern)$ ]] || die "$name must match $pattern, not '$value'"
+  printf '%s' "$value"
+}
+DIR=$(setting IPF_CLUSTER_DIR build/cluster '[A-Za-z0-9_./-]+')
+[[ "$DIR" == /* ]] || DIR=$ROOT/$DIR
+readonly DIR PG_DIR=$DIR/pg
+OFFSET=$(setting IPF_CLUSTER_PORT_OFFSET 0 '[0-9]|[1-9][0-9]{1,2}')
+SILOS=$(setting IPF_CLUSTER_SILOS 3 '[1-3]')
+APIS=$(setting IPF_CLUSTER_APIS 2 '[1-2]')
+WITH_WEB=$(setting IPF_CLUSTER_WEB 1 '[01]')
+WITH_BUILD=$(setting IPF_CLUSTER_BUILD 1 '[01]')
+WITH_DEMO=$(setting IPF_CLUSTER_DEMO 1 '[01]')
+readonly OFFSET SILOS APIS WITH_WEB WITH_BUILD WITH_DEMO
+
+api_port() { echo $((3099 + $1 + OFFSET)); }
+silo_port() { echo $((11130 + $1 + OFFSET)); }
+gateway_port() { echo $((30030 + $1 + OFFSET)); }
+metrics_port() { echo $((9463 + $1 + OFFSET)); }
 
 # Decide a silent silo dead after 2 missed 1-second probes, by 2 votes; read the table every 2 s.
 export Orleans__Membership__ProbeTimeoutSeconds=${Orleans__Membership__ProbeTimeoutSeconds:-1}
@@ -30,34 +57,45 @@ export Orleans__Membership__VotesForDeath=${Orleans__Membership__VotesForDeath:-
 export Orleans__Membership__TableRefreshSeconds=${Orleans__Membership__TableRefreshSeconds:-2}
 export Orleans__Membership__IAmAliveSeconds=${Orleans__Membership__IAmAliveSeconds:-5}
 export Orleans__ClusterId=${Orleans__ClusterId:-ipf-loopback}
+export DOTNET_NOLOGO=1
 
 pid_of() { cat "$DIR/pids/$1" 2>/dev/null || true; }
 alive() { local pid; pid=$(pid_of "$1"); [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; }
 
-connection() { cat "$DIR/connection" 2>/dev/null || die "no cluster database; run: scripts/cluster.sh start"; }
+connection() { cat "$DIR/connection" 2>/dev/null || die "no cluster database in $DIR; run: scripts/cluster.sh start"; }
+
+# What every process of the cluster is started with: the dev secrets and the demo's logins.
+product_env() {
+  # shellcheck source=scripts/dev-env.sh
+  source scripts/dev-env.sh
+  export IPF_DATA_DIR=$ROOT/.data ASPNETCORE_ENVIRONMENT=Production
+  export Demo__Seed=false
+  [[ $WITH_DEMO == 0 ]] || Demo__Seed=true
+}
 
 start_silo() {
-  local n=$1 i=$(($1 - 1))
+  local n=$1
   # Each silo serves its own /metrics (its grains' trade counters) on 9464, 9465, 9466.
-  ConnectionStrings__Postgres=$(connection) Orleans__Mode=Cluster Metrics__Port=$((9463 + n)) \
-    Orleans__SiloPort=${SILO_PORTS[$i]} Orleans__GatewayPort=${GATEWAY_PORTS[$i]} \
-    nohup dotnet src/Silo/bin/Release/net10.0/InventoryProFlow.Silo.dll >"$DIR/logs/silo$n.log" 2>&1 &
+  ConnectionStrings__Postgres=$(connection) Orleans__Mode=Cluster Metrics__Port=$(metrics_port "$n") \
+    Orleans__SiloPort=$(silo_port "$n") Orleans__GatewayPort=$(gateway_port "$n") \
+    nohup dotnet src/Silo/bin/Release/net10.0/InventoryProFlow.Silo.dll >>"$DIR/logs/silo$n.log" 2>&1 &
   echo $! >"$DIR/pids/silo$n"
 }
 
 start_api() {
-  local n=$1 port=${API_PORTS[$(($1 - 1))]}
-  ConnectionStrings__Postgres=$(connection) Orleans__Mode=Client ASPNETCORE_URLS=http://127.0.0.1:$port \
-    Web__Root=$ROOT/build/cluster/web \
-    nohup dotnet src/Api/bin/Release/net10.0/InventoryProFlow.Api.dll >"$DIR/logs/api$n.log" 2>&1 &
+  local n=$1 web=()
+  [[ $WITH_WEB == 1 ]] && web=(Web__Root="$DIR/web")
+  env ConnectionStrings__Postgres="$(connection)" Orleans__Mode=Client ASPNETCORE_URLS="http://127.0.0.1:$(api_port "$n")" "${web[@]}" \
+    nohup dotnet src/Api/bin/Release/net10.0/InventoryProFlow.Api.dll >>"$DIR/logs/api$n.log" 2>&1 &
   echo $! >"$DIR/pids/api$n"
 }
 
 wait_ready() {
-  local url=$1 name=$2 deadline=$((SECONDS + ${3:-180}))
+  local n=$1 deadline=$((SECONDS + ${2:-180})) url
+  url=http://127.0.0.1:$(api_port "$1")
   until curl -fsS "$url/health/ready" >/dev/null 2>&1; do
-    alive "$name" || die "$name exited; see $DIR/logs/$name.log"
-    [[ $SECONDS -lt $deadline ]] || die "$name not ready at $url; see $DIR/logs/$name.log"
+    alive "api$n" || die "api$n exited; see $DIR/logs/api$n.log"
+    [[ $SECONDS -lt $deadline ]] || die "api$n not ready at $url; see $DIR/logs/api$n.log"
     sleep 0.5
   done
 }
@@ -85,42 +123,43 @@ stop() {
 start() {
   command -v dotnet >/dev/null || die "dotnet not found; install the .NET 10 SDK"
   [[ ! -f "$DIR/connection" ]] || stop
-  export DOTNET_NOLOGO=1
-  log "building the web app, src/Silo and src/Api (Release)"
-  WEB_OUT_DIR=$DIR/web scripts/web.sh build
-  dotnet build src/Silo -c Release -v q -nologo >&2
-  dotnet build src/Api -c Release -v q -nologo >&2
+  if [[ $WITH_BUILD == 1 ]]; then
+    log "building src/Silo and src/Api (Release)"
+    dotnet build src/Silo -c Release -v q -nologo >&2
+    dotnet build src/Api -c Release -v q -nologo >&2
+  fi
+  if [[ $WITH_WEB == 1 ]]; then
+    log "building the web app"
+    WEB_OUT_DIR=$DIR/web scripts/web.sh build
+  fi
 
   rm -rf "$DIR/pids" "$DIR/logs" "$PG_DIR"
   mkdir -p "$DIR/pids" "$DIR/logs"
   ConnectionStrings__Postgres='' scripts/pg.sh start "$PG_DIR" | tail -n 1 >"$DIR/connection"
   [[ -s "$DIR/connection" ]] || die "scripts/pg.sh printed no connection string"
+  product_env
 
-  # shellcheck source=scripts/dev-env.sh
-  source scripts/dev-env.sh
-  export IPF_DATA_DIR=$ROOT/.data Demo__Seed=true ASPNETCORE_ENVIRONMENT=Production
-
-  # The first silo prepares the database (migrations, demo) before the others join.
+  # The first silo prepares the database (migrations, demo) and prints its "Login" lines when done;
+  # the others join after that.
   start_silo 1
-  local deadline=$((SECONDS + 180))
-  # The first silo prints its "Login" lines once the database is prepared; the others may join then.
+  local deadline=$((SECONDS + 180)) n
   until grep -q "^Login " "$DIR/logs/silo1.log" 2>/dev/null; do
     alive silo1 || die "silo1 exited; see $DIR/logs/silo1.log"
     [[ $SECONDS -lt $deadline ]] || die "silo1 did not prepare the database; see $DIR/logs/silo1.log"
     sleep 0.5
   done
-  start_silo 2
-  start_silo 3
-  start_api 1
-  start_api 2
-  wait_ready "http://127.0.0.1:${API_PORTS[0]}" api1
-  wait_ready "http://127.0.0.1:${API_PORTS[1]}" api2
+  for ((n = 2; n <= SILOS; n++)); do start_silo "$n"; done
+  for ((n = 1; n <= APIS; n++)); do start_api "$n"; done
+  for ((n = 1; n <= APIS; n++)); do wait_ready "$n"; done
 
+  local apis=() silos=() gateways=()
+  for ((n = 1; n <= APIS; n++)); do apis+=("http://127.0.0.1:$(api_port "$n")/"); done
+  for ((n = 1; n <= SILOS; n++)); do silos+=("$(silo_port "$n")") gateways+=("$(gateway_port "$n")"); done
   cat <<BANNER
 
-  Inventory Pro Flow cluster is up (3 silos, 2 Api nodes, one PostgreSQL)
-  Api      http://127.0.0.1:${API_PORTS[0]}/  and  http://127.0.0.1:${API_PORTS[1]}/
-  Silos    ${SILO_PORTS[*]} (gateways ${GATEWAY_PORTS[*]}); metrics http://127.0.0.1:9464/metrics (9465, 9466)
+  Inventory Pro Flow cluster is up ($SILOS silos, $APIS Api nodes, one PostgreSQL)
+  Api      ${apis[*]}
+  Silos    ${silos[*]} (gateways ${gateways[*]}); metrics http://127.0.0.1:$(metrics_port 1)/metrics and on
   Logs     $DIR/logs/
   Login    admin  $IPF_ADMIN_EMAIL  (password in .data/dev.env)
   Stop     make cluster-stop
@@ -129,16 +168,28 @@ BANNER
 }
 
 status() {
-  for name in silo1 silo2 silo3 api1 api2; do
-    if alive "$name"; then echo "$name up (pid $(pid_of "$name"))"; else echo "$name down"; fi
+  local n
+  for ((n = 1; n <= 3; n++)); do
+    if alive "silo$n"; then echo "silo$n up (pid $(pid_of "silo$n"))"; else echo "silo$n down"; fi
   done
+  for ((n = 1; n <= 2; n++)); do
+    if alive "api$n"; then echo "api$n up (pid $(pid_of "api$n"))"; else echo "api$n down"; fi
+  done
+}
+
+number() {
+  [[ "${2:-}" =~ ^[1-9]$ && $2 -le $3 ]] || die "usage: $0 $1 N (1 to $3)"
 }
 
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
-  kill-silo) [[ "${2:-}" =~ ^[1-3]$ ]] || die "usage: $0 kill-silo 1|2|3"; kill -KILL "$(pid_of "silo$2")"; log "silo$2 killed (-9)" ;;
-  start-silo) [[ "${2:-}" =~ ^[1-3]$ ]] || die "usage: $0 start-silo 1|2|3"; alive "silo$2" && die "silo$2 is up"; start_silo "$2"; log "silo$2 started" ;;
-  *) die "usage: $0 start|stop|status|kill-silo N|start-silo N" ;;
+  kill-silo) number "$@" 3; alive "silo$2" || die "silo$2 is not running"; kill -KILL "$(pid_of "silo$2")"; log "silo$2 killed (-9)" ;;
+  start-silo) number "$@" 3; alive "silo$2" && die "silo$2 is up"; product_env; start_silo "$2"; log "silo$2 started" ;;
+  kill-api) number "$@" 2; alive "api$2" || die "api$2 is not running"; kill -KILL "$(pid_of "api$2")"; log "api$2 killed (-9)" ;;
+  start-api) number "$@" 2; alive "api$2" && die "api$2 is up"; product_env; start_api "$2"; wait_ready "$2"; log "api$2 started and ready" ;;
+  stop-pg) ConnectionStrings__Postgres='' scripts/pg.sh stop "$PG_DIR" >&2; log "PostgreSQL stopped" ;;
+  start-pg) ConnectionStrings__Postgres='' scripts/pg.sh start "$PG_DIR" >/dev/null; log "PostgreSQL started" ;;
+  *) die "usage: $0 start|stop|status|kill-silo N|start-silo N|kill-api N|start-api N|stop-pg|start-pg" ;;
 esac
