@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text.Json;
 using InventoryProFlow.Contracts.Errors;
 
@@ -45,23 +44,9 @@ public sealed class ErrorEnvelopeMiddleware(RequestDelegate next, ILogger<ErrorE
         BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
         BadHttpRequestException bad => (bad.StatusCode, ErrorCodes.ValidationFailed, Plain(bad.Message), null),
         // The database or the cluster is briefly out of reach: not the client's fault, and worth a retry.
-        _ when Unavailable(error) => (503, ErrorCodes.ServiceUnavailable, "The service is briefly unavailable; retry after a few seconds.", null),
+        _ when ServiceUnavailableException.IsOutage(error) => (503, ErrorCodes.ServiceUnavailable, "The service is briefly unavailable; retry after a few seconds.", null),
         _ => (500, ErrorCodes.InternalError, "Something went wrong on our side. The request id helps us find it.", null),
     };
-
-    // Orleans may wrap the database's refusal (a grain whose state could not load), so look through the causes.
-    private static bool Unavailable(Exception? error)
-    {
-        for (; error is not null; error = error.InnerException)
-        {
-            if (error is DbException { IsTransient: true } or OrleansMessageRejectionException or TimeoutException)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static int StatusOf(DomainException error) => error switch
     {

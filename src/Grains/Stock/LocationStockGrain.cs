@@ -18,13 +18,21 @@ public sealed class LocationStockGrain(StockRepository stock) : Grain, ILocation
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var (organizationId, locationId) = GrainKeys.ParseLocationStock(this.GetPrimaryKeyString());
-        _exists = await stock.LocationExists(organizationId, locationId);
-        if (_exists)
+        try
         {
-            foreach (var item in await stock.ItemsAt(organizationId, locationId))
+            _exists = await stock.LocationExists(organizationId, locationId);
+            if (_exists)
             {
-                _items[item.ProductId] = item;
+                foreach (var item in await stock.ItemsAt(organizationId, locationId))
+                {
+                    _items[item.ProductId] = item;
+                }
             }
+        }
+        catch (Exception error) when (ServiceUnavailableException.MustReplace(error))
+        {
+            // A failed activation bypasses the silo's call filter, and its cause would reach the caller as a codec failure.
+            throw ServiceUnavailableException.ForDatabase();
         }
     }
 

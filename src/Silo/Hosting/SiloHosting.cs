@@ -63,6 +63,7 @@ public static class SiloHosting
             }
 
             silo.AddClusterDashboard(builder.Configuration);
+            silo.AddIncomingGrainCallFilter<OutageCallFilter>();
             silo.AddAdoNetGrainStorage(StorageName, options =>
             {
                 options.Invariant = Invariant;

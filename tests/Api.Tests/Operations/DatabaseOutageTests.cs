@@ -8,17 +8,29 @@ namespace InventoryProFlow.Api.Tests.Operations;
 /// PostgreSQL goes away under a running product (a restart, a failover): callers are told to come back shortly,
 /// 503 SERVICE_UNAVAILABLE with Retry-After, never a 500, nothing half written; and the product recovers by
 /// itself when the database returns. The database is a server of this test's own, so stopping it harms no other.
+/// In Client mode the grains run in another silo, so the outage must also cross the wire as something Orleans can carry.
 /// </summary>
 public sealed class DatabaseOutageTests
 {
-    [Fact]
-    public async Task While_PostgreSQL_is_down_the_Api_answers_503_with_Retry_After_and_recovers_by_itself()
+    [Theory]
+    [InlineData("Embedded")]
+    [InlineData("Client")]
+    public async Task While_PostgreSQL_is_down_the_Api_answers_503_with_Retry_After_and_recovers_by_itself(string mode)
     {
         var folder = Path.Combine(TestPostgres.RepositoryRoot(), "build", "outage-pg-" + Guid.NewGuid().ToString("N")[..8]);
         var connectionString = await PgScript("start", folder);
         try
         {
-            await using var host = await ProductHost.StartAsync(connectionString);
+            var clusterId = "outage-" + Guid.NewGuid().ToString("N")[..8];
+            var dataFolder = Directory.CreateTempSubdirectory("ipf-outage-").FullName;
+            await using var silo = mode == "Client"
+                ? await ProductHost.StartAsync(connectionString, dataFolder, new Dictionary<string, string?> { ["Orleans:Mode"] = "Cluster", ["Orleans:ClusterId"] = clusterId })
+                : null;
+            await using var host = await ProductHost.StartAsync(connectionString, dataFolder, new Dictionary<string, string?>
+            {
+                ["Orleans:Mode"] = mode,
+                ["Orleans:ClusterId"] = clusterId,
+            });
             var (_, _, token) = await host.RegisterOwnerAsync();
             var owner = host.Client(token);
             var location = (await owner.PostAsync("/api/v1/locations", new { name = "Main Bar" })).ShouldSucceed(HttpStatusCode.Created).Data.GetProperty("id").GetGuid();
