@@ -2,7 +2,7 @@
 SLN := InventoryProFlow.sln
 
 .DEFAULT_GOAL := help
-.PHONY: help run test build stop format clean bench verify-ledger forecast-eval rotate-signing-key cluster cluster-stop
+.PHONY: help run test build stop format clean bench verify-ledger forecast-eval rotate-signing-key cluster cluster-stop chaos
 
 help:
 	@echo "make run     build and run the Api on http://localhost:3000 (local PostgreSQL in .data/pg)"
@@ -17,6 +17,7 @@ help:
 	@echo "make rotate-signing-key  add a fresh token-signing key to the ring (.data/pg or ConnectionStrings__Postgres)"
 	@echo "make cluster       3 silos + 2 Api nodes (:3100, :3101) on loopback with one PostgreSQL, in the background"
 	@echo "make cluster-stop  stop them"
+	@echo "make chaos   kill -9 a silo, then an Api node, then restart PostgreSQL under a steady sales load; JSON last (build/chaos/result.json)"
 	@echo "make help    this list (the default)"
 
 run:
@@ -42,6 +43,10 @@ cluster:
 
 cluster-stop:
 	scripts/cluster.sh stop
+
+# CHAOS_* variables shape the run; `scripts/chaos.sh --short` is the form `make test` runs. See docs/OPERATIONS.md.
+chaos:
+	scripts/chaos.sh
 
 format:
 	dotnet format $(SLN)

@@ -138,6 +138,8 @@ start() {
   ConnectionStrings__Postgres='' scripts/pg.sh start "$PG_DIR" | tail -n 1 >"$DIR/connection"
   [[ -s "$DIR/connection" ]] || die "scripts/pg.sh printed no connection string"
   product_env
+  # What membership this cluster runs with, for the record (`make chaos` reports it beside its recovery times).
+  env | grep '^Orleans__Membership__' | sort >"$DIR/membership.env"
 
   # The first silo prepares the database (migrations, demo) and prints its "Login" lines when done;
   # the others join after that.
@@ -152,17 +154,19 @@ start() {
   for ((n = 1; n <= APIS; n++)); do start_api "$n"; done
   for ((n = 1; n <= APIS; n++)); do wait_ready "$n"; done
 
-  local apis=() silos=() gateways=()
+  local apis=() silos=() gateways=() metrics=()
   for ((n = 1; n <= APIS; n++)); do apis+=("http://127.0.0.1:$(api_port "$n")/"); done
-  for ((n = 1; n <= SILOS; n++)); do silos+=("$(silo_port "$n")") gateways+=("$(gateway_port "$n")"); done
+  for ((n = 1; n <= SILOS; n++)); do
+    silos+=("$(silo_port "$n")") gateways+=("$(gateway_port "$n")") metrics+=("$(metrics_port "$n")")
+  done
   cat <<BANNER
 
   Inventory Pro Flow cluster is up ($SILOS silos, $APIS Api nodes, one PostgreSQL)
   Api      ${apis[*]}
-  Silos    ${silos[*]} (gateways ${gateways[*]}); metrics http://127.0.0.1:$(metrics_port 1)/metrics and on
+  Silos    ${silos[*]} (gateways ${gateways[*]}); /metrics on ports ${metrics[*]}
   Logs     $DIR/logs/
   Login    admin  $IPF_ADMIN_EMAIL  (password in .data/dev.env)
-  Stop     make cluster-stop
+  Stop     make cluster-stop  (IPF_CLUSTER_DIR=${DIR#"$ROOT"/} scripts/cluster.sh stop)
 
 BANNER
 }
@@ -177,6 +181,19 @@ status() {
   done
 }
 
+# kill -9 and wait until the process is gone, so a start right after it does not find it "up".
+kill_hard() {
+  local name=$1 pid deadline=$((SECONDS + 10))
+  alive "$name" || die "$name is not running"
+  pid=$(pid_of "$name")
+  kill -KILL "$pid"
+  while kill -0 "$pid" 2>/dev/null; do
+    [[ $SECONDS -lt $deadline ]] || die "$name (pid $pid) survived kill -9 for 10 s"
+    sleep 0.1
+  done
+  log "$name killed (-9)"
+}
+
 number() {
   [[ "${2:-}" =~ ^[1-9]$ && $2 -le $3 ]] || die "usage: $0 $1 N (1 to $3)"
 }
@@ -185,9 +202,9 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
-  kill-silo) number "$@" 3; alive "silo$2" || die "silo$2 is not running"; kill -KILL "$(pid_of "silo$2")"; log "silo$2 killed (-9)" ;;
+  kill-silo) number "$@" 3; kill_hard "silo$2" ;;
   start-silo) number "$@" 3; alive "silo$2" && die "silo$2 is up"; product_env; start_silo "$2"; log "silo$2 started" ;;
-  kill-api) number "$@" 2; alive "api$2" || die "api$2 is not running"; kill -KILL "$(pid_of "api$2")"; log "api$2 killed (-9)" ;;
+  kill-api) number "$@" 2; kill_hard "api$2" ;;
   start-api) number "$@" 2; alive "api$2" && die "api$2 is up"; product_env; start_api "$2"; wait_ready "$2"; log "api$2 started and ready" ;;
   stop-pg) ConnectionStrings__Postgres='' scripts/pg.sh stop "$PG_DIR" >&2; log "PostgreSQL stopped" ;;
   start-pg) ConnectionStrings__Postgres='' scripts/pg.sh start "$PG_DIR" >/dev/null; log "PostgreSQL started" ;;

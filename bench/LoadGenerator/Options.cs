@@ -34,12 +34,14 @@ public sealed class Options
     public string? Optional(string name) => _values.GetValueOrDefault(name);
 
     /// <summary>The Api's base address; anything but a loopback address is refused.</summary>
-    public Uri BaseAddress()
+    public Uri BaseAddress() => Loopback("base", Required("base"));
+
+    /// <summary>An Api address given in option <paramref name="name"/>; anything but a loopback address is refused.</summary>
+    public static Uri Loopback(string name, string text)
     {
-        var uri = new Uri(Required("base"), UriKind.Absolute);
-        if (!IPAddress.TryParse(uri.Host, out var address) || !IPAddress.IsLoopback(address))
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || !IPAddress.TryParse(uri.Host, out var address) || !IPAddress.IsLoopback(address))
         {
-            throw new BenchException($"--base must be a loopback IP address such as http://127.0.0.1:PORT, not '{uri.Host}'");
+            throw new BenchException($"--{name} must be a loopback IP address such as http://127.0.0.1:PORT, not '{text}'");
         }
 
         return uri;

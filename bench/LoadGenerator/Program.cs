@@ -1,4 +1,5 @@
 using InventoryProFlow.Bench;
+using InventoryProFlow.Bench.Chaos;
 
 // The load generator behind `make bench` (scripts/bench.sh calls each step in turn):
 //   wait-ready  --base URL [--timeout-seconds N] [--pid P] until /health/ready answers 200 (fails early if P exits)
@@ -7,6 +8,9 @@ using InventoryProFlow.Bench;
 //                                                         warm-up, sales phases, inventory reader, ledger verification
 //   report      --http FILE --pg FILE --batches FILE --out FILE
 //                                                         merges the parts into the final JSON (printed last on stdout)
+//   chaos       --nodes URL,URL --cluster SCRIPT --connection FILE --out FILE [--tap FILE] [--membership FILE]
+//                                                         sales through every Api node while scripts/chaos.sh's faults happen,
+//                                                         then the ledger checked against what was acknowledged
 // Every target must be a loopback address: this tool never sends traffic anywhere else.
 try
 {
@@ -17,6 +21,7 @@ try
         "setup" => await Setup.Register(options),
         "run" => await LoadRun.Run(options),
         "report" => Report.Run(options),
+        "chaos" => await ChaosRun.Run(options),
         _ => Usage(),
     };
 }
@@ -28,6 +33,6 @@ catch (BenchException error)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: loadgen wait-ready|setup|run|report --option value ...");
+    Console.Error.WriteLine("usage: loadgen wait-ready|setup|run|report|chaos --option value ...");
     return 2;
 }

@@ -51,6 +51,14 @@ public static class Setup
     public static async Task<int> Register(Options options)
     {
         using var http = new HttpClient { BaseAddress = options.BaseAddress(), Timeout = TimeSpan.FromSeconds(60) };
+        var result = await SignUp(http);
+        await File.WriteAllTextAsync(options.Required("out"), result.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        return 0;
+    }
+
+    /// <summary>A new organisation with a random admin address: organizationId, userId, email and accessToken.</summary>
+    public static async Task<JsonObject> SignUp(HttpClient http)
+    {
         var suffix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
         var registration = new
         {
@@ -77,8 +85,7 @@ public static class Setup
             ["email"] = registration.email,
             ["accessToken"] = data["accessToken"]!.GetValue<string>(),
         };
-        await File.WriteAllTextAsync(options.Required("out"), result.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         Console.Error.WriteLine($"loadgen: registered organisation {result["organizationId"]} (admin {registration.email})");
-        return 0;
+        return result;
     }
 }
