@@ -234,7 +234,7 @@ configure_archive() {
   [[ -n "$id" ]] || die "could not read the system identifier of $DATA"
   if [[ -s "$folder/system-identifier" ]]; then
     [[ $(<"$folder/system-identifier") == "$id" ]] ||
-      die "$folder archives another cluster (system identifier $(<"$folder/system-identifier"), this one is $id); choose another IPF_PG_WAL_ARCHIVE"
+      die "$folder holds the WAL of another cluster (system identifier $(<"$folder/system-identifier"), this one is $id); move it away with that cluster's base backups, or set IPF_PG_WAL_ARCHIVE to another folder"
   else
     echo "$id" >"$folder/system-identifier"
   fi
