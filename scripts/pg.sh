@@ -263,19 +263,16 @@ check_archive_mode() {
   fi
 }
 
-# After scripts/restore.sh, the server replays the WAL archive and promotes itself; until then
-# it is read-only. recovery.signal disappears at the promotion.
+# After scripts/restore.sh, the server replays the WAL archive and promotes itself; until then it
+# is read-only. recovery.signal goes early in the promotion, before the server is writable, so
+# whether to wait is decided before the start and the end is asked of the server itself.
 wait_for_recovery() {
-  [[ -f "$DATA/recovery.signal" ]] || return 0
+  ((RESTORING)) || return 0
   local deadline=$((SECONDS + RECOVERY_SECONDS))
   log "replaying the WAL archive (up to ${RECOVERY_SECONDS} s, IPF_PG_RECOVERY_SECONDS)"
-  while [[ -f "$DATA/recovery.signal" ]]; do
+  until [[ $(psql_local -d postgres -c "SELECT pg_is_in_recovery()" 2>/dev/null || true) == f ]]; do
     is_running || { tail -n 30 "$LOGFILE" >&2; die "PostgreSQL stopped during recovery (log: $LOGFILE)"; }
     ((SECONDS < deadline)) || die "recovery did not finish within ${RECOVERY_SECONDS} s; it goes on (log: $LOGFILE)"
-    sleep 0.2
-  done
-  while [[ $(psql_local -d postgres -c "SELECT pg_is_in_recovery()") == t ]]; do
-    ((SECONDS < deadline)) || die "the server was not promoted within ${RECOVERY_SECONDS} s (log: $LOGFILE)"
     sleep 0.2
   done
   log "recovery finished: $(grep -E 'recovery stopping|redo done|selected new timeline' "$LOGFILE" | sed 's/^.*LOG: *//' | paste -sd ';' - || true)"
@@ -306,7 +303,7 @@ init_cluster() {
 start_server() {
   local attempt wait_seconds=60
   # A restored cluster first replays the WAL its base backup needs to be consistent.
-  [[ ! -f "$DATA/recovery.signal" ]] || wait_seconds=$RECOVERY_SECONDS
+  ((!RESTORING)) || wait_seconds=$RECOVERY_SECONDS
   for attempt in 1 2 3; do
     pick_port
     write_connection
@@ -349,6 +346,7 @@ cmd_start() {
   own_dirs
   init_cluster
   configure_archive
+  [[ ! -f "$DATA/recovery.signal" ]] || RESTORING=1
 
   if is_running; then
     # The pid file records the port the server really listens on.
@@ -436,6 +434,7 @@ PASS_FILE=$DIR/password
 CONN_FILE=$DIR/connection
 ARCHIVE_FILE=$DIR/wal-archive
 RECOVERY_SECONDS=${IPF_PG_RECOVERY_SECONDS:-3600}
+RESTORING=0
 [[ "$RECOVERY_SECONDS" =~ ^[1-9][0-9]*$ ]] || die "IPF_PG_RECOVERY_SECONDS must be a whole number of seconds, not '$RECOVERY_SECONDS'"
 PORT=""
 PG_CTL=""

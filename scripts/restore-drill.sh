@@ -12,7 +12,8 @@
 #      GET /api/v1/admin/ledger/verify says the ledger balances.
 #
 # Prints a JSON summary last on stdout (also build/restore-drill/result.json): backupSeconds,
-# restoreSeconds (from the restore's start until the Api answers ready on the restored data),
+# archiveSeconds (from pg_switch_wal until the archive holds that segment), restoreSeconds (from the
+# restore's start until the Api answers ready on the restored data),
 # walReplayed (segments read from the archive) and each check. Exits 1 when any check fails.
 # RESTORE_DRILL_TAP=FILE also writes the checks as TAP, ending with node:test's "# pass N" and
 # "# fail N" lines. RESTORE_DRILL_BUILD=0 uses the Release build already in src/Api/bin.
@@ -45,7 +46,7 @@ check() {
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 seconds_since() { printf '%d.%d' $((($(now_ms) - $1) / 1000)) $(((($(now_ms) - $1) % 1000) / 100)); }
 
-backup_seconds=null restore_seconds=null wal_replayed=null recovery_stop="" before_found=null after_found=null
+backup_seconds=null archive_seconds=null restore_seconds=null wal_replayed=null recovery_stop="" before_found=null after_found=null
 ledger_balanced=false ledger_rows=null drill_started=$(now_ms) failure=""
 
 summary() {
@@ -69,6 +70,7 @@ checks = """$(printf '%s\n' "${checks[@]}")""".strip().splitlines()
 result = {
     "ok": $([[ $failed -eq 0 ]] && echo True || echo False),
     "backupSeconds": ${backup_seconds/null/None},
+    "archiveSeconds": ${archive_seconds/null/None},
     "restoreSeconds": ${restore_seconds/null/None},
     "walReplayed": ${wal_replayed/null/None},
     "recoveryStop": """$recovery_stop""",
@@ -222,13 +224,15 @@ log "sales after the target: ${after[*]}"
 psql_source() {
   "$(scripts/pg.sh bin)/psql" -X -q -At -v ON_ERROR_STOP=1 -h "$SOURCE_PG/sock" -p "$(<"$SOURCE_PG/port")" -U ipf -d postgres "$@"
 }
+started=$(now_ms)
 last_segment=$(psql_source -c "SELECT pg_walfile_name(pg_switch_wal())")
 deadline=$((SECONDS + 60))
 until [[ $(psql_source -c "SELECT coalesce(last_archived_wal, '') >= '$last_segment' FROM pg_stat_archiver") == t ]]; do
   ((SECONDS < deadline)) || die "segment $last_segment was not archived within 60 s (log: $SOURCE_PG/log/postgres.log)"
   sleep 0.2
 done
-check 1 "$((2 * SALES)) sales recorded through the Api and the WAL archived up to $last_segment"
+archive_seconds=$(seconds_since "$started")
+check 1 "$((2 * SALES)) sales recorded through the Api and the WAL archived up to $last_segment (${archive_seconds} s after pg_switch_wal)"
 stop_api
 scripts/pg.sh stop "$SOURCE_PG" 2>>"$OUT/source-pg.log"
 

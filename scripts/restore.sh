@@ -130,7 +130,7 @@ fi
 # ---------------------------------------------------------------- start, replay, promote
 
 # pg.sh waits until the archive is replayed, then gives the `ipf` role a password of DEST's own.
-conn=$(scripts/pg.sh start "$dest" | tail -n 1) || die "the restored PostgreSQL did not start (log: $dest/log/postgres.log)"
+conn=$(scripts/pg.sh start "$dest" | tail -n 1) || die "scripts/pg.sh start $dest failed (log: $dest/log/postgres.log)"
 psql_dest() { "$TOOLS/psql" -X -q -At -v ON_ERROR_STOP=1 -h "$dest/sock" -p "$(<"$dest/port")" -U ipf -d postgres "$@"; }
 if [[ "$archive" != none ]]; then
   psql_dest -c "ALTER SYSTEM RESET restore_command" -c "ALTER SYSTEM RESET recovery_target_time" \
