@@ -16,18 +16,20 @@
 # Prints the backup's folder last. Restore with scripts/restore.sh; docs/OPERATIONS.md "Backups and restore".
 set -euo pipefail
 
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# Paths given by the caller are relative to where it stands; the defaults to the repository.
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+readonly ROOT PG_SH=$ROOT/scripts/pg.sh
 
 log() { printf 'backup.sh: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
 [[ $# -le 1 ]] || { echo "usage: $0 [PG_DIR]" >&2; exit 2; }
 
-BASE_DIR=${IPF_BACKUP_DIR:-.data/backups/base}
+BASE_DIR=${IPF_BACKUP_DIR:-$ROOT/.data/backups/base}
 KEEP=${IPF_BACKUP_KEEP:-7}
 [[ "$KEEP" =~ ^[1-9][0-9]*$ ]] || die "IPF_BACKUP_KEEP must be a whole number from 1, not '$KEEP'"
 
-TOOLS=$(scripts/pg.sh bin) || die "PostgreSQL binaries not found"
+TOOLS=$("$PG_SH" bin) || die "PostgreSQL binaries not found"
 
 # ---------------------------------------------------------------- which database
 
@@ -35,13 +37,13 @@ pg_dir=""
 if [[ $# -eq 1 ]]; then
   pg_dir=$1
 elif [[ -z "${ConnectionStrings__Postgres:-}" ]]; then
-  pg_dir=.data/pg
+  pg_dir=$ROOT/.data/pg
 fi
 if [[ -n "$pg_dir" ]]; then
   # Blank the variable: the folder named here wins over an external database.
-  ConnectionStrings__Postgres='' scripts/pg.sh status "$pg_dir" 2>/dev/null ||
+  ConnectionStrings__Postgres='' "$PG_SH" status "$pg_dir" 2>/dev/null ||
     die "no PostgreSQL running in $pg_dir; start it (make run, or scripts/pg.sh start $pg_dir)"
-  connection=$(ConnectionStrings__Postgres='' scripts/pg.sh url "$pg_dir")
+  connection=$(ConnectionStrings__Postgres='' "$PG_SH" url "$pg_dir")
 else
   connection=$ConnectionStrings__Postgres
 fi

@@ -239,6 +239,15 @@ configure_archive() {
     echo "$id" >"$folder/system-identifier"
   fi
   echo "$folder" >"$ARCHIVE_FILE"
+  # A cluster restored without archiving (scripts/restore.sh) wrote its timeline's history file then;
+  # a later restore needs it in the archive to follow that timeline.
+  local history name
+  for history in "$DATA"/pg_wal/*.history; do
+    name=$(basename "$history").gz
+    [[ -f "$history" && ! -f "$folder/$name" ]] || continue
+    gzip -n -1 -c "$history" >"$folder/$name.part" && mv "$folder/$name.part" "$folder/$name"
+    is_root && chown "$PG_OS_USER:" "$folder/$name"
+  done
   # Segments are gzipped (a segment switched early by archive_timeout is mostly empty).
   # An existing file is never overwritten; the same segment sent again after a crash is
   # accepted when identical, or PostgreSQL would retry it forever.

@@ -19,7 +19,9 @@
 # names a folder (going live: docs/OPERATIONS.md "Backups and restore").
 set -euo pipefail
 
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# Paths given by the caller are relative to where it stands; the defaults to the repository.
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+readonly ROOT PG_SH=$ROOT/scripts/pg.sh
 
 log() { printf 'restore.sh: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -41,7 +43,7 @@ done
 [[ -n "$dest" ]] || usage
 
 started=$SECONDS
-TOOLS=$(scripts/pg.sh bin) || die "PostgreSQL binaries not found"
+TOOLS=$("$PG_SH" bin) || die "PostgreSQL binaries not found"
 
 # ---------------------------------------------------------------- refuse bad input before touching anything
 
@@ -63,7 +65,7 @@ fi
 info() { sed -n "s/^$1=//p" "$2/backup.info"; }
 
 if [[ -z "$backup" ]]; then
-  base_dir=${IPF_BACKUP_DIR:-.data/backups/base}
+  base_dir=${IPF_BACKUP_DIR:-$ROOT/.data/backups/base}
   [[ -d "$base_dir" ]] || die "no backups in $base_dir (IPF_BACKUP_DIR); take one with make backup"
   while IFS= read -r candidate; do
     [[ -f "$base_dir/$candidate/backup.info" ]] || continue
@@ -84,8 +86,8 @@ if [[ -n "$target_epoch" ]] && ((target_epoch < $(info finished_epoch "$backup")
 fi
 
 if [[ -z "$archive" ]]; then
-  archive=.data/backups/wal
-  [[ ! -s .data/pg/wal-archive ]] || archive=$(<.data/pg/wal-archive)
+  archive=$ROOT/.data/backups/wal
+  [[ ! -s "$ROOT/.data/pg/wal-archive" ]] || archive=$(<"$ROOT/.data/pg/wal-archive")
 fi
 if [[ "$archive" == none ]]; then
   [[ -z "$target" ]] || die "--target-time needs the WAL archive (--archive FOLDER); a backup alone ends at $finished_at"
@@ -130,7 +132,7 @@ fi
 # ---------------------------------------------------------------- start, replay, promote
 
 # pg.sh waits until the archive is replayed, then gives the `ipf` role a password of DEST's own.
-conn=$(scripts/pg.sh start "$dest" | tail -n 1) || die "scripts/pg.sh start $dest failed (log: $dest/log/postgres.log)"
+conn=$("$PG_SH" start "$dest" | tail -n 1) || die "scripts/pg.sh start $dest failed (log: $dest/log/postgres.log)"
 psql_dest() { "$TOOLS/psql" -X -q -At -v ON_ERROR_STOP=1 -h "$dest/sock" -p "$(<"$dest/port")" -U ipf -d postgres "$@"; }
 if [[ "$archive" != none ]]; then
   psql_dest -c "ALTER SYSTEM RESET restore_command" -c "ALTER SYSTEM RESET recovery_target_time" \
@@ -138,7 +140,7 @@ if [[ "$archive" != none ]]; then
 fi
 
 pglog=$dest/log/postgres.log
-segments=$(grep -c 'restored log file' "$pglog" || true)
+segments=$(grep -c 'restored log file "[0-9A-F]\{24\}"' "$pglog" || true)
 stopped=$(grep -o 'recovery stopping before .*' "$pglog" | tail -n 1 || true)
 last_commit=$(grep -o 'last completed transaction was at log time .*' "$pglog" | tail -n 1 | sed 's/.*log time //' || true)
 timeline=$(grep -o 'selected new timeline ID: [0-9]*' "$pglog" | tail -n 1 | grep -o '[0-9]*$' || true)
