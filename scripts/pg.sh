@@ -5,11 +5,18 @@
 #   scripts/pg.sh stop DIR     fast shutdown; the data stays
 #   scripts/pg.sh status DIR   exit 0 if the server is running
 #   scripts/pg.sh url DIR      print the connection string
+#   scripts/pg.sh bin          print the folder of the PostgreSQL binaries
 #
 # Layout: DIR/data (PGDATA), DIR/sock, DIR/log/postgres.log, DIR/port,
-# DIR/password, DIR/connection.
+# DIR/password, DIR/connection, DIR/wal-archive (when archiving).
 # If ConnectionStrings__Postgres is set, an external database is in use:
 # start/url print it, stop does nothing, status succeeds.
+#
+# IPF_PG_WAL_ARCHIVE=FOLDER on start turns on continuous WAL archiving into
+# FOLDER for this cluster; it stays on at later starts without the variable
+# (DIR/wal-archive remembers it) until a start with IPF_PG_WAL_ARCHIVE=off.
+# A restored cluster (DIR/data/recovery.signal, see scripts/restore.sh) is
+# waited for until it has replayed its archive and is writable.
 set -euo pipefail
 
 readonly DB_USER=ipf
@@ -20,18 +27,23 @@ log() { printf 'pg.sh: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
 usage() {
-  echo "usage: $0 start|stop|status|url DIR" >&2
+  echo "usage: $0 start|stop|status|url DIR, or $0 bin" >&2
   exit 2
 }
 
-[[ $# -eq 2 ]] || usage
-cmd=$1
-dir_arg=$2
-case "$cmd" in start | stop | status | url) ;; *) usage ;; esac
-[[ -n "$dir_arg" ]] || usage
+if [[ $# -eq 1 && "$1" == bin ]]; then
+  cmd=bin
+  dir_arg=""
+else
+  [[ $# -eq 2 ]] || usage
+  cmd=$1
+  dir_arg=$2
+  case "$cmd" in start | stop | status | url) ;; *) usage ;; esac
+  [[ -n "$dir_arg" ]] || usage
+fi
 
 # An externally provided database wins over anything local.
-if [[ -n "${ConnectionStrings__Postgres:-}" ]]; then
+if [[ "$cmd" != bin && -n "${ConnectionStrings__Postgres:-}" ]]; then
   case "$cmd" in
     start | url) printf '%s\n' "$ConnectionStrings__Postgres" ;;
     stop) log "ConnectionStrings__Postgres is set; nothing to stop" ;;
@@ -45,6 +57,7 @@ is_root() { [[ $(id -u) -eq 0 ]]; }
 # ---------------------------------------------------------------- binaries
 
 PG_BIN=""
+PG_TOOLS=""
 find_binaries() {
   local ctl initdb d
   ctl=$(command -v pg_ctl || true)
@@ -61,6 +74,8 @@ find_binaries() {
     PG_CTL=$d/pg_ctl
     INITDB=$d/initdb
   fi
+  # The other server tools (pg_controldata, pg_basebackup...) sit beside the real pg_ctl.
+  PG_TOOLS=$(dirname "$(readlink -f "$PG_CTL")")
   # Prefer the psql next to the server (PATH psql may be a different major).
   if [[ -x "$PG_BIN/psql" ]]; then
     PSQL=$PG_BIN/psql
@@ -108,9 +123,10 @@ ensure_os_user() {
 # The postgres user must be able to walk down to DIR; add only the
 # traverse bit (o+x) where it is missing, never read access.
 ensure_traversable() {
+  local target=${1:-$DIR}
   is_root || return 0
-  runuser -u "$PG_OS_USER" -- test -x "$DIR" 2>/dev/null && return 0
-  local d=$DIR
+  runuser -u "$PG_OS_USER" -- test -x "$target" 2>/dev/null && return 0
+  local d=$target
   while [[ "$d" != / ]]; do
     # "t" in the mode string means sticky plus x.
     if [[ $(stat -c %A "$d") != *[xt] ]]; then
@@ -179,6 +195,98 @@ psql_local() {
   "$PSQL" -X -q -At -v ON_ERROR_STOP=1 -h "$SOCK" -p "$PORT" -U "$DB_USER" "$@"
 }
 
+# ---------------------------------------------------------------- WAL archive
+
+readonly ARCHIVE_CONF=ipf-wal-archive.conf
+
+system_identifier() {
+  as_owner "$PG_TOOLS/pg_controldata" "$DATA" | sed -n 's/^Database system identifier: *//p'
+}
+
+# Continuous archiving is a property of the cluster, not of one start: verify-ledger.sh and the
+# like start .data/pg without the variable and must not open a gap in the archive.
+configure_archive() {
+  local folder=${IPF_PG_WAL_ARCHIVE:-}
+  if [[ -z "$folder" ]]; then
+    [[ -s "$ARCHIVE_FILE" ]] || { rm -f "$DATA/$ARCHIVE_CONF"; return 0; }
+    folder=$(<"$ARCHIVE_FILE")
+  fi
+  if [[ "$folder" == off ]]; then
+    [[ -f "$DATA/$ARCHIVE_CONF" ]] && log "WAL archiving turned off for $DIR"
+    rm -f "$ARCHIVE_FILE" "$DATA/$ARCHIVE_CONF"
+    return 0
+  fi
+  # The folder is written into archive_command, a shell line inside a quoted setting.
+  case "$folder" in
+    *[[:space:]]* | *[\'\"\,\\\$\`\;\&\|\<\>\(\)\*\?]*) die "IPF_PG_WAL_ARCHIVE must not contain spaces, quotes or shell metacharacters: '$folder'" ;;
+  esac
+  mkdir -p "$folder"
+  folder=$(cd "$folder" && pwd -P)
+  ensure_traversable "$folder"
+  if is_root && [[ $(stat -c %U "$folder") != "$PG_OS_USER" ]]; then
+    chown "$PG_OS_USER:" "$folder"
+  fi
+  chmod 700 "$folder"
+  # Two clusters archiving into one folder would fight over the same segment names; a restored
+  # cluster keeps its source's identifier and continues on a new timeline, so it may share it.
+  local id
+  id=$(system_identifier)
+  [[ -n "$id" ]] || die "could not read the system identifier of $DATA"
+  if [[ -s "$folder/system-identifier" ]]; then
+    [[ $(<"$folder/system-identifier") == "$id" ]] ||
+      die "$folder holds the WAL of another cluster (system identifier $(<"$folder/system-identifier"), this one is $id); move it away with that cluster's base backups, or set IPF_PG_WAL_ARCHIVE to another folder"
+  else
+    echo "$id" >"$folder/system-identifier"
+  fi
+  echo "$folder" >"$ARCHIVE_FILE"
+  # A cluster restored without archiving (scripts/restore.sh) wrote its timeline's history file then;
+  # a later restore needs it in the archive to follow that timeline.
+  local history name
+  for history in "$DATA"/pg_wal/*.history; do
+    name=$(basename "$history").gz
+    [[ -f "$history" && ! -f "$folder/$name" ]] || continue
+    gzip -n -1 -c "$history" >"$folder/$name.part" && mv "$folder/$name.part" "$folder/$name"
+    is_root && chown "$PG_OS_USER:" "$folder/$name"
+  done
+  # Segments are gzipped (a segment switched early by archive_timeout is mostly empty).
+  # An existing file is never overwritten; the same segment sent again after a crash is
+  # accepted when identical, or PostgreSQL would retry it forever.
+  local gz='gzip -n -1 -c %p'
+  cat >"$DATA/$ARCHIVE_CONF" <<CONF
+# Written by scripts/pg.sh (IPF_PG_WAL_ARCHIVE): continuous archiving for point-in-time recovery.
+archive_mode = on
+archive_command = 'f=$folder/%f.gz; if [ -f "\$f" ]; then $gz | cmp -s - "\$f"; else $gz >"\$f.part" && sync "\$f.part" && mv "\$f.part" "\$f" && sync $folder; fi'
+# A quiet database still ships its last changes within 5 minutes: the recovery point objective is under an hour.
+archive_timeout = 300
+CONF
+  is_root && chown "$PG_OS_USER:" "$DATA/$ARCHIVE_CONF"
+  grep -qxF "include_if_exists = '$ARCHIVE_CONF'" "$DATA/postgresql.conf" ||
+    echo "include_if_exists = '$ARCHIVE_CONF'" >>"$DATA/postgresql.conf"
+}
+
+# A running server keeps the archive_mode it started with.
+check_archive_mode() {
+  [[ -f "$DATA/$ARCHIVE_CONF" ]] || return 0
+  if [[ $(psql_local -d postgres -c "SHOW archive_mode") != on ]]; then
+    log "warning: WAL archiving is configured but the running server started without it; restart it: $0 stop $dir_arg && $0 start $dir_arg"
+  fi
+}
+
+# After scripts/restore.sh, the server replays the WAL archive and promotes itself; until then it
+# is read-only. recovery.signal goes early in the promotion, before the server is writable, so
+# whether to wait is decided before the start and the end is asked of the server itself.
+wait_for_recovery() {
+  ((RESTORING)) || return 0
+  local deadline=$((SECONDS + RECOVERY_SECONDS))
+  log "replaying the WAL archive (up to ${RECOVERY_SECONDS} s, IPF_PG_RECOVERY_SECONDS)"
+  until [[ $(psql_local -d postgres -c "SELECT pg_is_in_recovery()" 2>/dev/null || true) == f ]]; do
+    is_running || { tail -n 30 "$LOGFILE" >&2; die "PostgreSQL stopped during recovery (log: $LOGFILE)"; }
+    ((SECONDS < deadline)) || die "recovery did not finish within ${RECOVERY_SECONDS} s; it goes on (log: $LOGFILE)"
+    sleep 0.2
+  done
+  log "recovery finished: $(grep -E 'recovery stopping|redo done|selected new timeline' "$LOGFILE" | sed 's/^.*LOG: *//' | paste -sd ';' - || true)"
+}
+
 # ---------------------------------------------------------------- commands
 
 init_cluster() {
@@ -202,12 +310,14 @@ init_cluster() {
 }
 
 start_server() {
-  local attempt
+  local attempt wait_seconds=60
+  # A restored cluster first replays the WAL its base backup needs to be consistent.
+  ((!RESTORING)) || wait_seconds=$RECOVERY_SECONDS
   for attempt in 1 2 3; do
     pick_port
     write_connection
     log "starting PostgreSQL on 127.0.0.1:$PORT (log: $LOGFILE)"
-    if as_owner "$PG_CTL" -D "$DATA" -l "$LOGFILE" -w -t 60 \
+    if as_owner "$PG_CTL" -D "$DATA" -l "$LOGFILE" -w -t "$wait_seconds" \
       -o "-c listen_addresses=127.0.0.1 -p $PORT -c unix_socket_directories=$SOCK -c max_connections=300 -c shared_buffers=256MB" \
       start >/dev/null; then
       return 0
@@ -244,6 +354,8 @@ cmd_start() {
   fi
   own_dirs
   init_cluster
+  configure_archive
+  [[ ! -f "$DATA/recovery.signal" ]] || RESTORING=1
 
   if is_running; then
     # The pid file records the port the server really listens on.
@@ -254,6 +366,8 @@ cmd_start() {
     start_server
   fi
   write_connection
+  wait_for_recovery
+  check_archive_mode
 
   # The password file was lost but the cluster was not: re-sync the role.
   if [[ $new_password -eq 1 ]]; then
@@ -296,6 +410,12 @@ cmd_url() {
   cat "$CONN_FILE"
 }
 
+if [[ "$cmd" == bin ]]; then
+  find_binaries || die "PostgreSQL binaries not found; '$0 start DIR' installs them"
+  printf '%s\n' "$PG_TOOLS"
+  exit 0
+fi
+
 # pg_ctl -o goes through a shell and unix_socket_directories is a
 # comma-separated list, so refuse paths that would need quoting.
 case "$dir_arg" in
@@ -321,6 +441,10 @@ LOGFILE=$LOGDIR/postgres.log
 PORT_FILE=$DIR/port
 PASS_FILE=$DIR/password
 CONN_FILE=$DIR/connection
+ARCHIVE_FILE=$DIR/wal-archive
+RECOVERY_SECONDS=${IPF_PG_RECOVERY_SECONDS:-3600}
+RESTORING=0
+[[ "$RECOVERY_SECONDS" =~ ^[1-9][0-9]*$ ]] || die "IPF_PG_RECOVERY_SECONDS must be a whole number of seconds, not '$RECOVERY_SECONDS'"
 PORT=""
 PG_CTL=""
 INITDB=""

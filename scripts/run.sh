@@ -39,7 +39,12 @@ cleanup() {
 # Set before starting PostgreSQL so a failure halfway still stops it.
 trap cleanup EXIT
 
-conn=$(scripts/pg.sh start "$pg_dir" | tail -n 1)
+# The local database archives its WAL into .data/backups/wal, so make backup and scripts/restore.sh
+# can bring it back to any moment (docs/OPERATIONS.md "Backups and restore"). IPF_PG_WAL_ARCHIVE
+# names another folder, or "off"; a folder chosen before stays (.data/pg/wal-archive).
+wal_archive=${IPF_PG_WAL_ARCHIVE:-}
+[[ -n "$wal_archive" || -s "$pg_dir/wal-archive" ]] || wal_archive=$PWD/.data/backups/wal
+conn=$(IPF_PG_WAL_ARCHIVE=$wal_archive scripts/pg.sh start "$pg_dir" | tail -n 1)
 [[ -n "$conn" ]] || die "scripts/pg.sh printed no connection string"
 export ConnectionStrings__Postgres=$conn
 
