@@ -92,6 +92,17 @@ log "running the web end-to-end tests"
 e2e_rc=0
 E2E_RESULTS=$WEB_RESULTS scripts/e2e.sh || e2e_rc=$?
 
+# Operations under faults, on the Release build above: the chaos run's short form (a cluster of its own,
+# a silo and an Api node killed, PostgreSQL restarted under load) and the restore drill. Each writes TAP.
+readonly OPS_RESULTS=$PWD/$RESULTS/operations
+mkdir -p "$OPS_RESULTS"
+log "running the chaos run (short form)"
+IPF_CLUSTER_BUILD=0 CHAOS_TAP=$OPS_RESULTS/chaos.tap scripts/chaos.sh --short >"$OPS_RESULTS/chaos.log" 2>&1 ||
+  { log "the chaos run failed; last lines of $OPS_RESULTS/chaos.log:"; tail -n 40 "$OPS_RESULTS/chaos.log" >&2; }
+log "running the restore drill"
+RESTORE_DRILL_BUILD=0 RESTORE_DRILL_TAP=$OPS_RESULTS/restore-drill.tap scripts/restore-drill.sh >"$OPS_RESULTS/restore-drill.log" 2>&1 ||
+  { log "the restore drill failed; last lines of $OPS_RESULTS/restore-drill.log:"; tail -n 40 "$OPS_RESULTS/restore-drill.log" >&2; }
+
 # Sum the <Counters .../> attributes over all TRX files.
 attr() {
   local v
@@ -125,21 +136,31 @@ else
   log "no vitest report"
   failed=$((failed + 1))
 fi
-# node:test's TAP summary: "# pass N", "# fail N", "# skipped N".
+# TAP summaries in node:test's form: "# pass N", "# fail N", "# skipped N". A report that is missing or
+# counts nothing is one failure: the suite could not run.
 tap_count() { sed -n "s/^# $1 \([0-9]*\)$/\1/p" "$2" | tail -n 1; }
-if [[ $e2e_rc -eq 0 && -s "$WEB_RESULTS/e2e.tap" ]]; then
-  e2e_passed=$(tap_count pass "$WEB_RESULTS/e2e.tap")
-  e2e_failed=$(tap_count fail "$WEB_RESULTS/e2e.tap")
-  e2e_skipped=$(tap_count skipped "$WEB_RESULTS/e2e.tap")
-  total=$((total + ${e2e_passed:-0} + ${e2e_failed:-0} + ${e2e_skipped:-0}))
-  passed=$((passed + ${e2e_passed:-0}))
-  failed=$((failed + ${e2e_failed:-0}))
-  skipped=$((skipped + ${e2e_skipped:-0}))
-  [[ ${e2e_passed:-0} -gt 0 || ${e2e_failed:-0} -gt 0 ]] || { log "the end-to-end test did not run"; failed=$((failed + 1)); }
+add_tap() {
+  local name=$1 file=$2 p f s
+  if [[ ! -s "$file" ]]; then
+    log "$name could not run (no $file)"
+    failed=$((failed + 1))
+    return
+  fi
+  p=$(tap_count pass "$file") f=$(tap_count fail "$file") s=$(tap_count skipped "$file")
+  total=$((total + ${p:-0} + ${f:-0} + ${s:-0}))
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+  skipped=$((skipped + ${s:-0}))
+  [[ ${p:-0} -gt 0 || ${f:-0} -gt 0 ]] || { log "$name ran no test"; failed=$((failed + 1)); }
+}
+if [[ $e2e_rc -eq 0 ]]; then
+  add_tap "the end-to-end tests" "$WEB_RESULTS/e2e.tap"
 else
-  log "the end-to-end test could not run"
+  log "the end-to-end tests could not run"
   failed=$((failed + 1))
 fi
+add_tap "the chaos run" "$OPS_RESULTS/chaos.tap"
+add_tap "the restore drill" "$OPS_RESULTS/restore-drill.tap"
 
 status=0
 if [[ $test_rc -ne 0 ]]; then
