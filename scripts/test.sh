@@ -34,6 +34,11 @@ fail_early() {
 }
 
 command -v dotnet >/dev/null || fail_early "dotnet not found; install the .NET 10 SDK (https://dot.net)"
+# The end-to-end and drill scripts pick free ports and read JSON with python3, which a slim Debian may lack.
+if ! command -v python3 >/dev/null; then
+  log "installing python3 (Debian package)"
+  (apt-get update && apt-get install -y python3) >&2 || fail_early "python3 not found and could not be installed"
+fi
 
 # Quiet, non-interactive dotnet: no banners, no prompts.
 export DOTNET_NOLOGO=1
