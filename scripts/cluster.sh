@@ -7,7 +7,9 @@
 #
 #   scripts/cluster.sh start          build, start everything, wait until every Api node is ready
 #   scripts/cluster.sh stop           stop the Api nodes, the silos and the PostgreSQL
+#   scripts/cluster.sh restart        stop the silos and Api nodes and start them again on the same database
 #   scripts/cluster.sh status         which processes are up
+#   scripts/cluster.sh api-url N      the address of Api node N
 #   scripts/cluster.sh kill-silo N    kill -9 silo N: a fault to watch the cluster survive
 #   scripts/cluster.sh start-silo N   start silo N again
 #   scripts/cluster.sh kill-api N     kill -9 Api node N
@@ -138,19 +140,7 @@ start() {
   ConnectionStrings__Postgres='' scripts/pg.sh start "$PG_DIR" | tail -n 1 >"$DIR/connection"
   [[ -s "$DIR/connection" ]] || die "scripts/pg.sh printed no connection string"
   product_env
-
-  # The first silo prepares the database (migrations, demo) and prints its "Login" lines when done;
-  # the others join after that.
-  start_silo 1
-  local deadline=$((SECONDS + 180)) n
-  until grep -q "^Login " "$DIR/logs/silo1.log" 2>/dev/null; do
-    alive silo1 || die "silo1 exited; see $DIR/logs/silo1.log"
-    [[ $SECONDS -lt $deadline ]] || die "silo1 did not prepare the database; see $DIR/logs/silo1.log"
-    sleep 0.5
-  done
-  for ((n = 2; n <= SILOS; n++)); do start_silo "$n"; done
-  for ((n = 1; n <= APIS; n++)); do start_api "$n"; done
-  for ((n = 1; n <= APIS; n++)); do wait_ready "$n"; done
+  start_processes
 
   local apis=() silos=() gateways=()
   for ((n = 1; n <= APIS; n++)); do apis+=("http://127.0.0.1:$(api_port "$n")/"); done
@@ -165,6 +155,38 @@ start() {
   Stop     make cluster-stop
 
 BANNER
+}
+
+login_lines() {
+  local count
+  count=$(grep -c "^Login " "$DIR/logs/silo1.log" 2>/dev/null || true)
+  echo "${count:-0}"
+}
+
+start_processes() {
+  # The first silo prepares the database (migrations, demo) and prints its "Login" lines when done;
+  # the others join after that. Its log is appended to, so only lines beyond the ones already there count.
+  local before deadline=$((SECONDS + 180)) n
+  before=$(login_lines)
+  start_silo 1
+  until (($(login_lines) > before)); do
+    alive silo1 || die "silo1 exited; see $DIR/logs/silo1.log"
+    [[ $SECONDS -lt $deadline ]] || die "silo1 did not prepare the database; see $DIR/logs/silo1.log"
+    sleep 0.5
+  done
+  for ((n = 2; n <= SILOS; n++)); do start_silo "$n"; done
+  for ((n = 1; n <= APIS; n++)); do start_api "$n"; done
+  for ((n = 1; n <= APIS; n++)); do wait_ready "$n"; done
+}
+
+# After data was written to the database behind the grains' backs (a bulk load, a restore), every process
+# starts again so that no grain answers from what it read before.
+restart() {
+  [[ -f "$DIR/connection" ]] || die "no cluster in $DIR; run: scripts/cluster.sh start"
+  for name in api1 api2 silo1 silo2 silo3; do stop_one "$name"; done
+  product_env
+  start_processes
+  log "restarted ($SILOS silos, $APIS Api nodes) on the same database"
 }
 
 status() {
@@ -184,12 +206,14 @@ number() {
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
+  restart) restart ;;
   status) status ;;
+  api-url) number "$@" 2; echo "http://127.0.0.1:$(api_port "$2")" ;;
   kill-silo) number "$@" 3; alive "silo$2" || die "silo$2 is not running"; kill -KILL "$(pid_of "silo$2")"; log "silo$2 killed (-9)" ;;
   start-silo) number "$@" 3; alive "silo$2" && die "silo$2 is up"; product_env; start_silo "$2"; log "silo$2 started" ;;
   kill-api) number "$@" 2; alive "api$2" || die "api$2 is not running"; kill -KILL "$(pid_of "api$2")"; log "api$2 killed (-9)" ;;
   start-api) number "$@" 2; alive "api$2" && die "api$2 is up"; product_env; start_api "$2"; wait_ready "$2"; log "api$2 started and ready" ;;
   stop-pg) ConnectionStrings__Postgres='' scripts/pg.sh stop "$PG_DIR" >&2; log "PostgreSQL stopped" ;;
   start-pg) ConnectionStrings__Postgres='' scripts/pg.sh start "$PG_DIR" >/dev/null; log "PostgreSQL started" ;;
-  *) die "usage: $0 start|stop|status|kill-silo N|start-silo N|kill-api N|start-api N|stop-pg|start-pg" ;;
+  *) die "usage: $0 start|stop|restart|status|api-url N|kill-silo N|start-silo N|kill-api N|start-api N|stop-pg|start-pg" ;;
 esac

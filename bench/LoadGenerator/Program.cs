@@ -5,7 +5,7 @@ using InventoryProFlow.Bench;
 //   setup       --base URL --out FILE                     registers the benchmark organisation (admin token, ids)
 //   run         --base URL --org FILE --locations CSV --products CSV --out FILE
 //                                                         warm-up, sales phases, inventory reader, ledger verification
-//   report      --http FILE --pg FILE --batches FILE --out FILE
+//   report      [--http FILE --pg-uniform FILE ...] [--cluster DIR --cluster-api-nodes N] --out FILE
 //                                                         merges the parts into the final JSON (printed last on stdout)
 // Every target must be a loopback address: this tool never sends traffic anywhere else.
 try
