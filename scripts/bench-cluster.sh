@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # The cluster run of `make bench`, sourced by scripts/bench.sh (its settings, log/die, loadgen, seed_organisation
 # and run_load). For each silo count of BENCH_CLUSTER_SILOS: a cluster of its own from scripts/cluster.sh in
-# build/bench-cluster/silos-N (fresh PostgreSQL, N silos, one Api node in Client mode, no web app, no demo), the
+# build/bench-cluster/silos-N (fresh PostgreSQL, N silos, one Api node in Client mode, no web app, no demo, the
+# Release build bench.sh made in build/bench/artifacts), the
 # organisation of the single-process run, the cluster restarted so no grain holds what it read before the bulk
 # load, warm-up and the hot-spot phase for BENCH_CLUSTER_SECONDS through the Api node, the ledger verification,
 # then the cluster stopped. Results and logs: build/bench/cluster/silos-N/ (http.json, loadgen.log, cluster.log),
@@ -21,7 +22,7 @@ running_silos=1
 bench_cluster() {
   IPF_CLUSTER_DIR=$running_cluster_dir IPF_CLUSTER_PORT_OFFSET=$BENCH_CLUSTER_PORT_OFFSET \
     IPF_CLUSTER_SILOS=$running_silos IPF_CLUSTER_APIS=$BENCH_CLUSTER_APIS \
-    IPF_CLUSTER_WEB=0 IPF_CLUSTER_DEMO=0 IPF_CLUSTER_BUILD=${IPF_CLUSTER_BUILD:-0} \
+    IPF_CLUSTER_WEB=0 IPF_CLUSTER_DEMO=0 IPF_CLUSTER_ARTIFACTS="$ARTIFACTS" \
     Serilog__MinimumLevel__Default=Warning \
     RateLimits__StarterCallsPerHour="${RateLimits__StarterCallsPerHour:-unlimited}" \
     scripts/cluster.sh "$@"
@@ -35,17 +36,15 @@ stop_bench_cluster() {
 }
 
 cluster_bench() {
-  local silos dir base pids n built=0
+  local silos dir base pids n
   for silos in $BENCH_CLUSTER_SILOS; do
     dir=$OUT/cluster/silos-$silos
     mkdir -p "$dir"
     running_silos=$silos
     running_cluster_dir=$ROOT/build/bench-cluster/silos-$silos
     log "cluster, $silos silo(s): load average $(cut -d ' ' -f 1-3 /proc/loadavg) before; starting it (log: build/bench/cluster/silos-$silos/cluster.log)"
-    # The first start builds src/Silo and src/Api (Release) with scripts/cluster.sh; the others reuse that build.
-    IPF_CLUSTER_BUILD=$((built ? 0 : 1)) bench_cluster start >>"$dir/cluster.log" 2>&1 ||
+    bench_cluster start >>"$dir/cluster.log" 2>&1 ||
       { tail -n 30 "$dir/cluster.log" >&2; die "scripts/cluster.sh start failed (log: $dir/cluster.log)"; }
-    built=1
     base=$(bench_cluster api-url 1)
     [[ -n "$PG_VERSION" ]] || PG_VERSION=$(psql_in "$running_cluster_dir/pg" -c "SHOW server_version")
 

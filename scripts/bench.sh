@@ -2,7 +2,7 @@
 # `make bench`: the product under POS load on this machine, against a fresh local PostgreSQL, and the
 # same sale lines written directly to PostgreSQL with pgbench for comparison.
 #
-#   1. build src/Api and bench/LoadGenerator in Release (outputs under build/bench/artifacts);
+#   1. build src/Api (and with it src/Silo) and bench/LoadGenerator in Release (outputs under build/bench/artifacts);
 #   2. start a fresh PostgreSQL in build/bench-pg (scripts/pg.sh) and the Api (Embedded mode) on free
 #      loopback ports, logging at Warning;
 #   3. register an organisation over HTTP, then bulk-load its locations, products and opening stock
@@ -173,18 +173,15 @@ build() {
   dotnet build "$1" -c Release -nologo -v q --artifacts-path "$ARTIFACTS" >>"$OUT/build.log" 2>&1 ||
     { tail -n 30 "$OUT/build.log" >&2; die "building $1 failed (log: build/bench/build.log)"; }
 }
-if [[ "$BENCH_ONLY" == all ]]; then
-  log "building src/Api and bench/LoadGenerator (Release) into build/bench/artifacts"
-  build src/Api
-else
-  log "building bench/LoadGenerator (Release) into build/bench/artifacts"
-fi
+# src/Api references src/Silo (to co-host it), so this one build also gives the cluster run its silo.
+log "building src/Api and bench/LoadGenerator (Release) into build/bench/artifacts"
+build src/Api
 build bench/LoadGenerator
 API_DIR=$ARTIFACTS/bin/Api/release
 API_DLL=$API_DIR/InventoryProFlow.Api.dll
 LOADGEN_DLL=$ARTIFACTS/bin/LoadGenerator/release/InventoryProFlow.Bench.LoadGenerator.dll
-[[ -f "$LOADGEN_DLL" ]] || die "build output not found: $LOADGEN_DLL"
-[[ "$BENCH_ONLY" == cluster || -f "$API_DLL" ]] || die "build output not found: $API_DLL"
+[[ -f "$API_DLL" && -f "$LOADGEN_DLL" && -f "$ARTIFACTS/bin/Silo/release/InventoryProFlow.Silo.dll" ]] ||
+  die "build outputs not found under $ARTIFACTS/bin"
 loadgen() { dotnet "$LOADGEN_DLL" "$@"; }
 
 # ---------------------------------------------------------------- data

@@ -20,7 +20,9 @@
 # Settings (environment, defaults in brackets), so `make chaos` and `make bench` can run their own cluster
 # beside yours: IPF_CLUSTER_DIR [build/cluster], IPF_CLUSTER_PORT_OFFSET [0] (added to every port),
 # IPF_CLUSTER_SILOS [3] (1 to 3), IPF_CLUSTER_APIS [2] (1 or 2), IPF_CLUSTER_WEB [1] (0: no web app),
-# IPF_CLUSTER_BUILD [1] (0: use the Release build already there), IPF_CLUSTER_DEMO [1] (0: no demo data).
+# IPF_CLUSTER_BUILD [1] (0: use the Release build already there), IPF_CLUSTER_DEMO [1] (0: no demo data),
+# IPF_CLUSTER_ARTIFACTS [none] (run the Release build of src/Api and src/Silo in this `dotnet build --artifacts-path`
+# folder, which the caller built, instead of building into src/*/bin/Release).
 # Any product setting (RateLimits__*, Logging__*) set in the environment reaches every process.
 set -euo pipefail
 
@@ -45,7 +47,17 @@ APIS=$(setting IPF_CLUSTER_APIS 2 '[1-2]')
 WITH_WEB=$(setting IPF_CLUSTER_WEB 1 '[01]')
 WITH_BUILD=$(setting IPF_CLUSTER_BUILD 1 '[01]')
 WITH_DEMO=$(setting IPF_CLUSTER_DEMO 1 '[01]')
-readonly OFFSET SILOS APIS WITH_WEB WITH_BUILD WITH_DEMO
+ARTIFACTS=$(setting IPF_CLUSTER_ARTIFACTS '' '[A-Za-z0-9_./-]*')
+if [[ -n "$ARTIFACTS" ]]; then
+  [[ "$ARTIFACTS" == /* ]] || ARTIFACTS=$ROOT/$ARTIFACTS
+  SILO_DLL=$ARTIFACTS/bin/Silo/release/InventoryProFlow.Silo.dll
+  API_DLL=$ARTIFACTS/bin/Api/release/InventoryProFlow.Api.dll
+  WITH_BUILD=0
+else
+  SILO_DLL=src/Silo/bin/Release/net10.0/InventoryProFlow.Silo.dll
+  API_DLL=src/Api/bin/Release/net10.0/InventoryProFlow.Api.dll
+fi
+readonly OFFSET SILOS APIS WITH_WEB WITH_BUILD WITH_DEMO SILO_DLL API_DLL
 
 api_port() { echo $((3099 + $1 + OFFSET)); }
 silo_port() { echo $((11130 + $1 + OFFSET)); }
@@ -80,7 +92,7 @@ start_silo() {
   # Each silo serves its own /metrics (its grains' trade counters) on 9464, 9465, 9466.
   ConnectionStrings__Postgres=$(connection) Orleans__Mode=Cluster Metrics__Port=$(metrics_port "$n") \
     Orleans__SiloPort=$(silo_port "$n") Orleans__GatewayPort=$(gateway_port "$n") \
-    nohup dotnet src/Silo/bin/Release/net10.0/InventoryProFlow.Silo.dll >>"$DIR/logs/silo$n.log" 2>&1 &
+    nohup dotnet "$SILO_DLL" >>"$DIR/logs/silo$n.log" 2>&1 &
   echo $! >"$DIR/pids/silo$n"
 }
 
@@ -88,7 +100,7 @@ start_api() {
   local n=$1 web=()
   [[ $WITH_WEB == 1 ]] && web=(Web__Root="$DIR/web")
   env ConnectionStrings__Postgres="$(connection)" Orleans__Mode=Client ASPNETCORE_URLS="http://127.0.0.1:$(api_port "$n")" "${web[@]}" \
-    nohup dotnet src/Api/bin/Release/net10.0/InventoryProFlow.Api.dll >>"$DIR/logs/api$n.log" 2>&1 &
+    nohup dotnet "$API_DLL" >>"$DIR/logs/api$n.log" 2>&1 &
   echo $! >"$DIR/pids/api$n"
 }
 
@@ -130,6 +142,7 @@ start() {
     dotnet build src/Silo -c Release -v q -nologo >&2
     dotnet build src/Api -c Release -v q -nologo >&2
   fi
+  [[ -f "$SILO_DLL" && -f "$API_DLL" ]] || die "no Release build at $SILO_DLL and $API_DLL"
   if [[ $WITH_WEB == 1 ]]; then
     log "building the web app"
     WEB_OUT_DIR=$DIR/web scripts/web.sh build
