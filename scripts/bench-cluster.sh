@@ -5,7 +5,7 @@
 # Release build bench.sh made in build/bench/artifacts), the
 # organisation of the single-process run, the cluster restarted so no grain holds what it read before the bulk
 # load, warm-up and the hot-spot phase for BENCH_CLUSTER_SECONDS through the Api node, the ledger verification,
-# then the cluster stopped. Results and logs: build/bench/cluster/silos-N/ (http.json, loadgen.log, cluster.log),
+# then the cluster stopped. Results and logs: build/bench/cluster/silos-N/ (http.json, commit-batches.csv, loadgen.log, cluster.log),
 # the processes' logs in build/bench-cluster/silos-N/logs/.
 
 # Ports of scripts/cluster.sh plus 20: `make cluster` runs at offset 0 and the chaos run at 10.
@@ -59,6 +59,8 @@ cluster_bench() {
     run_load "$base" "$dir" BENCH_UNIFORM_SECONDS=0 BENCH_SECONDS="$BENCH_CLUSTER_SECONDS" \
       BENCH_API_PID="$(<"$running_cluster_dir/pids/api1")" BENCH_SILO_PIDS="$pids" \
       BENCH_PG_PID="$(head -n 1 "$running_cluster_dir/pg/data/postmaster.pid")"
+    # Each silo group-commits its own movements: how many a commit carried tells how the silos split the writes.
+    psql_in "$running_cluster_dir/pg" -F, -f bench/commit-batches.sql >"$dir/commit-batches.csv"
     log "cluster, $silos silo(s): load average $(cut -d ' ' -f 1-3 /proc/loadavg) after; stopping it"
     stop_bench_cluster
   done

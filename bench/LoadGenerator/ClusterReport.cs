@@ -5,7 +5,8 @@ namespace InventoryProFlow.Bench;
 
 /// <summary>
 /// The <c>cluster</c> part of the final JSON: one entry per silo count, from the load run scripts/bench.sh made against
-/// that cluster (DIR/silos-N/http.json, the hot-spot phase), with the CPU the silos, the Api node and PostgreSQL used.
+/// that cluster (DIR/silos-N/http.json, the hot-spot phase), with the CPU the silos, the Api node and PostgreSQL used
+/// and the sales per ledger commit (DIR/silos-N/commit-batches.csv).
 /// </summary>
 public static class ClusterReport
 {
@@ -15,7 +16,7 @@ public static class ClusterReport
             .Select(d => (Silos: int.Parse(Path.GetFileName(d)["silos-".Length..], CultureInfo.InvariantCulture), File: Path.Combine(d, "http.json")))
             .Where(r => File.Exists(r.File))
             .OrderBy(r => r.Silos)
-            .Select(r => (r.Silos, Http: JsonNode.Parse(File.ReadAllText(r.File))!.AsObject()))
+            .Select(r => (r.Silos, Http: JsonNode.Parse(File.ReadAllText(r.File))!.AsObject(), Batches: Report.Batches(Path.Combine(Path.GetDirectoryName(r.File)!, "commit-batches.csv"))))
             .ToList();
         var parameters = runs.FirstOrDefault().Http?["parameters"];
         return new JsonObject
@@ -28,11 +29,11 @@ public static class ClusterReport
             ["clients"] = parameters?["clients"]?.DeepClone(),
             ["locations"] = parameters?["locations"]?.DeepClone(),
             ["products"] = parameters?["products"]?.DeepClone(),
-            ["runs"] = new JsonArray(runs.Select(r => (JsonNode?)Run(r.Silos, r.Http)).ToArray()),
+            ["runs"] = new JsonArray(runs.Select(r => (JsonNode?)Run(r.Silos, r.Http, r.Batches?["hotspot"])).ToArray()),
         };
     }
 
-    private static JsonObject Run(int silos, JsonObject http)
+    private static JsonObject Run(int silos, JsonObject http, JsonNode? batches)
     {
         var phase = http["phases"]!["hotspot"]!;
         var cpu = phase["cpu"];
@@ -52,6 +53,9 @@ public static class ClusterReport
             ["sales"] = phase["sales"]?.DeepClone(),
             ["saleLines"] = phase["saleLines"]?.DeepClone(),
             ["durationSeconds"] = phase["durationSeconds"]?.DeepClone(),
+            // Sales per ledger commit in the hot-spot phase, all silos' writers together (bench/commit-batches.sql).
+            ["ledgerCommits"] = batches?["commits"]?.DeepClone(),
+            ["salesPerLedgerCommit"] = batches?["movementsPerCommitAvg"]?.DeepClone(),
             ["silosCpuPercent"] = cpu?["silosPercent"]?.DeepClone(),
             ["apiCpuPercent"] = cpu?["apiPercent"]?.DeepClone(),
             ["postgresCpuPercent"] = cpu?["postgresPercent"]?.DeepClone(),

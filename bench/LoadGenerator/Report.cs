@@ -155,7 +155,7 @@ public static partial class Report
     }
 
     // psql -At -F, output: phase tag, commits, movements, lines, avg movements per commit, p50, p95, max.
-    private static JsonObject? Batches(string? path)
+    internal static JsonObject? Batches(string? path)
     {
         if (path is null || !File.Exists(path))
         {
