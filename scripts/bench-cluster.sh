@@ -1,12 +1,15 @@
 # shellcheck shell=bash
 # The cluster run of `make bench`, sourced by scripts/bench.sh (its settings, log/die, loadgen, seed_organisation
-# and run_load). For each silo count of BENCH_CLUSTER_SILOS: a cluster of its own from scripts/cluster.sh in
-# build/bench-cluster/silos-N (fresh PostgreSQL, N silos, one Api node in Client mode, no web app, no demo, the
-# Release build bench.sh made in build/bench/artifacts), the
-# organisation of the single-process run, the cluster restarted so no grain holds what it read before the bulk
-# load, warm-up and the hot-spot phase for BENCH_CLUSTER_SECONDS through the Api node, the ledger verification,
-# then the cluster stopped. Results and logs: build/bench/cluster/silos-N/ (http.json, commit-batches.csv, loadgen.log, cluster.log),
-# the processes' logs in build/bench-cluster/silos-N/logs/.
+# and run_load). For each silo count of BENCH_CLUSTER_SILOS:
+#   1. a cluster of its own from scripts/cluster.sh in build/bench-cluster/silos-N: a fresh PostgreSQL, N silos and
+#      one Api node in Client mode, no web app, no demo, run from the Release build in build/bench/artifacts;
+#   2. the organisation of the single-process run, then the cluster restarted so that no grain holds what it read
+#      before the bulk load;
+#   3. warm-up and the hot-spot phase for BENCH_CLUSTER_SECONDS through the Api node, the ledger verification, and
+#      the sales per ledger commit;
+#   4. the cluster stopped (also by scripts/bench.sh's EXIT trap, through stop_bench_cluster).
+# Results: build/bench/cluster/silos-N/ (http.json, commit-batches.csv, loadgen.log, cluster.log); the processes'
+# logs: build/bench-cluster/silos-N/logs/.
 
 # Ports of scripts/cluster.sh plus 20: `make cluster` runs at offset 0 and the chaos run at 10.
 readonly BENCH_CLUSTER_PORT_OFFSET=20
