@@ -2,7 +2,7 @@
 # `make bench`: the product under POS load on this machine, against a fresh local PostgreSQL, and the
 # same sale lines written directly to PostgreSQL with pgbench for comparison.
 #
-#   1. build src/Api and bench/LoadGenerator in Release (outputs under build/bench/artifacts);
+#   1. build src/Api (and with it src/Silo) and bench/LoadGenerator in Release (outputs under build/bench/artifacts);
 #   2. start a fresh PostgreSQL in build/bench-pg (scripts/pg.sh) and the Api (Embedded mode) on free
 #      loopback ports, logging at Warning;
 #   3. register an organisation over HTTP, then bulk-load its locations, products and opening stock
@@ -11,14 +11,18 @@
 #      phase, then the hot-spot phase that gives the headline figures) while one more client lists
 #      inventory; then GET /api/v1/admin/ledger/verify;
 #   5. stop the Api and run bench/pgbench-sale-line.sql with pgbench (uniform, then hot-spot);
-#   6. print the JSON (last on stdout) and write it to build/bench/result.json.
-# Everything it started (Api, PostgreSQL) is stopped on exit. Logs: build/bench/*.log.
+#   6. the cluster run (scripts/bench-cluster.sh): the same organisation and hot-spot load against a cluster of
+#      1, 2 and 3 silos behind one Api node (scripts/cluster.sh), each on a fresh database;
+#   7. print the JSON (last on stdout) and write it to build/bench/result.json.
+# Everything it started (Api, clusters, PostgreSQL) is stopped on exit. Logs: build/bench/*.log, build/bench/cluster/.
 #
 # Parameters (environment, defaults in brackets): BENCH_LOCATIONS [50], BENCH_PRODUCTS [2000],
 # BENCH_SECONDS [60] (hot-spot phase), BENCH_CLIENTS [64], BENCH_UNIFORM_SECONDS [30] (0 skips it),
 # BENCH_WARMUP_SECONDS [10], BENCH_HOT_LOCATIONS [10], BENCH_HOT_PRODUCTS [50], BENCH_HOT_PERCENT [80],
 # BENCH_PG_SECONDS [20] (each pgbench run), BENCH_PG_CLIENTS [16], BENCH_LIST_INTERVAL_MS [20],
 # BENCH_MAX_SALES_PER_SEC [4000] (caps the pre-generated requests), BENCH_SEED.
+# The cluster run: BENCH_CLUSTER [1] (0 skips it), BENCH_ONLY [all] (cluster: only the cluster run, steps 1, 6, 7),
+# BENCH_CLUSTER_SECONDS [30] (its hot-spot phase, after BENCH_WARMUP_SECONDS), BENCH_CLUSTER_SILOS ["1 2 3"].
 # Diagnostics: BENCH_PG_STATS=1 loads pg_stat_statements and writes the hot-spot phase's top statements to
 # build/bench/pg-statements.txt; BENCH_NPGSQL_OPTIONS (e.g. "Max Auto Prepare=32") is appended to the Api's
 # connection string. Product settings such as Ledger__Writers and Ledger__MaxBatch pass through to the Api.
@@ -58,6 +62,13 @@ param BENCH_HOT_PERCENT 80 0 100
 param BENCH_PG_SECONDS 20 1 3600
 param BENCH_PG_CLIENTS 16 1 200
 param BENCH_PG_STATS 0 0 1
+param BENCH_CLUSTER 1 0 1
+param BENCH_CLUSTER_SECONDS 30 1 3600
+BENCH_CLUSTER_SILOS=${BENCH_CLUSTER_SILOS:-1 2 3}
+[[ "$BENCH_CLUSTER_SILOS" =~ ^[1-3]( [1-3])*$ ]] || die "BENCH_CLUSTER_SILOS must be silo counts from 1 to 3 separated by spaces, not '$BENCH_CLUSTER_SILOS'"
+BENCH_ONLY=${BENCH_ONLY:-all}
+[[ "$BENCH_ONLY" == all || "$BENCH_ONLY" == cluster ]] || die "BENCH_ONLY must be 'all' or 'cluster', not '$BENCH_ONLY'"
+[[ "$BENCH_ONLY" == all || "$BENCH_CLUSTER" == 1 ]] || die "BENCH_ONLY=cluster and BENCH_CLUSTER=0 leave nothing to run"
 ((BENCH_HOT_LOCATIONS < BENCH_LOCATIONS)) || die "BENCH_HOT_LOCATIONS must be below BENCH_LOCATIONS"
 ((BENCH_HOT_PRODUCTS < BENCH_PRODUCTS)) || die "BENCH_HOT_PRODUCTS must be below BENCH_PRODUCTS"
 ((BENCH_LOCATIONS * BENCH_PRODUCTS <= 5000000)) || die "BENCH_LOCATIONS x BENCH_PRODUCTS is limited to 5,000,000 inventory rows"
@@ -102,6 +113,16 @@ free_port() {
   die "no free TCP port found in 20000-40000"
 }
 
+PG_BIN=$(pg_bin) || true
+[[ -n "$PG_BIN" && -x "$PG_BIN/psql" && -x "$PG_BIN/pgbench" ]] || die "psql and pgbench not found (PostgreSQL server binaries)"
+
+# psql on the database of a scripts/pg.sh folder (its Unix socket, trust authentication).
+psql_in() {
+  local dir=$1
+  shift
+  "$PG_BIN/psql" -X -q -At -v ON_ERROR_STOP=1 -h "$dir/sock" -p "$(<"$dir/port")" -U ipf -d inventory_pro_flow "$@"
+}
+
 # ---------------------------------------------------------------- clean-up
 
 api_pid=""
@@ -124,12 +145,16 @@ stop_api() {
   api_pid=""
 }
 
+# shellcheck source=scripts/bench-cluster.sh
+source scripts/bench-cluster.sh
+
 # shellcheck disable=SC2317 # invoked by the EXIT trap
 cleanup() {
   local rc=$?
   if [[ -n "$top_pid" ]]; then kill "$top_pid" 2>/dev/null || true; fi
   if [[ -n "$gen_pid" ]]; then kill "$gen_pid" 2>/dev/null || true; fi
   stop_api
+  stop_bench_cluster
   # Blank the variable, or pg.sh would treat the database as external and leave it running.
   ConnectionStrings__Postgres='' scripts/pg.sh stop "$PG_DIR" >/dev/null 2>&1 || true
   ((rc == 0)) || log "failed (exit $rc); logs in build/bench/"
@@ -143,50 +168,86 @@ trap 'exit 130' INT TERM HUP
 started=$SECONDS
 mkdir -p "$OUT"
 rm -f "$OUT"/*.json "$OUT"/*.log "$OUT"/*.csv "$OUT"/*.txt "$OUT"/*.started
+rm -rf "$OUT/cluster"
+build() {
+  dotnet build "$1" -c Release -nologo -v q --artifacts-path "$ARTIFACTS" >>"$OUT/build.log" 2>&1 ||
+    { tail -n 30 "$OUT/build.log" >&2; die "building $1 failed (log: build/bench/build.log)"; }
+}
+# src/Api references src/Silo (to co-host it), so this one build also gives the cluster run its silo.
 log "building src/Api and bench/LoadGenerator (Release) into build/bench/artifacts"
-dotnet build src/Api -c Release -nologo -v q --artifacts-path "$ARTIFACTS" >"$OUT/build.log" 2>&1 ||
-  { tail -n 30 "$OUT/build.log" >&2; die "building src/Api failed (log: build/bench/build.log)"; }
-dotnet build bench/LoadGenerator -c Release -nologo -v q --artifacts-path "$ARTIFACTS" >>"$OUT/build.log" 2>&1 ||
-  { tail -n 30 "$OUT/build.log" >&2; die "building bench/LoadGenerator failed (log: build/bench/build.log)"; }
+build src/Api
+build bench/LoadGenerator
 API_DIR=$ARTIFACTS/bin/Api/release
 API_DLL=$API_DIR/InventoryProFlow.Api.dll
 LOADGEN_DLL=$ARTIFACTS/bin/LoadGenerator/release/InventoryProFlow.Bench.LoadGenerator.dll
-[[ -f "$API_DLL" && -f "$LOADGEN_DLL" ]] || die "build outputs not found under $ARTIFACTS/bin"
+[[ -f "$API_DLL" && -f "$LOADGEN_DLL" && -f "$ARTIFACTS/bin/Silo/release/InventoryProFlow.Silo.dll" ]] ||
+  die "build outputs not found under $ARTIFACTS/bin"
 loadgen() { dotnet "$LOADGEN_DLL" "$@"; }
 
-# ---------------------------------------------------------------- PostgreSQL
+# ---------------------------------------------------------------- data
 
-log "starting a fresh PostgreSQL in $PG_DIR"
-ConnectionStrings__Postgres='' scripts/pg.sh stop "$PG_DIR" >/dev/null 2>&1 || true
-rm -rf "$PG_DIR" "$DATA_DIR"
-conn=$(ConnectionStrings__Postgres='' scripts/pg.sh start "$PG_DIR" 2>"$OUT/pg-start.log" | tail -n 1) ||
-  { cat "$OUT/pg-start.log" >&2; die "scripts/pg.sh start failed"; }
-[[ -n "$conn" ]] || die "scripts/pg.sh printed no connection string"
-PG_SOCK=$ROOT/$PG_DIR/sock
-PG_BIN=$(pg_bin) || true
-[[ -n "$PG_BIN" && -x "$PG_BIN/psql" && -x "$PG_BIN/pgbench" ]] || die "psql and pgbench not found (PostgreSQL server binaries)"
-psql_bench() { "$PG_BIN/psql" -X -q -At -v ON_ERROR_STOP=1 -h "$PG_SOCK" -p "$(<"$PG_DIR/port")" -U ipf -d inventory_pro_flow "$@"; }
-if ((BENCH_PG_STATS)); then
-  log "loading pg_stat_statements (restarts PostgreSQL)"
-  psql_bench -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'"
-  ConnectionStrings__Postgres='' scripts/pg.sh stop "$PG_DIR" >>"$OUT/pg-start.log" 2>&1
-  conn=$(ConnectionStrings__Postgres='' scripts/pg.sh start "$PG_DIR" 2>>"$OUT/pg-start.log" | tail -n 1)
-  psql_bench -c "CREATE EXTENSION pg_stat_statements" -c "ALTER SYSTEM SET pg_stat_statements.track_planning = on" -c "SELECT pg_reload_conf()" >/dev/null
-fi
-PG_PORT=$(<"$PG_DIR/port")
-PG_PID=$(head -n 1 "$PG_DIR/data/postmaster.pid")
-PG_VERSION=$(psql_bench -c "SHOW server_version")
-if [[ -n "${BENCH_NPGSQL_OPTIONS:-}" ]]; then
-  conn="$conn;$BENCH_NPGSQL_OPTIONS"
-  log "Api connection string options added: $BENCH_NPGSQL_OPTIONS"
-fi
+# Signs up the benchmark organisation through the Api at $1, bulk-loads its locations, products and opening stock
+# (bench/seed.sql) into the database of the scripts/pg.sh folder $2, and exports the ids the load generator needs
+# into folder $3 (organization.json, locations.csv, products.csv).
+seed_organisation() {
+  local base=$1 pg=$2 dir=$3 org admin load_started=$SECONDS
+  loadgen setup --base "$base" --out "$dir/organization.json"
+  org=$(sed -n 's/.*"organizationId": *"\([^"]*\)".*/\1/p' "$dir/organization.json")
+  admin=$(sed -n 's/.*"userId": *"\([^"]*\)".*/\1/p' "$dir/organization.json")
+  [[ -n "$org" && -n "$admin" ]] || die "could not read the organisation from $dir/organization.json"
 
-# ---------------------------------------------------------------- the Api
+  log "bulk-loading $BENCH_LOCATIONS locations x $BENCH_PRODUCTS products with opening stock and ledger rows"
+  psql_in "$pg" -v org="$org" -v admin="$admin" -v locations="$BENCH_LOCATIONS" -v products="$BENCH_PRODUCTS" \
+    -v hot_locations="$BENCH_HOT_LOCATIONS" -v hot_products="$BENCH_HOT_PRODUCTS" \
+    -f bench/seed.sql <src/Grains/Catalogue/DemoData/products.csv >"$dir/seed.log" 2>&1 ||
+    { tail -n 20 "$dir/seed.log" >&2; die "bench/seed.sql failed (log: $dir/seed.log)"; }
+  psql_in "$pg" -c "COPY (SELECT idx, id FROM bench.locations ORDER BY idx) TO STDOUT WITH (FORMAT csv)" >"$dir/locations.csv"
+  psql_in "$pg" -c "COPY (SELECT idx, id, sale_price FROM bench.products ORDER BY idx) TO STDOUT WITH (FORMAT csv)" >"$dir/products.csv"
+  log "bulk load done in $((SECONDS - load_started)) s"
+}
 
-API_PORT=$(free_port)
-SILO_PORT=$(free_port)
-GATEWAY_PORT=$(free_port)
-BASE=http://127.0.0.1:$API_PORT
+# ---------------------------------------------------------------- the load
+
+# bench/LoadGenerator's run against the Api at $1 with the organisation of folder $2 (its result: $2/http.json);
+# further arguments are settings for it (NAME=value). In the background and waited for, so that a signal stops the
+# run at once instead of after the phase.
+run_load() {
+  local base=$1 dir=$2
+  shift 2
+  env "$@" dotnet "$LOADGEN_DLL" run --base "$base" --org "$dir/organization.json" --locations "$dir/locations.csv" \
+    --products "$dir/products.csv" --out "$dir/http.json" 2> >(tee "$dir/loadgen.log" >&2) &
+  gen_pid=$!
+  wait "$gen_pid"
+  gen_pid=""
+}
+
+# ---------------------------------------------------------------- the single-process run (steps 2 to 5)
+
+psql_bench() { psql_in "$ROOT/$PG_DIR" "$@"; }
+
+start_postgres() {
+  log "starting a fresh PostgreSQL in $PG_DIR"
+  ConnectionStrings__Postgres='' scripts/pg.sh stop "$PG_DIR" >/dev/null 2>&1 || true
+  rm -rf "$PG_DIR" "$DATA_DIR"
+  conn=$(ConnectionStrings__Postgres='' scripts/pg.sh start "$PG_DIR" 2>"$OUT/pg-start.log" | tail -n 1) ||
+    { cat "$OUT/pg-start.log" >&2; die "scripts/pg.sh start failed"; }
+  [[ -n "$conn" ]] || die "scripts/pg.sh printed no connection string"
+  PG_SOCK=$ROOT/$PG_DIR/sock
+  if ((BENCH_PG_STATS)); then
+    log "loading pg_stat_statements (restarts PostgreSQL)"
+    psql_bench -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'"
+    ConnectionStrings__Postgres='' scripts/pg.sh stop "$PG_DIR" >>"$OUT/pg-start.log" 2>&1
+    conn=$(ConnectionStrings__Postgres='' scripts/pg.sh start "$PG_DIR" 2>>"$OUT/pg-start.log" | tail -n 1)
+    psql_bench -c "CREATE EXTENSION pg_stat_statements" -c "ALTER SYSTEM SET pg_stat_statements.track_planning = on" -c "SELECT pg_reload_conf()" >/dev/null
+  fi
+  PG_PORT=$(<"$PG_DIR/port")
+  PG_PID=$(head -n 1 "$PG_DIR/data/postmaster.pid")
+  PG_VERSION=$(psql_bench -c "SHOW server_version")
+  if [[ -n "${BENCH_NPGSQL_OPTIONS:-}" ]]; then
+    conn="$conn;$BENCH_NPGSQL_OPTIONS"
+    log "Api connection string options added: $BENCH_NPGSQL_OPTIONS"
+  fi
+}
 
 start_api() {
   # The content root is the working directory, so start it beside its appsettings.json.
@@ -210,55 +271,6 @@ start_api() {
     { tail -n 30 "$OUT/api.log" >&2; die "the Api did not become ready (log: build/bench/api.log)"; }
 }
 
-log "starting the Api on $BASE (silo port $SILO_PORT, gateway port $GATEWAY_PORT)"
-start_api
-
-# ---------------------------------------------------------------- data
-
-loadgen setup --base "$BASE" --out "$OUT/organization.json"
-ORG_ID=$(sed -n 's/.*"organizationId": *"\([^"]*\)".*/\1/p' "$OUT/organization.json")
-ADMIN_ID=$(sed -n 's/.*"userId": *"\([^"]*\)".*/\1/p' "$OUT/organization.json")
-[[ -n "$ORG_ID" && -n "$ADMIN_ID" ]] || die "could not read the organisation from build/bench/organization.json"
-
-log "bulk-loading $BENCH_LOCATIONS locations x $BENCH_PRODUCTS products with opening stock and ledger rows"
-load_started=$SECONDS
-psql_bench -v org="$ORG_ID" -v admin="$ADMIN_ID" -v locations="$BENCH_LOCATIONS" -v products="$BENCH_PRODUCTS" \
-  -v hot_locations="$BENCH_HOT_LOCATIONS" -v hot_products="$BENCH_HOT_PRODUCTS" \
-  -f bench/seed.sql <src/Grains/Catalogue/DemoData/products.csv >"$OUT/seed.log" 2>&1 ||
-  { tail -n 20 "$OUT/seed.log" >&2; die "bench/seed.sql failed"; }
-psql_bench -c "COPY (SELECT idx, id FROM bench.locations ORDER BY idx) TO STDOUT WITH (FORMAT csv)" >"$OUT/locations.csv"
-psql_bench -c "COPY (SELECT idx, id, sale_price FROM bench.products ORDER BY idx) TO STDOUT WITH (FORMAT csv)" >"$OUT/products.csv"
-log "bulk load done in $((SECONDS - load_started)) s; restarting the Api so nothing loaded before the bulk load is cached"
-stop_api
-start_api
-
-# ---------------------------------------------------------------- the load
-
-# A snapshot of top halfway through the hot-spot phase, for the record (the JSON has the /proc split).
-if command -v top >/dev/null; then
-  (
-    while [[ ! -f "$OUT/hotspot.started" ]]; do sleep 0.5; done
-    sleep $((BENCH_SECONDS / 2))
-    top -b -n 1 -w 200 | head -n 25 >"$OUT/top-hotspot.txt"
-  ) &
-  top_pid=$!
-fi
-if ((BENCH_PG_STATS)); then
-  (
-    while [[ ! -f "$OUT/hotspot.started" ]]; do sleep 0.2; done
-    psql_bench -c "SELECT pg_stat_statements_reset()" >/dev/null
-  ) &
-fi
-
-log "load: $BENCH_CLIENTS clients, warm-up ${BENCH_WARMUP_SECONDS} s, uniform ${BENCH_UNIFORM_SECONDS} s, hot-spot ${BENCH_SECONDS} s"
-# In the background and waited for, so that a signal stops the run at once instead of after the phase.
-BENCH_API_PID=$api_pid BENCH_PG_PID=$PG_PID BENCH_PHASE_MARKER_DIR=$OUT \
-  dotnet "$LOADGEN_DLL" run --base "$BASE" --org "$OUT/organization.json" --locations "$OUT/locations.csv" \
-  --products "$OUT/products.csv" --out "$OUT/http.json" 2> >(tee "$OUT/loadgen.log" >&2) &
-gen_pid=$!
-wait "$gen_pid"
-gen_pid=""
-psql_bench -F, -f bench/commit-batches.sql >"$OUT/commit-batches.csv"
 pg_statements() {
   "$PG_BIN/psql" -X -h "$PG_SOCK" -p "$PG_PORT" -U ipf -d inventory_pro_flow -c "
     SELECT calls, round(total_exec_time)::bigint AS exec_ms, round(total_plan_time)::bigint AS plan_ms,
@@ -266,17 +278,6 @@ pg_statements() {
            left(regexp_replace(query, '\s+', ' ', 'g'), 160) AS query
     FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 25" >"$1"
 }
-if ((BENCH_PG_STATS)); then
-  pg_statements "$OUT/pg-statements.txt"
-  "$PG_BIN/psql" -X -h "$PG_SOCK" -p "$PG_PORT" -U ipf -d inventory_pro_flow -c "
-    SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_live_tup, n_dead_tup,
-           pg_size_pretty(pg_total_relation_size(relid)) AS size
-    FROM pg_stat_user_tables WHERE schemaname = 'app' ORDER BY n_tup_ins + n_tup_upd DESC LIMIT 8" >>"$OUT/pg-statements.txt"
-  psql_bench -c "SELECT pg_stat_statements_reset()" >/dev/null
-fi
-stop_api
-
-# ---------------------------------------------------------------- pgbench
 
 pgbench_run() {
   local hot=$1 out=$2
@@ -288,22 +289,81 @@ pgbench_run() {
     { tail -n 20 "$out" >&2; die "pgbench failed (log: $out)"; }
   grep -E '^tps' "$out" | sed 's/^/bench.sh: pgbench: /' >&2
 }
-log "pgbench: $BENCH_PG_CLIENTS clients x ${BENCH_PG_SECONDS} s, one sale line per transaction, uniform then hot-spot (Api stopped)"
-pgbench_run 0 "$OUT/pgbench-uniform.log"
-pgbench_run 1 "$OUT/pgbench-hotspot.log"
-if ((BENCH_PG_STATS)); then
-  pg_statements "$OUT/pg-statements-pgbench.txt"
-fi
-# pgbench's lines keep the ledger balanced too (each UPDATE -1 has its -1 ledger row); check it in SQL.
-unbalanced=$(psql_bench -c "SELECT count(*) FROM app.inventory i LEFT JOIN (SELECT location_id, product_id, sum(quantity) s FROM app.transactions GROUP BY 1, 2) t USING (location_id, product_id) WHERE i.quantity <> coalesce(t.s, 0)")
-log "after pgbench: $unbalanced unbalanced inventory rows (SQL check)"
 
-# ---------------------------------------------------------------- report
+single_process_bench() {
+  start_postgres
+
+  API_PORT=$(free_port)
+  SILO_PORT=$(free_port)
+  GATEWAY_PORT=$(free_port)
+  BASE=http://127.0.0.1:$API_PORT
+  log "starting the Api on $BASE (silo port $SILO_PORT, gateway port $GATEWAY_PORT)"
+  start_api
+
+  seed_organisation "$BASE" "$ROOT/$PG_DIR" "$OUT"
+  log "restarting the Api so nothing loaded before the bulk load is cached"
+  stop_api
+  start_api
+
+  # A snapshot of top halfway through the hot-spot phase, for the record (the JSON has the /proc split).
+  if command -v top >/dev/null; then
+    (
+      while [[ ! -f "$OUT/hotspot.started" ]]; do sleep 0.5; done
+      sleep $((BENCH_SECONDS / 2))
+      top -b -n 1 -w 200 | head -n 25 >"$OUT/top-hotspot.txt"
+    ) &
+    top_pid=$!
+  fi
+  if ((BENCH_PG_STATS)); then
+    (
+      while [[ ! -f "$OUT/hotspot.started" ]]; do sleep 0.2; done
+      psql_bench -c "SELECT pg_stat_statements_reset()" >/dev/null
+    ) &
+  fi
+
+  log "load: $BENCH_CLIENTS clients, warm-up ${BENCH_WARMUP_SECONDS} s, uniform ${BENCH_UNIFORM_SECONDS} s, hot-spot ${BENCH_SECONDS} s"
+  run_load "$BASE" "$OUT" BENCH_API_PID="$api_pid" BENCH_PG_PID="$PG_PID" BENCH_PHASE_MARKER_DIR="$OUT"
+  psql_bench -F, -f bench/commit-batches.sql >"$OUT/commit-batches.csv"
+  if ((BENCH_PG_STATS)); then
+    pg_statements "$OUT/pg-statements.txt"
+    "$PG_BIN/psql" -X -h "$PG_SOCK" -p "$PG_PORT" -U ipf -d inventory_pro_flow -c "
+      SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_live_tup, n_dead_tup,
+             pg_size_pretty(pg_total_relation_size(relid)) AS size
+      FROM pg_stat_user_tables WHERE schemaname = 'app' ORDER BY n_tup_ins + n_tup_upd DESC LIMIT 8" >>"$OUT/pg-statements.txt"
+    psql_bench -c "SELECT pg_stat_statements_reset()" >/dev/null
+  fi
+  stop_api
+
+  log "pgbench: $BENCH_PG_CLIENTS clients x ${BENCH_PG_SECONDS} s, one sale line per transaction, uniform then hot-spot (Api stopped)"
+  pgbench_run 0 "$OUT/pgbench-uniform.log"
+  pgbench_run 1 "$OUT/pgbench-hotspot.log"
+  if ((BENCH_PG_STATS)); then
+    pg_statements "$OUT/pg-statements-pgbench.txt"
+  fi
+  # pgbench's lines keep the ledger balanced too (each UPDATE -1 has its -1 ledger row); check it in SQL.
+  unbalanced=$(psql_bench -c "SELECT count(*) FROM app.inventory i LEFT JOIN (SELECT location_id, product_id, sum(quantity) s FROM app.transactions GROUP BY 1, 2) t USING (location_id, product_id) WHERE i.quantity <> coalesce(t.s, 0)")
+  log "after pgbench: $unbalanced unbalanced inventory rows (SQL check)"
+  # The database stays up no longer than it is needed; the cluster run starts its own.
+  ConnectionStrings__Postgres='' scripts/pg.sh stop "$PG_DIR" >/dev/null 2>&1 || true
+}
+
+# ---------------------------------------------------------------- the runs and the report
+
+PG_VERSION=""
+report=()
+if [[ "$BENCH_ONLY" == all ]]; then
+  single_process_bench
+  report+=(--http "$OUT/http.json" --pg-uniform "$OUT/pgbench-uniform.log" --pg-hotspot "$OUT/pgbench-hotspot.log"
+    --batches "$OUT/commit-batches.csv" --unbalanced-after-pgbench "$unbalanced")
+fi
+if ((BENCH_CLUSTER)); then
+  cluster_bench
+  report+=(--cluster "$OUT/cluster" --cluster-api-nodes "$BENCH_CLUSTER_APIS")
+fi
 
 commit=${BENCH_COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)}
 dirty=$( (git status --porcelain -- src 2>/dev/null || true) | wc -l | tr -d " ")
-loadgen report --http "$OUT/http.json" --pg-uniform "$OUT/pgbench-uniform.log" --pg-hotspot "$OUT/pgbench-hotspot.log" \
-  --batches "$OUT/commit-batches.csv" --postgres-version "$PG_VERSION" --commit "$commit" \
-  --dirty "$dirty changed files under src/" --bench-seconds "$((SECONDS - started))" --unbalanced-after-pgbench "$unbalanced" --out "$OUT/result.json" >"$OUT/result.stdout"
+loadgen report "${report[@]}" --postgres-version "$PG_VERSION" --commit "$commit" \
+  --dirty "$dirty changed files under src/" --bench-seconds "$((SECONDS - started))" --out "$OUT/result.json" >"$OUT/result.stdout"
 log "done in $((SECONDS - started)) s; result in build/bench/result.json"
 cat "$OUT/result.stdout"

@@ -7,7 +7,9 @@
 #
 #   scripts/cluster.sh start          build, start everything, wait until every Api node is ready
 #   scripts/cluster.sh stop           stop the Api nodes, the silos and the PostgreSQL
+#   scripts/cluster.sh restart        stop the silos and Api nodes and start them again on the same database
 #   scripts/cluster.sh status         which processes are up
+#   scripts/cluster.sh api-url N      the address of Api node N
 #   scripts/cluster.sh kill-silo N    kill -9 silo N: a fault to watch the cluster survive
 #   scripts/cluster.sh start-silo N   start silo N again
 #   scripts/cluster.sh kill-api N     kill -9 Api node N
@@ -18,7 +20,9 @@
 # Settings (environment, defaults in brackets), so `make chaos` and `make bench` can run their own cluster
 # beside yours: IPF_CLUSTER_DIR [build/cluster], IPF_CLUSTER_PORT_OFFSET [0] (added to every port),
 # IPF_CLUSTER_SILOS [3] (1 to 3), IPF_CLUSTER_APIS [2] (1 or 2), IPF_CLUSTER_WEB [1] (0: no web app),
-# IPF_CLUSTER_BUILD [1] (0: use the Release build already there), IPF_CLUSTER_DEMO [1] (0: no demo data).
+# IPF_CLUSTER_BUILD [1] (0: use the Release build already there), IPF_CLUSTER_DEMO [1] (0: no demo data),
+# IPF_CLUSTER_ARTIFACTS [none] (run the Release build of src/Api and src/Silo in this `dotnet build --artifacts-path`
+# folder, which the caller built, instead of building into src/*/bin/Release).
 # Any product setting (RateLimits__*, Logging__*) set in the environment reaches every process.
 set -euo pipefail
 
@@ -43,7 +47,17 @@ APIS=$(setting IPF_CLUSTER_APIS 2 '[1-2]')
 WITH_WEB=$(setting IPF_CLUSTER_WEB 1 '[01]')
 WITH_BUILD=$(setting IPF_CLUSTER_BUILD 1 '[01]')
 WITH_DEMO=$(setting IPF_CLUSTER_DEMO 1 '[01]')
-readonly OFFSET SILOS APIS WITH_WEB WITH_BUILD WITH_DEMO
+ARTIFACTS=$(setting IPF_CLUSTER_ARTIFACTS '' '[A-Za-z0-9_./-]*')
+if [[ -n "$ARTIFACTS" ]]; then
+  [[ "$ARTIFACTS" == /* ]] || ARTIFACTS=$ROOT/$ARTIFACTS
+  SILO_DLL=$ARTIFACTS/bin/Silo/release/InventoryProFlow.Silo.dll
+  API_DLL=$ARTIFACTS/bin/Api/release/InventoryProFlow.Api.dll
+  WITH_BUILD=0
+else
+  SILO_DLL=src/Silo/bin/Release/net10.0/InventoryProFlow.Silo.dll
+  API_DLL=src/Api/bin/Release/net10.0/InventoryProFlow.Api.dll
+fi
+readonly OFFSET SILOS APIS WITH_WEB WITH_BUILD WITH_DEMO SILO_DLL API_DLL
 
 api_port() { echo $((3099 + $1 + OFFSET)); }
 silo_port() { echo $((11130 + $1 + OFFSET)); }
@@ -78,7 +92,7 @@ start_silo() {
   # Each silo serves its own /metrics (its grains' trade counters) on 9464, 9465, 9466.
   ConnectionStrings__Postgres=$(connection) Orleans__Mode=Cluster Metrics__Port=$(metrics_port "$n") \
     Orleans__SiloPort=$(silo_port "$n") Orleans__GatewayPort=$(gateway_port "$n") \
-    nohup dotnet src/Silo/bin/Release/net10.0/InventoryProFlow.Silo.dll >>"$DIR/logs/silo$n.log" 2>&1 &
+    nohup dotnet "$SILO_DLL" >>"$DIR/logs/silo$n.log" 2>&1 &
   echo $! >"$DIR/pids/silo$n"
 }
 
@@ -86,7 +100,7 @@ start_api() {
   local n=$1 web=()
   [[ $WITH_WEB == 1 ]] && web=(Web__Root="$DIR/web")
   env ConnectionStrings__Postgres="$(connection)" Orleans__Mode=Client ASPNETCORE_URLS="http://127.0.0.1:$(api_port "$n")" "${web[@]}" \
-    nohup dotnet src/Api/bin/Release/net10.0/InventoryProFlow.Api.dll >>"$DIR/logs/api$n.log" 2>&1 &
+    nohup dotnet "$API_DLL" >>"$DIR/logs/api$n.log" 2>&1 &
   echo $! >"$DIR/pids/api$n"
 }
 
@@ -128,6 +142,7 @@ start() {
     dotnet build src/Silo -c Release -v q -nologo >&2
     dotnet build src/Api -c Release -v q -nologo >&2
   fi
+  [[ -f "$SILO_DLL" && -f "$API_DLL" ]] || die "no Release build at $SILO_DLL and $API_DLL"
   if [[ $WITH_WEB == 1 ]]; then
     log "building the web app"
     WEB_OUT_DIR=$DIR/web scripts/web.sh build
@@ -140,19 +155,7 @@ start() {
   product_env
   # What membership this cluster runs with, for the record (`make chaos` reports it beside its recovery times).
   env | grep '^Orleans__Membership__' | sort >"$DIR/membership.env"
-
-  # The first silo prepares the database (migrations, demo) and prints its "Login" lines when done;
-  # the others join after that.
-  start_silo 1
-  local deadline=$((SECONDS + 180)) n
-  until grep -q "^Login " "$DIR/logs/silo1.log" 2>/dev/null; do
-    alive silo1 || die "silo1 exited; see $DIR/logs/silo1.log"
-    [[ $SECONDS -lt $deadline ]] || die "silo1 did not prepare the database; see $DIR/logs/silo1.log"
-    sleep 0.5
-  done
-  for ((n = 2; n <= SILOS; n++)); do start_silo "$n"; done
-  for ((n = 1; n <= APIS; n++)); do start_api "$n"; done
-  for ((n = 1; n <= APIS; n++)); do wait_ready "$n"; done
+  start_processes
 
   local apis=() silos=() gateways=() metrics=()
   for ((n = 1; n <= APIS; n++)); do apis+=("http://127.0.0.1:$(api_port "$n")/"); done
@@ -169,6 +172,38 @@ start() {
   Stop     make cluster-stop  (IPF_CLUSTER_DIR=${DIR#"$ROOT"/} scripts/cluster.sh stop)
 
 BANNER
+}
+
+login_lines() {
+  local count
+  count=$(grep -c "^Login " "$DIR/logs/silo1.log" 2>/dev/null || true)
+  echo "${count:-0}"
+}
+
+start_processes() {
+  # The first silo prepares the database (migrations, demo) and prints its "Login" lines when done;
+  # the others join after that. Its log is appended to, so only lines beyond the ones already there count.
+  local before deadline=$((SECONDS + 180)) n
+  before=$(login_lines)
+  start_silo 1
+  until (($(login_lines) > before)); do
+    alive silo1 || die "silo1 exited; see $DIR/logs/silo1.log"
+    [[ $SECONDS -lt $deadline ]] || die "silo1 did not prepare the database; see $DIR/logs/silo1.log"
+    sleep 0.5
+  done
+  for ((n = 2; n <= SILOS; n++)); do start_silo "$n"; done
+  for ((n = 1; n <= APIS; n++)); do start_api "$n"; done
+  for ((n = 1; n <= APIS; n++)); do wait_ready "$n"; done
+}
+
+# After data was written to the database behind the grains' backs (a bulk load, a restore), every process
+# starts again so that no grain answers from what it read before.
+restart() {
+  [[ -f "$DIR/connection" ]] || die "no cluster in $DIR; run: scripts/cluster.sh start"
+  for name in api1 api2 silo1 silo2 silo3; do stop_one "$name"; done
+  product_env
+  start_processes
+  log "restarted ($SILOS silos, $APIS Api nodes) on the same database"
 }
 
 status() {
@@ -201,12 +236,14 @@ number() {
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
+  restart) restart ;;
   status) status ;;
+  api-url) number "$@" 2; echo "http://127.0.0.1:$(api_port "$2")" ;;
   kill-silo) number "$@" 3; kill_hard "silo$2" ;;
   start-silo) number "$@" 3; alive "silo$2" && die "silo$2 is up"; product_env; start_silo "$2"; log "silo$2 started" ;;
   kill-api) number "$@" 2; kill_hard "api$2" ;;
   start-api) number "$@" 2; alive "api$2" && die "api$2 is up"; product_env; start_api "$2"; wait_ready "$2"; log "api$2 started and ready" ;;
   stop-pg) ConnectionStrings__Postgres='' scripts/pg.sh stop "$PG_DIR" >&2; log "PostgreSQL stopped" ;;
   start-pg) ConnectionStrings__Postgres='' scripts/pg.sh start "$PG_DIR" >/dev/null; log "PostgreSQL started" ;;
-  *) die "usage: $0 start|stop|status|kill-silo N|start-silo N|kill-api N|start-api N|stop-pg|start-pg" ;;
+  *) die "usage: $0 start|stop|restart|status|api-url N|kill-silo N|start-silo N|kill-api N|start-api N|stop-pg|start-pg" ;;
 esac

@@ -4,12 +4,12 @@ using System.Text.Json.Nodes;
 namespace InventoryProFlow.Bench;
 
 /// <summary>
-/// Where the machine's CPU went during a phase, from /proc: the Api process, the PostgreSQL server (postmaster, its
-/// live children, and children that exited, through the postmaster's cumulative child times), this load generator,
-/// interrupt handling (mostly loopback networking), and every other process on the machine, the busiest named.
-/// Shares are percent of all cores together (100 = every core busy).
+/// Where the machine's CPU went during a phase, from /proc: the Api process, the silo processes of a cluster (if any),
+/// the PostgreSQL server (postmaster, its live children, and children that exited, through the postmaster's cumulative
+/// child times), this load generator, interrupt handling (mostly loopback networking), and every other process on the
+/// machine, the busiest named. Shares are percent of all cores together (100 = every core busy).
 /// </summary>
-public sealed class CpuSampler(int? apiPid, int? postmasterPid)
+public sealed class CpuSampler(int? apiPid, int? postmasterPid, IReadOnlyList<int> siloPids)
 {
     public sealed record ProcessTicks(string Name, int ParentPid, long Own, long Children);
 
@@ -52,17 +52,18 @@ public sealed class CpuSampler(int? apiPid, int? postmasterPid)
             ? end.Processes.Where(p => p.Key == pm || p.Value.ParentPid == pm).Select(p => p.Key).ToHashSet()
             : [];
         var api = apiPid is { } a ? Used(a) : 0;
+        var silos = siloPids.Select(pid => Used(pid)).ToList();
         var postgres = postgresPids.Sum(pid => Used(pid, children: pid == postmasterPid));
         var generator = Used(self);
         var others = end.Processes.Keys
-            .Where(pid => pid != self && pid != apiPid && !postgresPids.Contains(pid))
+            .Where(pid => pid != self && pid != apiPid && !postgresPids.Contains(pid) && !siloPids.Contains(pid))
             .Select(pid => (Pid: pid, end.Processes[pid].Name, Ticks: Used(pid)))
             .Where(p => p.Ticks > 0)
             .OrderByDescending(p => p.Ticks)
             .ToList();
         var interrupts = end.Interrupts - start.Interrupts;
         var busy = total - (end.Idle - start.Idle);
-        return new JsonObject
+        var result = new JsonObject
         {
             ["cores"] = Environment.ProcessorCount,
             ["busyPercent"] = Pct(busy),
@@ -74,11 +75,18 @@ public sealed class CpuSampler(int? apiPid, int? postmasterPid)
             ["interruptsPercent"] = Pct(interrupts),
             ["otherProcessesPercent"] = Pct(others.Sum(p => p.Ticks)),
             // Busy time of processes that ended before the phase did (short compiler or psql runs, for example).
-            ["unattributedPercent"] = Pct(Math.Max(0, busy - api - postgres - generator - interrupts - others.Sum(p => p.Ticks))),
+            ["unattributedPercent"] = Pct(Math.Max(0, busy - api - silos.Sum() - postgres - generator - interrupts - others.Sum(p => p.Ticks))),
             ["busiestOtherProcesses"] = new JsonArray(others.Take(6)
                 .Select(p => (JsonNode?)new JsonObject { ["pid"] = p.Pid, ["name"] = Describe(p.Pid, p.Name), ["percent"] = Pct(p.Ticks) }).ToArray()),
             ["note"] = "percent of all cores together (100 = every core busy), sampled from /proc over the phase",
         };
+        if (siloPids.Count > 0)
+        {
+            result["silosPercent"] = Pct(silos.Sum());
+            result["perSiloPercent"] = new JsonArray(silos.Select(t => (JsonNode?)Pct(t)).ToArray());
+        }
+
+        return result;
     }
 
     // "dotnet" alone says little: name the assembly it runs, when it still runs.

@@ -19,7 +19,7 @@ public static class LoadRun
         var token = organization["accessToken"]!.GetValue<string>();
         var fixture = Fixture.Load(options.Required("locations"), options.Required("products"));
         var settings = LoadSettings.FromEnvironment();
-        var cpu = new CpuSampler(settings.ApiPid, settings.PostgresPid);
+        var cpu = new CpuSampler(settings.ApiPid, settings.PostgresPid, settings.SiloPids);
 
         using var sales = Client(baseAddress, token, settings.Clients * 2);
         using var reader = Client(baseAddress, token, 4);

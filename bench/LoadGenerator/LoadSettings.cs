@@ -17,7 +17,8 @@ public sealed record LoadSettings(
     int Seed,
     string RunId,
     int? ApiPid,
-    int? PostgresPid)
+    int? PostgresPid,
+    IReadOnlyList<int> SiloPids)
 {
     public static LoadSettings FromEnvironment() => new(
         Clients: Options.EnvInt("BENCH_CLIENTS", 64, 1, 4096),
@@ -32,7 +33,9 @@ public sealed record LoadSettings(
         Seed: Options.EnvInt("BENCH_SEED", 20251126, 0, int.MaxValue),
         RunId: Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3)),
         ApiPid: Options.Env("BENCH_API_PID") is { } api ? int.Parse(api) : null,
-        PostgresPid: Options.Env("BENCH_PG_PID") is { } pg ? int.Parse(pg) : null);
+        PostgresPid: Options.Env("BENCH_PG_PID") is { } pg ? int.Parse(pg) : null,
+        // A cluster's silo processes (comma-separated), so their CPU is named apart from the Api's.
+        SiloPids: Options.Env("BENCH_SILO_PIDS") is { } silos ? silos.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList() : []);
 
     public Mix Hotspot => new("hotspot", HotLocations, HotProducts, HotPercent);
 

@@ -6,7 +6,7 @@ using InventoryProFlow.Bench.Chaos;
 //   setup       --base URL --out FILE                     registers the benchmark organisation (admin token, ids)
 //   run         --base URL --org FILE --locations CSV --products CSV --out FILE
 //                                                         warm-up, sales phases, inventory reader, ledger verification
-//   report      --http FILE --pg FILE --batches FILE --out FILE
+//   report      [--http FILE --pg-uniform FILE ...] [--cluster DIR --cluster-api-nodes N] --out FILE
 //                                                         merges the parts into the final JSON (printed last on stdout)
 //   chaos       --nodes URL,URL --cluster SCRIPT --connection FILE --out FILE [--tap FILE] [--membership FILE]
 //                                                         sales through every Api node while scripts/chaos.sh's faults happen,

@@ -7,7 +7,9 @@ namespace InventoryProFlow.Bench;
 
 /// <summary>
 /// The final JSON of `make bench`: the keys first (from the hot-spot phase), then the targets and whether each is
-/// met, the machine, the parameters, the pgbench baselines, the ledger's commit batches and every phase in detail.
+/// met, the machine, the parameters, the pgbench baselines, the ledger's commit batches and every phase in detail;
+/// last, the cluster runs (<see cref="ClusterReport"/>). Without <c>--http</c> (BENCH_ONLY=cluster) only the cluster
+/// runs and the machine.
 /// </summary>
 public static partial class Report
 {
@@ -18,6 +20,29 @@ public static partial class Report
     private const double SignalrP95TargetMs = 50;
 
     public static int Run(Options options)
+    {
+        var cluster = options.Optional("cluster") is { } clusterDir
+            ? ClusterReport.Build(clusterDir, int.Parse(options.Optional("cluster-api-nodes") ?? "1", CultureInfo.InvariantCulture))
+            : null;
+        var result = options.Optional("http") is null
+            ? new JsonObject
+            {
+                ["machine"] = Machine(options, "Cluster only: src/Silo processes and src/Api nodes in Client mode; PostgreSQL, they and the load generator share the machine"),
+                ["benchSeconds"] = options.Optional("bench-seconds") is { } seconds ? int.Parse(seconds, CultureInfo.InvariantCulture) : null,
+            }
+            : SingleProcess(options);
+        if (cluster is not null)
+        {
+            result["cluster"] = cluster;
+        }
+
+        var text = result.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        File.WriteAllText(options.Required("out"), text + "\n");
+        Console.Out.WriteLine(text);
+        return 0;
+    }
+
+    private static JsonObject SingleProcess(Options options)
     {
         var http = JsonNode.Parse(File.ReadAllText(options.Required("http")))!.AsObject();
         var phases = http["phases"]!.AsObject();
@@ -37,7 +62,7 @@ public static partial class Report
         var signalrP95 = signalr?["p95Ms"]?.GetValue<double>();
         var missed = signalr?["missed"]?.GetValue<int>();
 
-        var result = new JsonObject
+        return new JsonObject
         {
             ["saleLinesPerSec"] = linesPerSec,
             ["saleP50Ms"] = headline["saleP50Ms"]?.DeepClone(),
@@ -74,7 +99,7 @@ public static partial class Report
                 ["errorsZero"] = errors == 0,
                 ["ledgerVerified"] = verified,
             },
-            ["machine"] = Machine(options),
+            ["machine"] = Machine(options, "Embedded: one Api process with a co-hosted silo; PostgreSQL, the Api and the load generator share the machine"),
             ["parameters"] = http["parameters"]?.DeepClone(),
             ["pgbench"] = new JsonObject
             {
@@ -93,15 +118,10 @@ public static partial class Report
             ["startedAt"] = http["startedAt"]?.DeepClone(),
             ["benchSeconds"] = options.Optional("bench-seconds") is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : null,
         };
-
-        var text = result.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        File.WriteAllText(options.Required("out"), text + "\n");
-        Console.Out.WriteLine(text);
-        return 0;
     }
 
     // Every non-2xx answer (or failed request) of the run: sales of every phase, inventory lists, the verification.
-    private static long Errors(JsonObject http)
+    internal static long Errors(JsonObject http)
     {
         long errors = http["firstListErrors"]?.GetValue<int>() ?? 0;
         foreach (var phase in http["phases"]!.AsObject().Select(p => p.Value!).Append(http["warmup"]).OfType<JsonNode>())
@@ -135,7 +155,7 @@ public static partial class Report
     }
 
     // psql -At -F, output: phase tag, commits, movements, lines, avg movements per commit, p50, p95, max.
-    private static JsonObject? Batches(string? path)
+    internal static JsonObject? Batches(string? path)
     {
         if (path is null || !File.Exists(path))
         {
@@ -165,7 +185,7 @@ public static partial class Report
         return result;
     }
 
-    private static JsonObject Machine(Options options)
+    private static JsonObject Machine(Options options, string mode)
     {
         string? Read(string path) => File.Exists(path) ? File.ReadAllText(path) : null;
         var cpuModel = Read("/proc/cpuinfo")?.Split('\n').FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim();
@@ -181,7 +201,7 @@ public static partial class Report
             ["postgres"] = options.Optional("postgres-version"),
             ["commit"] = options.Optional("commit"),
             ["workTreeChanges"] = options.Optional("dirty"),
-            ["mode"] = "Embedded: one Api process with a co-hosted silo; PostgreSQL, the Api and the load generator share the machine",
+            ["mode"] = mode,
         };
     }
 
