@@ -54,8 +54,8 @@ if [[ -n "$ARTIFACTS" ]]; then
   API_DLL=$ARTIFACTS/bin/Api/release/InventoryProFlow.Api.dll
   WITH_BUILD=0
 else
-  SILO_DLL=src/Silo/bin/Release/net10.0/InventoryProFlow.Silo.dll
-  API_DLL=src/Api/bin/Release/net10.0/InventoryProFlow.Api.dll
+  SILO_DLL=$ROOT/src/Silo/bin/Release/net10.0/InventoryProFlow.Silo.dll
+  API_DLL=$ROOT/src/Api/bin/Release/net10.0/InventoryProFlow.Api.dll
 fi
 readonly OFFSET SILOS APIS WITH_WEB WITH_BUILD WITH_DEMO SILO_DLL API_DLL
 
@@ -99,8 +99,12 @@ start_silo() {
 start_api() {
   local n=$1 web=()
   [[ $WITH_WEB == 1 ]] && web=(Web__Root="$DIR/web")
-  env ConnectionStrings__Postgres="$(connection)" Orleans__Mode=Client ASPNETCORE_URLS="http://127.0.0.1:$(api_port "$n")" "${web[@]}" \
-    nohup dotnet "$API_DLL" >>"$DIR/logs/api$n.log" 2>&1 &
+  # The content root is the working directory: start it beside its appsettings.json (log levels, Orleans ids).
+  (
+    cd "$(dirname "$API_DLL")"
+    exec env ConnectionStrings__Postgres="$(connection)" Orleans__Mode=Client ASPNETCORE_URLS="http://127.0.0.1:$(api_port "$n")" "${web[@]}" \
+      nohup dotnet "$API_DLL" >>"$DIR/logs/api$n.log" 2>&1
+  ) &
   echo $! >"$DIR/pids/api$n"
 }
 
