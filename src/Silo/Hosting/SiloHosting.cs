@@ -7,12 +7,16 @@ using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Orleans.Storage;
 
 namespace InventoryProFlow.Silo.Hosting;
 
 public static class SiloHosting
 {
     public const string StorageName = "ipf";
+
+    // The ADO.NET provider itself; grains name StorageName, its outage-aware wrapper.
+    private const string AdoNetStorageName = "ipf-adonet";
     private const string Invariant = "Npgsql";
 
     /// <summary>The PostgreSQL connection string every mode needs; start-up stops here with a clear message without it.</summary>
@@ -64,11 +68,13 @@ public static class SiloHosting
 
             silo.AddClusterDashboard(builder.Configuration);
             silo.AddIncomingGrainCallFilter<OutageCallFilter>();
-            silo.AddAdoNetGrainStorage(StorageName, options =>
+            silo.AddAdoNetGrainStorage(AdoNetStorageName, options =>
             {
                 options.Invariant = Invariant;
                 options.ConnectionString = connectionString;
             });
+            silo.Services.AddKeyedSingleton<IGrainStorage>(
+                StorageName, (services, _) => new OutageAwareGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(AdoNetStorageName)));
             // Grain state as JSON, so an operator can read it with convert_from(payloadbinary, 'UTF8').
             silo.UseSystemTextJsonGrainStorageSerializer();
             silo.UseAdoNetReminderService(options =>

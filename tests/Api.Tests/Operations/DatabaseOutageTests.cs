@@ -73,6 +73,47 @@ public sealed class DatabaseOutageTests
         }
     }
 
+    [Fact]
+    public async Task Grains_woken_while_PostgreSQL_is_down_answer_503_through_an_Api_node_in_client_mode()
+    {
+        var folder = Path.Combine(TestPostgres.RepositoryRoot(), "build", "outage-pg-" + Guid.NewGuid().ToString("N")[..8]);
+        var connectionString = await PgScript("start", folder);
+        try
+        {
+            var clusterId = "outage-" + Guid.NewGuid().ToString("N")[..8];
+            var dataFolder = Directory.CreateTempSubdirectory("ipf-outage-").FullName;
+            await using var silo = await ProductHost.StartAsync(connectionString, dataFolder, new Dictionary<string, string?> { ["Orleans:Mode"] = "Cluster", ["Orleans:ClusterId"] = clusterId });
+            await using var host = await ProductHost.StartAsync(connectionString, dataFolder, new Dictionary<string, string?> { ["Orleans:Mode"] = "Client", ["Orleans:ClusterId"] = clusterId });
+            var (_, organizationId, token) = await host.RegisterOwnerAsync();
+            var owner = host.Client(token);
+            var location = (await owner.PostAsync("/api/v1/locations", new { name = "Main Bar" })).ShouldSucceed(HttpStatusCode.Created).Data.GetProperty("id").GetGuid();
+            (await owner.GetAsync($"/api/v1/inventory/items?locationId={location}")).ShouldSucceed();
+
+            // Every activation ends while the database is still there, so the calls below wake their grains (state read in
+            // activation) with the database away.
+            await silo.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+            await PgScript("stop", folder);
+            var organization = await owner.GetAsync($"/api/v1/organizations/{organizationId}");
+            var stock = await owner.GetAsync($"/api/v1/inventory/items?locationId={location}");
+
+            organization.ShouldFail(HttpStatusCode.ServiceUnavailable, "SERVICE_UNAVAILABLE");
+            stock.ShouldFail(HttpStatusCode.ServiceUnavailable, "SERVICE_UNAVAILABLE");
+
+            await PgScript("start", folder);
+            await Eventually.Found(async () =>
+            {
+                var again = await owner.GetAsync($"/api/v1/organizations/{organizationId}");
+                Assert.True(again.Status is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable, $"{again.Status}: {again.Body}");
+                return again.Status == HttpStatusCode.OK ? again : null;
+            }, "the organisation to be served again after PostgreSQL came back", TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            await PgScript("stop", folder);
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     // scripts/pg.sh keeps the server's port in its folder, so a restart answers at the same address.
     private static async Task<string> PgScript(string verb, string folder)
     {
