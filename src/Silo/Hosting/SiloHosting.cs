@@ -33,6 +33,7 @@ public static class SiloHosting
         var connectionString = builder.Configuration.PostgresConnectionString();
         DbProviderFactories.RegisterFactory(Invariant, NpgsqlFactory.Instance);
         builder.Services.AddGrainServices(connectionString);
+        var orleansConnection = ConnectionDefaults.ForOrleans(connectionString);
 
         builder.UseOrleans(silo =>
         {
@@ -45,7 +46,7 @@ public static class SiloHosting
                 silo.UseAdoNetClustering(options =>
                 {
                     options.Invariant = Invariant;
-                    options.ConnectionString = connectionString;
+                    options.ConnectionString = orleansConnection;
                 });
                 if (KubernetesPod.Detected(builder.Configuration))
                 {
@@ -71,7 +72,7 @@ public static class SiloHosting
             silo.AddAdoNetGrainStorage(AdoNetStorageName, options =>
             {
                 options.Invariant = Invariant;
-                options.ConnectionString = connectionString;
+                options.ConnectionString = orleansConnection;
             });
             silo.Services.AddKeyedSingleton<IGrainStorage>(
                 StorageName, (services, _) => new OutageAwareGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(AdoNetStorageName)));
@@ -80,7 +81,7 @@ public static class SiloHosting
             silo.UseAdoNetReminderService(options =>
             {
                 options.Invariant = Invariant;
-                options.ConnectionString = connectionString;
+                options.ConnectionString = orleansConnection;
             });
             // Compliance checks daily; a shorter check period (tests, demos) needs the floor lowered to match.
             var checkEvery = TimeSpan.FromSeconds(builder.Configuration.GetValue("Compliance:CheckPeriodSeconds", TimeSpan.FromDays(1).TotalSeconds));
@@ -93,14 +94,14 @@ public static class SiloHosting
     public static IHostApplicationBuilder AddInventoryClusterClient(this IHostApplicationBuilder builder)
     {
         var settings = OrleansSettings.From(builder.Configuration);
-        var connectionString = builder.Configuration.PostgresConnectionString();
+        var orleansConnection = ConnectionDefaults.ForOrleans(builder.Configuration.PostgresConnectionString());
         DbProviderFactories.RegisterFactory(Invariant, NpgsqlFactory.Instance);
         builder.UseOrleansClient(client =>
         {
             client.UseAdoNetClustering(options =>
             {
                 options.Invariant = Invariant;
-                options.ConnectionString = connectionString;
+                options.ConnectionString = orleansConnection;
             });
             client.Configure<ClusterOptions>(options =>
             {

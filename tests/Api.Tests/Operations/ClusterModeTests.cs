@@ -35,5 +35,8 @@ public sealed class ClusterModeTests
         // A page crosses the wire from silo to client here, by its type alias: a generic one must name its arity.
         Assert.Equal(1, (await apiNode.Client(token).GetAsync("/api/v1/suppliers")).ShouldSucceed().Data.GetProperty("items").GetArrayLength());
         Assert.Equal("healthy", (await apiNode.Client().GetAsync("/health/ready")).Body.GetProperty("status").GetString());
+        // Orleans' tables are reached through a pool of their own, named apart from the product's.
+        Assert.True(await silo.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'ipf-orleans'") > 0);
     }
 }

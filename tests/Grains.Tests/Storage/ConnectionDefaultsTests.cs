@@ -29,4 +29,27 @@ public sealed class ConnectionDefaultsTests
         Assert.Equal(0, applied.MaxAutoPrepare);
         Assert.False(applied.NoResetOnClose);
     }
+
+    [Fact]
+    public void Orleans_gets_a_small_pool_of_its_own_named_apart_from_the_product()
+    {
+        const string configured = "Host=127.0.0.1;Port=5433;Username=ipf;Password=secret";
+        var orleans = new NpgsqlConnectionStringBuilder(ConnectionDefaults.ForOrleans(configured));
+        var product = new NpgsqlConnectionStringBuilder(ConnectionDefaults.Apply(configured));
+
+        Assert.Equal(8, orleans.MaxPoolSize);
+        Assert.Equal("ipf-orleans", orleans.ApplicationName);
+        Assert.Equal("secret", orleans.Password);
+        // A pool is per connection string: the two must differ, or Orleans' membership writes would queue behind ledger commits.
+        Assert.NotEqual(product.ConnectionString, orleans.ConnectionString);
+    }
+
+    [Fact]
+    public void What_the_operator_configured_wins_for_Orleans_too()
+    {
+        var orleans = new NpgsqlConnectionStringBuilder(ConnectionDefaults.ForOrleans("Host=db;Maximum Pool Size=30;Application Name=silo-a"));
+
+        Assert.Equal(30, orleans.MaxPoolSize);
+        Assert.Equal("silo-a", orleans.ApplicationName);
+    }
 }
