@@ -118,9 +118,10 @@ public sealed class ChaosReport(
     }
 
     /// <summary>
-    /// Seconds from a kill to the last disturbed answer before the killed process was started again (the cluster carrying
-    /// on without it), or from PostgreSQL's return to the last disturbed answer after it. Disturbed: an acknowledgement that
-    /// needed a resend or took over a second. Zero when nothing was disturbed.
+    /// Seconds from a kill to the last answer of a disturbed sale sent before the killed process was started again (the
+    /// cluster carrying on without it; a sale stuck since the kill counts however late it comes back), or from PostgreSQL's
+    /// return to the last disturbed answer after it. Disturbed: an acknowledgement that needed a resend or took over a
+    /// second. Zero when nothing was disturbed.
     /// </summary>
     private double Recovery(FaultWindow fault)
     {
@@ -131,14 +132,14 @@ public sealed class ChaosReport(
 
     private IEnumerable<Acknowledgement> Disturbed(FaultWindow fault)
     {
-        var until = fault.RecoveryFromHeal ? fault.EndsAt : fault.HealedAt;
-        return book.Acknowledged.Where(a => a.Troubled && a.AnsweredAt >= fault.InjectedAt && a.AnsweredAt < until);
+        var sentBefore = fault.RecoveryFromHeal ? fault.EndsAt : fault.HealedAt;
+        return book.Acknowledged.Where(a => a.Troubled && a.AnsweredAt >= fault.InjectedAt && a.SentAt < sentBefore);
     }
 
-    // The killed process coming back may disturb a few answers too (a new silo joining, a cold Api node): counted apart.
+    // The killed process coming back may disturb a few sales too (a new silo joining, a cold Api node): counted apart.
     private int DisturbedByReturn(FaultWindow fault) => fault.RecoveryFromHeal
         ? 0
-        : book.Acknowledged.Count(a => a.Troubled && a.AnsweredAt >= fault.HealedAt && a.AnsweredAt < fault.EndsAt);
+        : book.Acknowledged.Count(a => a.Troubled && a.SentAt >= fault.HealedAt && a.AnsweredAt < fault.EndsAt);
 
     private int AcknowledgedAfter(FaultWindow fault)
     {
