@@ -35,7 +35,7 @@ public static class ChaosRun
         IReadOnlyList<FaultWindow> faults;
         try
         {
-            faults = await new Faults(options.Required("cluster"), clock, settings).Run(CancellationToken.None);
+            faults = await new Faults(options.Required("cluster"), clock, settings).Run();
         }
         finally
         {

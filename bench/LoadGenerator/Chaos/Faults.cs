@@ -14,28 +14,28 @@ public sealed record FaultWindow(string Name, string Description, double Injecte
 /// </summary>
 public sealed class Faults(string clusterScript, Stopwatch clock, ChaosSettings settings)
 {
-    public async Task<IReadOnlyList<FaultWindow>> Run(CancellationToken cancellation)
+    public async Task<IReadOnlyList<FaultWindow>> Run()
     {
         var phase = TimeSpan.FromSeconds(settings.PhaseSeconds);
         var windows = new List<(string Name, string Description, double Injected, double Healed, bool FromHeal)>();
 
-        await Task.Delay(phase, cancellation);
+        await Task.Delay(phase);
 
         var injected = await Cluster("kill-silo", "2");
-        await Task.Delay(phase, cancellation);
+        await Task.Delay(phase);
         // The silo comes back as a new incarnation; the cluster takes it in while the load goes on.
         windows.Add(("silo", "kill -9 of silo 2, started again after the phase", injected, await Cluster("start-silo", "2"), false));
-        await Task.Delay(phase / 2, cancellation);
+        await Task.Delay(phase / 2);
 
         injected = await Cluster("kill-api", "1");
-        await Task.Delay(phase, cancellation);
+        await Task.Delay(phase);
         windows.Add(("api", "kill -9 of Api node 1, started again after the phase", injected, await Cluster("start-api", "1"), false));
-        await Task.Delay(phase / 2, cancellation);
+        await Task.Delay(phase / 2);
 
         injected = await Cluster("stop-pg");
-        await Task.Delay(TimeSpan.FromSeconds(settings.OutageSeconds), cancellation);
+        await Task.Delay(TimeSpan.FromSeconds(settings.OutageSeconds));
         windows.Add(("postgres", $"PostgreSQL stopped for {settings.OutageSeconds} s, then started", injected, await Cluster("start-pg"), true));
-        await Task.Delay(phase, cancellation);
+        await Task.Delay(phase);
 
         var end = clock.Elapsed.TotalSeconds;
         return windows.Select((w, i) => new FaultWindow(

@@ -15,22 +15,11 @@ public sealed class DatabaseOutageTests
     [Theory]
     [InlineData("Embedded")]
     [InlineData("Client")]
-    public async Task While_PostgreSQL_is_down_the_Api_answers_503_with_Retry_After_and_recovers_by_itself(string mode)
-    {
-        var folder = Path.Combine(TestPostgres.RepositoryRoot(), "build", "outage-pg-" + Guid.NewGuid().ToString("N")[..8]);
-        var connectionString = await PgScript("start", folder);
-        try
+    public Task While_PostgreSQL_is_down_the_Api_answers_503_with_Retry_After_and_recovers_by_itself(string mode) =>
+        WithOwnPostgres(async (folder, connectionString) =>
         {
-            var clusterId = "outage-" + Guid.NewGuid().ToString("N")[..8];
-            var dataFolder = Directory.CreateTempSubdirectory("ipf-outage-").FullName;
-            await using var silo = mode == "Client"
-                ? await ProductHost.StartAsync(connectionString, dataFolder, new Dictionary<string, string?> { ["Orleans:Mode"] = "Cluster", ["Orleans:ClusterId"] = clusterId })
-                : null;
-            await using var host = await ProductHost.StartAsync(connectionString, dataFolder, new Dictionary<string, string?>
-            {
-                ["Orleans:Mode"] = mode,
-                ["Orleans:ClusterId"] = clusterId,
-            });
+            await using var running = await Product.StartAsync(connectionString, mode);
+            var host = running.Api;
             var (_, _, token) = await host.RegisterOwnerAsync();
             var owner = host.Client(token);
             var location = (await owner.PostAsync("/api/v1/locations", new { name = "Main Bar" })).ShouldSucceed(HttpStatusCode.Created).Data.GetProperty("id").GetGuid();
@@ -65,25 +54,14 @@ public sealed class DatabaseOutageTests
             Assert.Equal(1L, await host.Database.ScalarAsync<long>("SELECT count(*) FROM app.transactions WHERE reference_id = 'till-during-outage'"));
             Assert.Equal(9, await host.Database.ScalarAsync<int>("SELECT quantity FROM app.inventory WHERE location_id = @l", ("l", location)));
             Assert.True((await owner.GetAsync("/api/v1/admin/ledger/verify")).ShouldSucceed().Data.GetProperty("balanced").GetBoolean());
-        }
-        finally
-        {
-            await PgScript("stop", folder);
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+        });
 
     [Fact]
-    public async Task Grains_woken_while_PostgreSQL_is_down_answer_503_through_an_Api_node_in_client_mode()
-    {
-        var folder = Path.Combine(TestPostgres.RepositoryRoot(), "build", "outage-pg-" + Guid.NewGuid().ToString("N")[..8]);
-        var connectionString = await PgScript("start", folder);
-        try
+    public Task Grains_woken_while_PostgreSQL_is_down_answer_503_through_an_Api_node_in_client_mode() =>
+        WithOwnPostgres(async (folder, connectionString) =>
         {
-            var clusterId = "outage-" + Guid.NewGuid().ToString("N")[..8];
-            var dataFolder = Directory.CreateTempSubdirectory("ipf-outage-").FullName;
-            await using var silo = await ProductHost.StartAsync(connectionString, dataFolder, new Dictionary<string, string?> { ["Orleans:Mode"] = "Cluster", ["Orleans:ClusterId"] = clusterId });
-            await using var host = await ProductHost.StartAsync(connectionString, dataFolder, new Dictionary<string, string?> { ["Orleans:Mode"] = "Client", ["Orleans:ClusterId"] = clusterId });
+            await using var product = await Product.StartAsync(connectionString, "Client");
+            var host = product.Api;
             var (_, organizationId, token) = await host.RegisterOwnerAsync();
             var owner = host.Client(token);
             var location = (await owner.PostAsync("/api/v1/locations", new { name = "Main Bar" })).ShouldSucceed(HttpStatusCode.Created).Data.GetProperty("id").GetGuid();
@@ -91,7 +69,7 @@ public sealed class DatabaseOutageTests
 
             // Every activation ends while the database is still there, so the calls below wake their grains (state read in
             // activation) with the database away.
-            await silo.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+            await product.Silo!.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
             await PgScript("stop", folder);
             var organization = await owner.GetAsync($"/api/v1/organizations/{organizationId}");
             var stock = await owner.GetAsync($"/api/v1/inventory/items?locationId={location}");
@@ -106,11 +84,49 @@ public sealed class DatabaseOutageTests
                 Assert.True(again.Status is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable, $"{again.Status}: {again.Body}");
                 return again.Status == HttpStatusCode.OK ? again : null;
             }, "the organisation to be served again after PostgreSQL came back", TimeSpan.FromSeconds(60));
+        });
+
+    // A PostgreSQL server of the test's own (build/outage-pg-*), stopped and removed afterwards whatever happened.
+    private static async Task WithOwnPostgres(Func<string, string, Task> test)
+    {
+        var folder = Path.Combine(TestPostgres.RepositoryRoot(), "build", "outage-pg-" + Guid.NewGuid().ToString("N")[..8]);
+        var connectionString = await PgScript("start", folder);
+        try
+        {
+            await test(folder, connectionString);
         }
         finally
         {
             await PgScript("stop", folder);
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The product on one database: in Client mode an Api node and, beside it, the silo it calls.</summary>
+    private sealed class Product(ProductHost? silo, ProductHost api) : IAsyncDisposable
+    {
+        public ProductHost? Silo => silo;
+
+        public ProductHost Api => api;
+
+        public static async Task<Product> StartAsync(string connectionString, string mode)
+        {
+            var clusterId = "outage-" + Guid.NewGuid().ToString("N")[..8];
+            var dataFolder = Directory.CreateTempSubdirectory("ipf-outage-").FullName;
+            var silo = mode == "Client"
+                ? await ProductHost.StartAsync(connectionString, dataFolder, new Dictionary<string, string?> { ["Orleans:Mode"] = "Cluster", ["Orleans:ClusterId"] = clusterId })
+                : null;
+            var api = await ProductHost.StartAsync(connectionString, dataFolder, new Dictionary<string, string?> { ["Orleans:Mode"] = mode, ["Orleans:ClusterId"] = clusterId });
+            return new Product(silo, api);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await api.DisposeAsync();
+            if (silo is not null)
+            {
+                await silo.DisposeAsync();
+            }
         }
     }
 
