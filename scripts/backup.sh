@@ -60,6 +60,7 @@ for part in "${parts[@]}"; do
     port) export PGPORT=$value ;;
     username | userid | user | uid) export PGUSER=$value ;;
     password | pwd) export PGPASSWORD=$value ;;
+    database | db) export PGDATABASE=$value ;;
   esac
 done
 [[ -n "${PGHOST:-}" && -n "${PGUSER:-}" ]] || die "the connection string names no Host or Username"
@@ -93,10 +94,14 @@ started=$SECONDS
 # -c fast: an immediate checkpoint, so the backup starts now rather than after a spread one.
 "$TOOLS/pg_basebackup" -D "$partial" -Ft -z -X stream -c fast --manifest-checksums=SHA256 \
   -l "ipf $name" --no-password >&2 || die "pg_basebackup failed"
-# The backup is consistent as of its end; a point-in-time restore may aim at any later moment.
-# Rounded up to the next second, so a restore is never aimed inside the backup.
-finished_epoch=$(($(date +%s) + 1))
-finished_at=$(date -u -d "@$finished_epoch" +%Y-%m-%dT%H:%M:%SZ)
+# The backup is consistent as of its end; a point-in-time restore may aim at any later moment. The end is
+# read from the server's own clock, to the microsecond, once pg_basebackup has returned: the clock recovery
+# targets are compared with, and a moment no earlier than the backup's last WAL record.
+finished_us=$("$TOOLS/psql" -X -At -v ON_ERROR_STOP=1 --no-password -d "${PGDATABASE:-postgres}" \
+  -c "SELECT (extract(epoch FROM clock_timestamp()) * 1000000)::bigint") || die "could not read the server's clock"
+[[ "$finished_us" =~ ^[0-9]+$ ]] || die "the server's clock answered '$finished_us'"
+finished_epoch=$((finished_us / 1000000))
+finished_at=$(date -u -d "@$finished_epoch" +%Y-%m-%dT%H:%M:%S).$(printf '%06d' $((finished_us % 1000000)))Z
 backup_seconds=$((SECONDS - started))
 
 # pg_verifybackup reads plain folders only (PostgreSQL 15): check an unpacked copy, WAL included.
@@ -113,6 +118,7 @@ cat >"$partial/backup.info" <<INFO
 started_at=$started_at
 finished_at=$finished_at
 finished_epoch=$finished_epoch
+finished_us=$finished_us
 seconds=$backup_seconds
 start_wal=$start_wal
 system_identifier=$system_id

@@ -54,22 +54,30 @@ case "$dest" in
   *[[:space:]]* | *[\'\"\,\\\$\`]*) die "DEST must not contain spaces, quotes, commas or shell metacharacters: '$dest'" ;;
 esac
 
-target_epoch=""
+# Times are compared in microseconds since the epoch: sales a few milliseconds apart fall on the right sides,
+# and a target a moment after a backup's end is after it.
+target_us=""
 if [[ -n "$target" ]]; then
-  target_epoch=$(date -d "$target" +%s 2>/dev/null) || die "--target-time '$target' is not a time date(1) understands"
-  # Microseconds kept: sales a few milliseconds apart fall on the right sides.
+  target_us=$(date -d "$target" +%s%6N 2>/dev/null) || die "--target-time '$target' is not a time date(1) understands"
   target=$(date -u -d "$target" '+%Y-%m-%d %H:%M:%S.%6N+00')
-  ((target_epoch <= $(date +%s))) || die "--target-time $target is in the future; leave it out to restore to the end of the archive"
+  ((target_us <= $(date +%s%6N))) || die "--target-time $target is in the future; leave it out to restore to the end of the archive"
 fi
 
 info() { sed -n "s/^$1=//p" "$2/backup.info"; }
+# Backups taken before finished_us was recorded have their end rounded up to a whole second.
+finished_us() {
+  local us
+  us=$(info finished_us "$1")
+  [[ -n "$us" ]] || us=$(($(info finished_epoch "$1") * 1000000))
+  echo "$us"
+}
 
 if [[ -z "$backup" ]]; then
   base_dir=${IPF_BACKUP_DIR:-$ROOT/.data/backups/base}
   [[ -d "$base_dir" ]] || die "no backups in $base_dir (IPF_BACKUP_DIR); take one with make backup"
   while IFS= read -r candidate; do
     [[ -f "$base_dir/$candidate/backup.info" ]] || continue
-    if [[ -z "$target_epoch" ]] || (($(info finished_epoch "$base_dir/$candidate") <= target_epoch)); then
+    if [[ -z "$target_us" ]] || (($(finished_us "$base_dir/$candidate") <= target_us)); then
       backup=$base_dir/$candidate
     fi
   done < <(find "$base_dir" -mindepth 1 -maxdepth 1 -type d -name '[0-9]*T*Z' -printf '%f\n' | sort)
@@ -81,7 +89,7 @@ for f in base.tar.gz pg_wal.tar.gz backup_manifest backup.info; do
 done
 backup=$(cd "$backup" && pwd -P)
 finished_at=$(info finished_at "$backup")
-if [[ -n "$target_epoch" ]] && ((target_epoch < $(info finished_epoch "$backup"))); then
+if [[ -n "$target_us" ]] && ((target_us < $(finished_us "$backup"))); then
   die "--target-time $target is before backup $(basename "$backup") finished ($finished_at); choose an older backup or a later time"
 fi
 

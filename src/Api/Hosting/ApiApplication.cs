@@ -122,7 +122,8 @@ public static class ApiApplication
         app.MapShrinkageApi();
         app.MapForecastApi();
         app.MapFederalRecordsApi();
-        // A connection ends when its token does, so a deactivated or demoted user stops hearing events within a token's life.
-        app.MapHub<InventoryHub>(InventoryHub.Path, options => options.CloseOnAuthenticationExpiration = true);
+        // A connection ends when its token does, so a deactivated or demoted user stops hearing events within a token's life
+        // (LiveSessionExpiry, on the product's clock; SignalR's CloseOnAuthenticationExpiration reads the machine's).
+        app.MapHub<InventoryHub>(InventoryHub.Path);
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.Tokens;
 
 namespace InventoryProFlow.Api.Hosting;
@@ -20,7 +21,8 @@ public static class ApiServices
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
+        // The same one clock as the silo's (GrainServices); a test's own clock, registered first, wins.
+        services.TryAddSingleton(TimeProvider.System);
         services.Configure<JsonOptions>(options => ApiJson.Configure(options.SerializerOptions));
         // Binding failures (bad JSON, wrong types, oversize bodies) reach our error envelope instead of an empty 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -36,13 +38,19 @@ public static class ApiServices
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, GuardHandler>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<SigningKeys>(ConfigureBearer);
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<SigningKeys, TimeProvider>(ConfigureBearer);
         Policies.Add(services.AddAuthorizationBuilder());
         builder.AddDashboardSessions();
         services.AddClientAddresses(builder.Configuration);
 
         services.AddSingleton<HubErrors>();
-        services.AddSignalR(options => options.AddFilter<HubErrors>()).AddJsonProtocol(options => ApiJson.Configure(options.PayloadSerializerOptions));
+        services.AddSingleton<LiveSessionExpiry>();
+        services.AddHostedService(provider => provider.GetRequiredService<LiveSessionExpiry>());
+        services.AddSignalR(options =>
+        {
+            options.AddFilter<HubErrors>();
+            options.AddFilter<LiveSessionExpiry>();
+        }).AddJsonProtocol(options => ApiJson.Configure(options.PayloadSerializerOptions));
         services.AddSingleton<LiveHubNode>();
         services.AddHostedService(provider => provider.GetRequiredService<LiveHubNode>());
 
@@ -51,7 +59,7 @@ public static class ApiServices
         return builder;
     }
 
-    private static void ConfigureBearer(JwtBearerOptions options, SigningKeys keys)
+    private static void ConfigureBearer(JwtBearerOptions options, SigningKeys keys, TimeProvider time)
     {
         options.MapInboundClaims = false;
         options.TokenValidationParameters = new TokenValidationParameters
@@ -64,6 +72,7 @@ public static class ApiServices
             NameClaimType = ClaimNames.Subject,
             RoleClaimType = ClaimNames.Role,
             ClockSkew = SigningKeys.ClockSkew,
+            LifetimeValidator = TokenLifetime.By(time),
         };
         options.Events = new JwtBearerEvents
         {

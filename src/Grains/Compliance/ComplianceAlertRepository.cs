@@ -57,6 +57,7 @@ public sealed class ComplianceAlertRepository(NpgsqlDataSource db)
                     org = raised.Select(a => a.OrganizationId).ToArray(),
                     @event = raised.Select(_ => WebhookEvents.ComplianceAlert).ToArray(),
                     payload = raised.Select(a => JsonSerializer.Serialize(a, Json)).ToArray(),
+                    at = raised.Select(a => a.RaisedAt).ToArray(),
                 },
                 transaction);
         }

@@ -21,7 +21,8 @@ public sealed class ComplianceGrain(
     LocationRepository locations,
     ComplianceAlertRepository alerts,
     ComplianceReportRepository reports,
-    ComplianceClock clock,
+    TimeProvider time,
+    ComplianceSchedule schedule,
     IdFactory ids,
     TradeMetrics metrics,
     ILogger<ComplianceGrain> logger) : Grain, IComplianceGrain, IRemindable
@@ -48,7 +49,7 @@ public sealed class ComplianceGrain(
 
     public async Task<LicenseView> CreateLicense(LicenseDraft draft)
     {
-        var now = clock.Now.UtcDateTime;
+        var now = time.GetUtcNow().UtcDateTime;
         var license = new LicenseDetails(
             ids.NewId(), OrganizationId, draft.LocationId, Trim(draft.LicenseType)!, Trim(draft.IssuingAuthority)!, Trim(draft.LicenseNumber)!,
             draft.IssuedOn, draft.ExpiresOn ?? default, draft.RenewalLeadDays ?? LicenseRules.DefaultRenewalLeadDays, Trim(draft.Notes), now, now);
@@ -71,40 +72,40 @@ public sealed class ComplianceGrain(
             ExpiresOn = changes.ExpiresOn ?? current.ExpiresOn,
             RenewalLeadDays = changes.RenewalLeadDays ?? current.RenewalLeadDays,
             Notes = changes.Notes is null ? current.Notes : Trim(changes.Notes),
-            UpdatedAt = clock.Now.UtcDateTime,
+            UpdatedAt = time.GetUtcNow().UtcDateTime,
         };
         LicenseRules.Check(changes with { ExpiresOn = changed.ExpiresOn }, changed);
         await RefuseUnknownLocation(changed.LocationId);
         await licenses.Update(changed);
         // A renewal moves the expiry date: the old date's alerts are settled and the new date's reminders start over.
-        await alerts.ResolveStale(OrganizationId, licenseId, changed.ExpiresOn, clock.Now.UtcDateTime);
+        await alerts.ResolveStale(OrganizationId, licenseId, changed.ExpiresOn, time.GetUtcNow().UtcDateTime);
         return await Watched(licenseId);
     }
 
     public async Task DeleteLicense(Guid licenseId)
     {
-        if (!await licenses.SoftDelete(OrganizationId, licenseId, clock.Now.UtcDateTime))
+        if (!await licenses.SoftDelete(OrganizationId, licenseId, time.GetUtcNow().UtcDateTime))
         {
             throw NotFoundException.For("licence", licenseId);
         }
 
-        await alerts.ResolveStale(OrganizationId, licenseId, currentExpiry: null, clock.Now.UtcDateTime);
+        await alerts.ResolveStale(OrganizationId, licenseId, currentExpiry: null, time.GetUtcNow().UtcDateTime);
     }
 
     public Task<Page<ComplianceAlert>> Alerts(ComplianceAlertFilter filter, PageRequest page) => alerts.List(OrganizationId, filter, page);
 
     public async Task<ComplianceAlert> AcknowledgeAlert(Guid alertId, Guid? acknowledgedBy) =>
-        await alerts.Acknowledge(OrganizationId, alertId, acknowledgedBy, clock.Now.UtcDateTime)
+        await alerts.Acknowledge(OrganizationId, alertId, acknowledgedBy, time.GetUtcNow().UtcDateTime)
             ?? throw NotFoundException.For("alert", alertId);
 
     public async Task<ComplianceCheck> Check()
     {
-        var now = clock.Now;
+        var now = time.GetUtcNow();
         var onCalendar = await licenses.OnCalendar(OrganizationId);
         var due = new List<AlertDue>();
         foreach (var (license, timezone) in onCalendar)
         {
-            var today = clock.Today(timezone);
+            var today = time.Today(timezone);
             if (LicenseExpiry.ReachedThreshold(license.ExpiresOn, today) is { } threshold)
             {
                 var daysLeft = LicenseExpiry.DaysLeft(license.ExpiresOn, today);
@@ -164,10 +165,10 @@ public sealed class ComplianceGrain(
         var overall = counts.Expired > 0 || reportStatuses.Contains(FilingStatuses.Overdue) ? ComplianceStates.ActionRequired
             : counts.Expiring > 0 || reportStatuses.Contains(FilingStatuses.Due) || openAlerts > 0 ? ComplianceStates.Attention
             : ComplianceStates.Ok;
-        return new ComplianceStatus(OrganizationId, overall, counts, locations, openAlerts, clock.Now.UtcDateTime, _lastCheck?.CheckedAt);
+        return new ComplianceStatus(OrganizationId, overall, counts, locations, openAlerts, time.GetUtcNow().UtcDateTime, _lastCheck?.CheckedAt);
     }
 
-    public Task Watch() => this.RegisterOrUpdateReminder(ReminderName, clock.CheckEvery, clock.CheckEvery);
+    public Task Watch() => this.RegisterOrUpdateReminder(ReminderName, schedule.CheckEvery, schedule.CheckEvery);
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -195,14 +196,14 @@ public sealed class ComplianceGrain(
     {
         var filed = await reports.Filed(OrganizationId);
         return (await licenses.LocationsOnFile(OrganizationId))
-            .Select(l => ReportDeadlines.Of(l, filed, clock.Today(l.Timezone)))
+            .Select(l => ReportDeadlines.Of(l, filed, time.Today(l.Timezone)))
             .ToList();
     }
 
     private LicenseView View(LicenseOnCalendar onCalendar)
     {
         var (l, timezone) = onCalendar;
-        var today = clock.Today(timezone);
+        var today = time.Today(timezone);
         return new LicenseView(
             l.Id, l.LocationId, l.LicenseType, l.IssuingAuthority, l.LicenseNumber, l.IssuedOn, l.ExpiresOn, l.RenewalLeadDays, l.Notes,
             LicenseExpiry.Status(l.ExpiresOn, l.RenewalLeadDays, today), LicenseExpiry.DaysLeft(l.ExpiresOn, today), l.CreatedAt, l.UpdatedAt);

@@ -17,7 +17,7 @@ public sealed class ComplianceReportsGrain(
     LocationRepository locations,
     LicenseRepository licenses,
     ComplianceAlertRepository alerts,
-    ComplianceClock clock,
+    TimeProvider time,
     IdFactory ids) : Grain, IComplianceReportsGrain
 {
     // A year and a day: an annual report of a leap year, and nothing a single query should not sum.
@@ -41,13 +41,13 @@ public sealed class ComplianceReportsGrain(
             .ThrowIfAny();
         var location = await locations.Find(OrganizationId, request.LocationId!.Value) ?? throw NotFoundException.For("location", request.LocationId.Value);
         var period = new ReportPeriod(request.PeriodStart!.Value, request.PeriodEnd!.Value);
-        var today = clock.Today(location.Timezone);
+        var today = time.Today(location.Timezone);
         if (period.Start > today)
         {
             throw new ValidationFailedException([new FieldError("periodStart", $"periodStart is in the future (today is {today:yyyy-MM-dd} at this location).")]);
         }
 
-        var now = clock.Now.UtcDateTime;
+        var now = time.GetUtcNow().UtcDateTime;
         var (byCategory, suppliers) = await ledger.Figures(OrganizationId, location.Id, period, location.Timezone, now);
         // A period still running can only be a draft: its figures will change.
         var status = period.End >= today ? ReportStatuses.Draft : ReportStatuses.Generated;
@@ -68,7 +68,7 @@ public sealed class ComplianceReportsGrain(
     public async Task<ComplianceReportView> Submit(Guid reportId, Guid? submittedBy)
     {
         var report = await Get(reportId);
-        if (!await reports.Submit(report, submittedBy, clock.Now.UtcDateTime))
+        if (!await reports.Submit(report, submittedBy, time.GetUtcNow().UtcDateTime))
         {
             throw new ConflictException(
                 ErrorCodes.Conflict,
@@ -79,7 +79,7 @@ public sealed class ComplianceReportsGrain(
 
         if (report.LocationId is { } location)
         {
-            await alerts.ResolveByKeyPrefix(OrganizationId, ReportDeadlines.AlertKeyPrefix(location, report.Period.Start, report.Period.End), clock.Now.UtcDateTime);
+            await alerts.ResolveByKeyPrefix(OrganizationId, ReportDeadlines.AlertKeyPrefix(location, report.Period.Start, report.Period.End), time.GetUtcNow().UtcDateTime);
         }
 
         return await Get(reportId);

@@ -3,6 +3,7 @@ using InventoryProFlow.Contracts.Compliance;
 using InventoryProFlow.Contracts.Errors;
 using InventoryProFlow.Contracts.Paging;
 using InventoryProFlow.Grains.Catalogue;
+using InventoryProFlow.Grains.Storage;
 using InventoryProFlow.Grains.Validation;
 using Orleans.Concurrency;
 
@@ -14,7 +15,7 @@ public sealed class FederalRecordsGrain(
     TtbLedgerQuery ttb,
     DealerRecordsQuery dealer,
     LocationRepository locations,
-    ComplianceClock clock) : Grain, IFederalRecordsGrain
+    TimeProvider time) : Grain, IFederalRecordsGrain
 {
     private const string ExciseNote =
         "An estimate for TTB F 5000.24: taxable removals are the ledger's sales and comps of spirits (removals taxpaid), in exact proof gallons; " +
@@ -33,7 +34,7 @@ public sealed class FederalRecordsGrain(
             throw new ValidationFailedException([new FieldError("month", $"month {start:yyyy-MM} is in the future (today is {today:yyyy-MM-dd}).")]);
         }
 
-        var asOf = clock.Now.UtcDateTime;
+        var asOf = time.GetUtcNow().UtcDateTime;
         var flows = await ttb.Flows(OrganizationId, locationId, start, end, asOf);
         var (production, storage, processing, warnings) = TtbOperationsReports.Of(start, flows);
         return new TtbMonthlyReport(
@@ -59,7 +60,7 @@ public sealed class FederalRecordsGrain(
             throw new ValidationFailedException([new FieldError("periodStart", $"periodStart is in the future (today is {today:yyyy-MM-dd}).")]);
         }
 
-        var asOf = clock.Now.UtcDateTime;
+        var asOf = time.GetUtcNow().UtcDateTime;
         var removals = await ttb.Flows(OrganizationId, null, start, end, asOf);
         var yearStart = new DateOnly(start.Year, 1, 1);
         var earlier = start > yearStart ? (await ttb.Flows(OrganizationId, null, yearStart, start.AddDays(-1), asOf)).Values.Sum(f => f.RemovedTaxpaid) : 0m;
@@ -123,10 +124,10 @@ public sealed class FederalRecordsGrain(
         if (locationId is { } id)
         {
             var location = await locations.Find(OrganizationId, id) ?? throw NotFoundException.For("location", id);
-            return clock.Today(location.Timezone);
+            return time.Today(location.Timezone);
         }
 
         var zones = await locations.Timezones(OrganizationId);
-        return zones.Count == 0 ? clock.Today("UTC") : zones.Max(clock.Today);
+        return zones.Count == 0 ? time.Today("UTC") : zones.Max(zone => time.Today(zone));
     }
 }

@@ -9,10 +9,10 @@ namespace InventoryProFlow.Grains.Identity;
 /// </summary>
 // A window lasts a minute; an idle counter is worth nothing after it, and a spray of addresses must not pile up activations.
 [CollectionAgeLimit(Minutes = 2)]
-public sealed class AttemptWindowGrain(RateLimitSettings limits, RateLimitClock clock) : Grain, IAttemptWindowGrain
+public sealed class AttemptWindowGrain(RateLimitSettings limits, TimeProvider time) : Grain, IAttemptWindowGrain
 {
     private readonly FixedWindow _minute = new(TimeSpan.FromMinutes(1));
 
     public Task<RateLimitDecision?> Attempt() =>
-        Task.FromResult(limits.SignInAttemptsPerMinute is { } limit ? _minute.Count(clock.Now, limit) : null);
+        Task.FromResult(limits.SignInAttemptsPerMinute is { } limit ? _minute.Count(time.GetUtcNow(), limit) : null);
 }

@@ -16,21 +16,22 @@ namespace InventoryProFlow.Grains.Identity;
 /// </summary>
 // Outlives the hour window, so an organisation idle for a while within the hour does not get a fresh allowance.
 [CollectionAgeLimit(Minutes = 65)]
-public sealed class OrganizationGateGrain(IpAllowListRepository allowLists, RateLimitSettings limits, RateLimitClock clock) : Grain, IOrganizationGateGrain
+public sealed class OrganizationGateGrain(IpAllowListRepository allowLists, RateLimitSettings limits, TimeProvider time) : Grain, IOrganizationGateGrain
 {
     // A tier changed by billing, or a list cleared by an operator in the database, takes effect within this.
     private static readonly TimeSpan RereadEvery = TimeSpan.FromMinutes(1);
 
     private readonly FixedWindow _hour = new(TimeSpan.FromHours(1));
     private OrganizationAccess? _access;
-    private DateTimeOffset _readAt;
+    // A monotonic timestamp: how long the cached access has been kept is a duration, not a time of day.
+    private long _readAt;
 
     private Guid OrganizationId => GrainKeys.ParseOrganizationGate(this.GetPrimaryKeyString());
 
     public async Task<Admission> Admit(IPAddress? client)
     {
-        var now = clock.Now;
-        var access = await Access(now);
+        var now = time.GetUtcNow();
+        var access = await Access();
         if (!access.Admits(client))
         {
             return new Admission(false, null, access.SubscriptionTier);
@@ -40,7 +41,7 @@ public sealed class OrganizationGateGrain(IpAllowListRepository allowLists, Rate
         return new Admission(true, calls, access.SubscriptionTier);
     }
 
-    public async Task<IpAllowList> AllowList() => (await Access(clock.Now)).Shown();
+    public async Task<IpAllowList> AllowList() => (await Access()).Shown();
 
     public async Task<IpAllowList> ReplaceAllowList(IReadOnlyList<string?>? entries, IPAddress? editor)
     {
@@ -64,16 +65,16 @@ public sealed class OrganizationGateGrain(IpAllowListRepository allowLists, Rate
         }
 
         _access = await allowLists.Replace(OrganizationId, networks);
-        _readAt = clock.Now;
+        _readAt = time.GetTimestamp();
         return _access.Shown();
     }
 
-    private async Task<OrganizationAccess> Access(DateTimeOffset now)
+    private async Task<OrganizationAccess> Access()
     {
-        if (_access is null || now - _readAt >= RereadEvery)
+        if (_access is null || time.GetElapsedTime(_readAt) >= RereadEvery)
         {
             _access = await allowLists.Find(OrganizationId);
-            _readAt = now;
+            _readAt = time.GetTimestamp();
         }
 
         return _access;

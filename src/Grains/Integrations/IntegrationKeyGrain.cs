@@ -13,14 +13,14 @@ public sealed class IntegrationKeyGrain(IntegrationRepository integrations, Time
     private static readonly TimeSpan ReadAgainAfter = TimeSpan.FromMinutes(1);
 
     private IntegrationCredential? _credential;
-    private DateTimeOffset _readAt = DateTimeOffset.MinValue;
+    private long _readAt;
 
     public async Task<IntegrationCredential?> Credential()
     {
-        if (_credential is null || time.GetUtcNow() - _readAt > ReadAgainAfter)
+        if (_credential is null || time.GetElapsedTime(_readAt) > ReadAgainAfter)
         {
             _credential = await integrations.Credential(GrainKeys.ParseIntegrationKey(this.GetPrimaryKeyString()));
-            _readAt = time.GetUtcNow();
+            _readAt = time.GetTimestamp();
             if (_credential is null)
             {
                 // An unknown or revoked key is not kept: someone guessing keys must not fill the silo with activations.

@@ -11,11 +11,12 @@ public sealed class HubDirectoryGrain(TimeProvider time) : Grain, IHubDirectoryG
     // Three missed renewals: the node is gone (killed, or cut off from the cluster).
     private static readonly TimeSpan Expiry = IHubDirectoryGrain.RenewEvery * 3;
 
-    private readonly Dictionary<string, (ILiveHubObserver Hub, DateTimeOffset SeenAt)> _hubs = [];
+    // SeenAt is a monotonic timestamp: liveness is a duration, and a step of the wall clock must not drop every node.
+    private readonly Dictionary<string, (ILiveHubObserver Hub, long SeenAt)> _hubs = [];
 
     public Task Register(string nodeId, ILiveHubObserver hub)
     {
-        _hubs[nodeId] = (hub, time.GetUtcNow());
+        _hubs[nodeId] = (hub, time.GetTimestamp());
         return Task.CompletedTask;
     }
 
@@ -27,8 +28,7 @@ public sealed class HubDirectoryGrain(TimeProvider time) : Grain, IHubDirectoryG
 
     public Task<IReadOnlyList<ILiveHubObserver>> Live()
     {
-        var now = time.GetUtcNow();
-        foreach (var gone in _hubs.Where(h => h.Value.SeenAt + Expiry < now).Select(h => h.Key).ToList())
+        foreach (var gone in _hubs.Where(h => time.GetElapsedTime(h.Value.SeenAt) > Expiry).Select(h => h.Key).ToList())
         {
             _hubs.Remove(gone);
         }

@@ -15,14 +15,14 @@ public sealed class LiveEventsGrain(TimeProvider time) : Grain, ILiveEventsGrain
     private static readonly TimeSpan ListAge = TimeSpan.FromSeconds(1);
 
     private IReadOnlyList<ILiveHubObserver> _hubs = [];
-    private DateTimeOffset _listedAt = DateTimeOffset.MinValue;
+    private long? _listedAt;
 
     public async Task Publish(LiveEvents events)
     {
-        if (time.GetUtcNow() - _listedAt > ListAge)
+        if (_listedAt is not { } listedAt || time.GetElapsedTime(listedAt) > ListAge)
         {
             _hubs = await GrainFactory.GetGrain<IHubDirectoryGrain>(GrainKeys.HubDirectoryKey).Live();
-            _listedAt = time.GetUtcNow();
+            _listedAt = time.GetTimestamp();
         }
 
         foreach (var hub in _hubs)

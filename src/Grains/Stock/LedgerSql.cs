@@ -12,7 +12,7 @@ namespace InventoryProFlow.Grains.Stock;
 /// </summary>
 internal static class LedgerSql
 {
-    public static async Task WriteAsync(NpgsqlDataSource db, AuditLog audit, IReadOnlyList<LedgerCommit> commits)
+    public static async Task WriteAsync(NpgsqlDataSource db, AuditLog audit, IReadOnlyList<LedgerCommit> commits, DateTime at)
     {
         await using var connection = await db.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
@@ -62,13 +62,13 @@ internal static class LedgerSql
         {
             batch.BatchCommands.Add(Command(
                 "INSERT INTO app.inventory AS i (id, organization_id, location_id, product_id, quantity, par_level, reorder_point, last_count_date, last_counted_by, updated_at) " +
-                "SELECT id, org, location, product, delta, par, reorder, counted_at, counted_by, now() " +
+                "SELECT id, org, location, product, delta, par, reorder, counted_at, counted_by, @at " +
                 "FROM unnest(@id, @org, @location, @product, @delta, @par, @reorder, @counted_at, @counted_by) " +
                 "AS u(id, org, location, product, delta, par, reorder, counted_at, counted_by) " +
                 "ON CONFLICT (location_id, product_id) DO UPDATE SET quantity = i.quantity + EXCLUDED.quantity, " +
                 "par_level = EXCLUDED.par_level, reorder_point = EXCLUDED.reorder_point, " +
                 "last_count_date = coalesce(EXCLUDED.last_count_date, i.last_count_date), " +
-                "last_counted_by = coalesce(EXCLUDED.last_counted_by, i.last_counted_by), updated_at = now()",
+                "last_counted_by = coalesce(EXCLUDED.last_counted_by, i.last_counted_by), updated_at = @at",
                 ("id", inventory.Select(w => w.InventoryId).ToArray()),
                 ("org", inventory.Select(w => w.OrganizationId).ToArray()),
                 ("location", inventory.Select(w => w.LocationId).ToArray()),
@@ -77,16 +77,18 @@ internal static class LedgerSql
                 ("par", inventory.Select(w => w.ParLevel).ToArray()),
                 ("reorder", inventory.Select(w => w.ReorderPoint).ToArray()),
                 ("counted_at", inventory.Select(w => w.LastCountDate).ToArray()),
-                ("counted_by", inventory.Select(w => w.LastCountedBy).ToArray())));
+                ("counted_by", inventory.Select(w => w.LastCountedBy).ToArray()),
+                ("at", at)));
         }
 
         var costs = inventory.Where(w => w.NewCost is not null).GroupBy(w => w.ProductId).Select(g => g.Last()).OrderBy(w => w.ProductId).ToList();
         if (costs.Count > 0)
         {
             batch.BatchCommands.Add(Command(
-                "UPDATE app.products p SET cost = u.cost, updated_at = now() FROM unnest(@product, @cost) AS u(product, cost) WHERE p.id = u.product",
+                "UPDATE app.products p SET cost = u.cost, updated_at = @at FROM unnest(@product, @cost) AS u(product, cost) WHERE p.id = u.product",
                 ("product", costs.Select(w => w.ProductId).ToArray()),
-                ("cost", costs.Select(w => w.NewCost!.Value).ToArray())));
+                ("cost", costs.Select(w => w.NewCost!.Value).ToArray()),
+                ("at", at)));
         }
 
         var alerts = commits.SelectMany(c => c.Alerts).ToList();
@@ -137,7 +139,8 @@ internal static class LedgerSql
                 OutboxFanout.Sql,
                 ("org", events.Select(e => e.OrganizationId).ToArray()),
                 ("event", events.Select(e => e.Event.Event).ToArray()),
-                ("payload", events.Select(e => e.Event.Payload).ToArray())));
+                ("payload", events.Select(e => e.Event.Payload).ToArray()),
+                ("at", events.Select(_ => at).ToArray())));
         }
 
         if (batch.BatchCommands.Count > 0)

@@ -15,7 +15,7 @@ namespace InventoryProFlow.Grains.Stock;
 /// carries hundreds of movements; when idle, a movement is written alone, at once.
 /// If a batch fails, its movements are retried one by one, so one bad movement fails alone.
 /// </summary>
-public sealed class LedgerWriter(NpgsqlDataSource db, AuditLog audit, TradeMetrics metrics, IConfiguration configuration, ILogger<LedgerWriter> logger)
+public sealed class LedgerWriter(NpgsqlDataSource db, AuditLog audit, TradeMetrics metrics, TimeProvider time, IConfiguration configuration, ILogger<LedgerWriter> logger)
     : IHostedService
 {
     private readonly Channel<Waiting> _queue = Channel.CreateUnbounded<Waiting>(new UnboundedChannelOptions { SingleReader = false });
@@ -70,7 +70,7 @@ public sealed class LedgerWriter(NpgsqlDataSource db, AuditLog audit, TradeMetri
     {
         try
         {
-            await LedgerSql.WriteAsync(db, audit, batch.Select(w => w.Commit).ToList());
+            await LedgerSql.WriteAsync(db, audit, batch.Select(w => w.Commit).ToList(), time.GetUtcNow().UtcDateTime);
             // Counted here, once durable, whichever way a movement came (POS, API, a count sheet); a replay never gets this far.
             batch.ForEach(w => metrics.Committed(w.Commit.Entries, w.Commit.Alerts.Select(a => a.Alert)));
             batch.ForEach(w => w.Done.TrySetResult());

@@ -136,7 +136,7 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
         var entry = new LedgerEntry(
             change.EntryId, change.MovementId, change.Type, _locationId, _productId, row.Sku, delta, unitCost, unitPrice, total,
             change.ReferenceId, change.Notes, change.Reason, change.UserId, change.SupplierId, change.CounterpartLocationId, change.OccurredAt, change.RecordedAt);
-        _pending.Add(new Pending(change.MovementId, delta, row, time.GetUtcNow()));
+        _pending.Add(new Pending(change.MovementId, delta, row, time.GetTimestamp()));
         Apply(alerted);
         return new StagedChange(entry, Write(alerted, delta, change.Type == MovementTypes.Purchase ? change.UnitCost : null), alerts, After(alerted));
     }
@@ -232,12 +232,12 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
     // The movement that staged these never said how it ended: the ledger knows.
     private async Task SettleOverdue()
     {
-        if (_pending.Count == 0 || _pending[0].StagedAt + SettleDeadline >= time.GetUtcNow())
+        if (_pending.Count == 0 || time.GetElapsedTime(_pending[0].StagedAt) <= SettleDeadline)
         {
             return;
         }
 
-        var overdue = _pending.Where(p => p.StagedAt + SettleDeadline < time.GetUtcNow()).ToList();
+        var overdue = _pending.Where(p => time.GetElapsedTime(p.StagedAt) > SettleDeadline).ToList();
         foreach (var pending in overdue)
         {
             await Settle(pending.MovementId, await stock.MovementRecorded(pending.MovementId, _locationId, _productId));
@@ -252,7 +252,7 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
         var withId = changed with { InventoryId = changed.InventoryId ?? ids.NewId() };
         var now = time.GetUtcNow().UtcDateTime;
         var (alerted, alerts) = Alerts(withId, now);
-        _pending.Add(new Pending(movementId, 0, before, time.GetUtcNow()));
+        _pending.Add(new Pending(movementId, 0, before, time.GetTimestamp()));
         Apply(alerted);
         var live = LiveEventsOf.Alone(_organizationId, Item(_row!), alerts, by, now);
         var audit = auditVerb is null ? null : LevelsAudit(auditVerb, auditVerb == "created" ? null : before, withId);
@@ -371,5 +371,6 @@ public sealed class ProductAtLocationGrain(StockRepository stock, LedgerWriter l
     private object? Levels(ProductAtLocationRow? row) =>
         row is null ? null : new { LocationId = _locationId, ProductId = _productId, row.Sku, row.ParLevel, row.ReorderPoint };
 
-    private sealed record Pending(Guid MovementId, int Delta, ProductAtLocationRow Before, DateTimeOffset StagedAt);
+    // StagedAt is a monotonic timestamp (TimeProvider.GetTimestamp): the deadline is a duration, immune to a clock step.
+    private sealed record Pending(Guid MovementId, int Delta, ProductAtLocationRow Before, long StagedAt);
 }

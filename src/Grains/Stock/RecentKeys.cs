@@ -15,7 +15,8 @@ internal sealed class RecentKeys(TimeProvider time)
 
     private HashSet<ulong> _current = [];
     private HashSet<ulong> _previous = [];
-    private DateTimeOffset _rotatesAt = time.GetUtcNow() + Generation;
+    // Monotonic (TimeProvider.GetTimestamp): a generation is a duration, not a time of day.
+    private long _rotatedAt = time.GetTimestamp();
 
     public void Add(MovementKey key)
     {
@@ -32,16 +33,16 @@ internal sealed class RecentKeys(TimeProvider time)
 
     private void Rotate()
     {
-        var now = time.GetUtcNow();
-        if (now < _rotatesAt)
+        var age = time.GetElapsedTime(_rotatedAt);
+        if (age < Generation)
         {
             return;
         }
 
         // After a long quiet spell both generations are stale.
-        _previous = now < _rotatesAt + Generation ? _current : [];
+        _previous = age < 2 * Generation ? _current : [];
         _current = [];
-        _rotatesAt = now + Generation;
+        _rotatedAt = time.GetTimestamp();
     }
 
     private static ulong Hash(MovementKey key) => XxHash64.HashToUInt64(Encoding.UTF8.GetBytes($"{key.Scope}/{key.Key}"));

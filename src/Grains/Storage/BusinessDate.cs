@@ -5,4 +5,7 @@ public static class BusinessDate
 {
     public static DateOnly Of(DateTimeOffset instant, string timezone) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(timezone)).DateTime);
+
+    /// <summary>Today in a time zone, by the product's clock: a licence expires at the end of its local day.</summary>
+    public static DateOnly Today(this TimeProvider time, string timezone) => Of(time.GetUtcNow(), timezone);
 }

@@ -28,7 +28,9 @@ public static class GrainServices
 
         services.AddSingleton(new DatabaseSettings(connectionString));
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(ConnectionDefaults.Apply(connectionString)).Build());
-        services.AddSingleton(TimeProvider.System);
+        // The product's one clock. Tried first: a test that moves time puts its own clock here, and every
+        // business time (ledger, licences, reports, tokens, rate-limit windows) follows it.
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IdFactory>();
         services.AddMetrics();
         services.AddSingleton<TradeMetrics>();
@@ -63,10 +65,8 @@ public static class GrainServices
         services.AddSingleton<AbcLedgerQuery>();
         services.AddSingleton<TtbLedgerQuery>();
         services.AddSingleton<DealerRecordsQuery>();
-        // Tried first: a test may have put a clock of its own in the container.
-        services.TryAddSingleton(provider => ComplianceClock.From(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => ComplianceSchedule.From(provider.GetRequiredService<IConfiguration>()));
         services.AddSingleton(provider => RateLimitSettings.From(provider.GetRequiredService<IConfiguration>()));
-        services.TryAddSingleton(provider => new RateLimitClock(provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IpAllowListRepository>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<WebhookDispatcher>());

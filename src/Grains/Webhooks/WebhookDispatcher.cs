@@ -53,7 +53,7 @@ public sealed class WebhookDispatcher(
             IReadOnlyList<DueEvent> due = [];
             try
             {
-                due = await webhooks.LeaseDue(BatchSize, Lease);
+                due = await webhooks.LeaseDue(BatchSize, Lease, time.GetUtcNow().UtcDateTime);
                 await Task.WhenAll(due.Select(d => Deliver(d, manual: false)));
             }
             catch (Exception error) when (!stoppingToken.IsCancellationRequested)

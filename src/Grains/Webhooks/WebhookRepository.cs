@@ -71,16 +71,16 @@ public sealed class WebhookRepository(NpgsqlDataSource db, AuditLog audit)
             "FROM app.webhook_deliveries WHERE organization_id = @organizationId AND webhook_id = @webhookId", "attempted_at DESC, id",
             new { organizationId, webhookId }, page);
 
-    /// <summary>Leases up to <paramref name="limit"/> due events (skipping rows another silo holds) for <paramref name="lease"/>.</summary>
-    public async Task<IReadOnlyList<DueEvent>> LeaseDue(int limit, TimeSpan lease)
+    /// <summary>Leases up to <paramref name="limit"/> events due at <paramref name="now"/> (skipping rows another silo holds) for <paramref name="lease"/>.</summary>
+    public async Task<IReadOnlyList<DueEvent>> LeaseDue(int limit, TimeSpan lease, DateTime now)
     {
         await using var connection = await db.OpenConnectionAsync();
         return (await connection.QueryAsync<DueEvent>(
-            "UPDATE app.webhook_outbox o SET leased_until = now() + @lease FROM app.webhooks w " +
+            "UPDATE app.webhook_outbox o SET leased_until = @now + @lease FROM app.webhooks w " +
             "WHERE w.id = o.webhook_id AND o.id IN (SELECT id FROM app.webhook_outbox WHERE delivered_at IS NULL AND failed_at IS NULL " +
-            "AND next_attempt_at <= now() AND (leased_until IS NULL OR leased_until < now()) ORDER BY next_attempt_at LIMIT @limit FOR UPDATE SKIP LOCKED) " +
+            "AND next_attempt_at <= @now AND (leased_until IS NULL OR leased_until < @now) ORDER BY next_attempt_at LIMIT @limit FOR UPDATE SKIP LOCKED) " +
             $"RETURNING {DueColumns}",
-            new { limit, lease })).ToList();
+            new { limit, lease, now })).ToList();
     }
 
     public async Task<DueEvent?> Find(Guid organizationId, Guid webhookId, Guid outboxId)

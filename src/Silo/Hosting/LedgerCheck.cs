@@ -18,7 +18,7 @@ public static class LedgerCheck
     public static async Task<int> RunAsync(IServiceProvider services, TextWriter output)
     {
         var (items, rows, differences) = await services.GetRequiredService<StockRepository>().Verify(organizationId: null);
-        var verification = new LedgerVerification(differences.Count == 0, items, rows, differences, DateTime.UtcNow);
+        var verification = new LedgerVerification(differences.Count == 0, items, rows, differences, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         await output.WriteLineAsync(JsonSerializer.Serialize(verification, Json));
         return verification.Balanced ? 0 : 1;
     }

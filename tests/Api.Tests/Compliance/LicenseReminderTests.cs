@@ -1,15 +1,13 @@
 using System.Net;
 using System.Text.Json;
 using InventoryProFlow.Api.Tests.Infrastructure;
-using InventoryProFlow.Grains.Compliance;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace InventoryProFlow.Api.Tests.Compliance;
 
 /// <summary>
 /// Licence reminders on a clock the test moves: the persistent reminder fires every second here (daily in
-/// production) and each firing judges "today" by the fake clock, so a month passes in a few seconds.
+/// production) and each firing judges "today" by the product's clock, so a month passes in a few seconds. The
+/// whole product runs on that clock, tokens included, so a session is signed in again after a jump of days.
 /// </summary>
 public sealed class LicenseReminderTests
 {
@@ -19,7 +17,7 @@ public sealed class LicenseReminderTests
     [Fact]
     public async Task A_licence_30_days_from_expiry_raises_the_30_day_alert_once_to_the_list_signalr_and_webhooks()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 15, 0, 0, TimeSpan.Zero));
+        var clock = TestClock.Running(new DateTimeOffset(2026, 3, 2, 15, 0, 0, TimeSpan.Zero));
         await using var host = await StartAsync(await TestPostgres.CreateDatabaseAsync(), clock);
         var token = await SignInAsync(host);
         var admin = host.Client(token);
@@ -48,23 +46,36 @@ public sealed class LicenseReminderTests
         // The same day and the next: the reminder keeps firing, and the 30-day alert stays one alert.
         await CheckedAtAsync(host, clock, clock.GetUtcNow().AddMinutes(1));
         await CheckedAtAsync(host, clock, clock.GetUtcNow().AddDays(1));
+        admin = host.Client(await SignInAsync(host));
         var alerts = await AlertsAsync(admin);
         var only = Assert.Single(alerts);
         Assert.Equal(30, only.GetProperty("daysLeft").GetInt32());
         Assert.True(only.GetProperty("open").GetBoolean());
+        Assert.Single(live.Heard, h => h.Event == "alert:compliance");
 
-        // Fifteen days on, 14 days are left: the 14-day alert, and nothing for the thresholds in between.
-        await CheckedAtAsync(host, clock, clock.GetUtcNow().AddDays(15));
-        alerts = await AlertsAsync(admin);
+        // Late on 17 March (the organisation's day) 15 days are left: no alert for the thresholds in between. The first
+        // session expired long ago, so the admin signs in and listens again, and just after midnight 14 days are left.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(await host.Database.ScalarAsync<string>(
+            "SELECT o.timezone FROM app.organizations o JOIN app.users u ON u.organization_id = o.id WHERE u.email = @email", ("email", AdminEmail)));
+        var eve = new DateTimeOffset(new DateTime(2026, 3, 17, 23, 59, 0), zone.GetUtcOffset(new DateTime(2026, 3, 17, 23, 59, 0)));
+        await CheckedAtAsync(host, clock, eve);
+        token = await SignInAsync(host);
+        await using var later = await LiveClient.ConnectAsync(host.Address, token);
+        await later.SubscribeOrganizationAsync();
+        Assert.Single(await AlertsAsync(host.Client(token)));
+
+        await CheckedAtAsync(host, clock, eve.AddMinutes(2));
+        var fortnight = await later.NextAsync("alert:compliance", a => a.GetProperty("licenseId").GetString() == license.GetProperty("id").GetString());
+        Assert.Equal(14, fortnight.GetProperty("daysLeft").GetInt32());
+        alerts = await AlertsAsync(host.Client(token));
         Assert.Equal([14, 30], alerts.Select(a => a.GetProperty("daysLeft").GetInt32()).Order());
-        Assert.Equal(2, live.Heard.Count(h => h.Event == "alert:compliance"));
     }
 
     [Fact]
     public async Task Reminders_live_in_postgresql_and_still_fire_after_a_restart()
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync();
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 15, 0, 0, TimeSpan.Zero));
+        var clock = TestClock.Running(new DateTimeOffset(2026, 6, 1, 15, 0, 0, TimeSpan.Zero));
         string licenseId;
         await using (var first = await StartAsync(connectionString, clock))
         {
@@ -92,7 +103,7 @@ public sealed class LicenseReminderTests
     [Fact]
     public async Task An_expired_licence_raises_the_expiry_alert_and_a_renewal_resolves_it()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 9, 10, 15, 0, 0, TimeSpan.Zero));
+        var clock = TestClock.Running(new DateTimeOffset(2026, 9, 10, 15, 0, 0, TimeSpan.Zero));
         await using var host = await StartAsync(await TestPostgres.CreateDatabaseAsync(), clock);
         var admin = host.Client(await SignInAsync(host));
         var id = (await admin.PostAsync("/api/v1/compliance/licenses", new
@@ -104,6 +115,7 @@ public sealed class LicenseReminderTests
         })).ShouldSucceed(HttpStatusCode.Created).Data.GetProperty("id").GetString();
 
         await CheckedAtAsync(host, clock, clock.GetUtcNow().AddDays(2));
+        admin = host.Client(await SignInAsync(host));
         var licence = (await admin.GetAsync($"/api/v1/compliance/licenses/{id}")).ShouldSucceed().Data;
         Assert.Equal("expired", licence.GetProperty("status").GetString());
         Assert.Equal(["license_expired", "license_expiring"], (await AlertsAsync(admin)).Select(a => a.GetProperty("kind").GetString()).Order());
@@ -118,9 +130,9 @@ public sealed class LicenseReminderTests
     [Fact]
     public async Task Report_deadlines_come_from_the_state_rules_raise_alerts_and_submitting_settles_them()
     {
-        // The location opens today (real time); compliance lives on 10 January 2027, so November's Texas report
-        // (due 15 December) is overdue and December's (due 15 January) is due in 5 days.
-        var clock = new FakeTimeProvider(new DateTimeOffset(2027, 1, 10, 15, 0, 0, TimeSpan.Zero));
+        // The location opens on 1 November 2026; on 10 January 2027 November's Texas report (due 15 December) is
+        // overdue and December's (due 15 January) is due in 5 days.
+        var clock = TestClock.Running(new DateTimeOffset(2026, 11, 1, 15, 0, 0, TimeSpan.Zero));
         await using var host = await StartAsync(await TestPostgres.CreateDatabaseAsync(), clock);
         var admin = host.Client(await SignInAsync(host));
         var location = (await admin.PostAsync("/api/v1/locations", new { name = "Ninfa's", timezone = "America/Chicago", city = "Houston", state = "TX" }))
@@ -134,6 +146,8 @@ public sealed class LicenseReminderTests
             expiresOn = "2028-06-30",
         })).ShouldSucceed(HttpStatusCode.Created);
 
+        await CheckedAtAsync(host, clock, new DateTimeOffset(2027, 1, 10, 15, 0, 0, TimeSpan.Zero));
+        admin = host.Client(await SignInAsync(host));
         var alerts = await Eventually.Found(
             async () => await AlertsAsync(admin) is { Count: 2 } found ? found : null, "the report deadline alerts");
         Assert.Equal(["report_due:5", "report_overdue:-26"], alerts.Select(a => $"{a.GetProperty("kind").GetString()}:{a.GetProperty("daysLeft").GetInt32()}").Order());
@@ -163,7 +177,7 @@ public sealed class LicenseReminderTests
         (await admin.GetAsync("/api/v1/compliance/status?organizationId=abc")).ShouldFail(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
     }
 
-    private static Task<ProductHost> StartAsync(string connectionString, FakeTimeProvider clock) =>
+    private static Task<ProductHost> StartAsync(string connectionString, TestClock clock) =>
         ProductHost.StartAsync(
             connectionString,
             settings: new Dictionary<string, string?>
@@ -172,14 +186,14 @@ public sealed class LicenseReminderTests
                 ["IPF_ADMIN_PASSWORD"] = AdminPassword,
                 ["Compliance:CheckPeriodSeconds"] = "1",
             },
-            services: services => services.AddSingleton(new ComplianceClock(clock, TimeSpan.FromSeconds(1))));
+            clock: clock);
 
     private static async Task<string> SignInAsync(ProductHost host) =>
         (await host.Client().PostAsync("/api/v1/auth/login", new { email = AdminEmail, password = AdminPassword }))
             .ShouldSucceed().Data.GetProperty("accessToken").GetString()!;
 
     /// <summary>Moves the clock and waits until the reminder has checked at the new time.</summary>
-    private static async Task CheckedAtAsync(ProductHost host, FakeTimeProvider clock, DateTimeOffset at)
+    private static async Task CheckedAtAsync(ProductHost host, TestClock clock, DateTimeOffset at)
     {
         clock.SetUtcNow(at);
         await Eventually.Found(

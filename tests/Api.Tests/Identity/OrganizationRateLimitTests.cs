@@ -1,8 +1,5 @@
 using System.Net;
 using InventoryProFlow.Api.Tests.Infrastructure;
-using InventoryProFlow.Grains.Identity;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace InventoryProFlow.Api.Tests.Identity;
 
@@ -98,7 +95,7 @@ public sealed class OrganizationRateLimitTests(OrganizationRateLimitTests.Host h
     /// <summary>One product for the class with small hourly allowances.</summary>
     public sealed class Host : IAsyncLifetime
     {
-        public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 15, 20, 0, TimeSpan.Zero));
+        public TestClock Clock { get; } = TestClock.Standing(new DateTimeOffset(2026, 3, 2, 15, 20, 0, TimeSpan.Zero));
 
         public ProductHost Product { get; private set; } = null!;
 
@@ -108,7 +105,7 @@ public sealed class OrganizationRateLimitTests(OrganizationRateLimitTests.Host h
                 ["RateLimits:StarterCallsPerHour"] = "3",
                 ["RateLimits:ProfessionalCallsPerHour"] = "4",
             },
-            services: services => services.AddSingleton(new RateLimitClock(Clock)));
+            clock: Clock);
 
         public async Task DisposeAsync() => await Product.DisposeAsync();
     }

@@ -1,8 +1,5 @@
 using System.Net;
 using InventoryProFlow.Api.Tests.Infrastructure;
-using InventoryProFlow.Grains.Identity;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace InventoryProFlow.Api.Tests.Identity;
 
@@ -37,13 +34,13 @@ public sealed class PasswordChangeLimitTests(PasswordChangeLimitTests.Host host)
     /// <summary>One product for the class, loopback its only trusted proxy, the sign-in limit at its default of 5.</summary>
     public sealed class Host : IAsyncLifetime
     {
-        public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 15, 0, 30, TimeSpan.Zero));
+        public TestClock Clock { get; } = TestClock.Standing(new DateTimeOffset(2026, 3, 2, 15, 0, 30, TimeSpan.Zero));
 
         public ProductHost Product { get; private set; } = null!;
 
         public async Task InitializeAsync() => Product = await ProductHost.StartAsync(
             settings: new Dictionary<string, string?> { ["Api:KnownProxies"] = "127.0.0.1", ["RateLimits:SignInAttemptsPerMinute"] = null },
-            services: services => services.AddSingleton(new RateLimitClock(Clock)));
+            clock: Clock);
 
         public async Task DisposeAsync() => await Product.DisposeAsync();
     }

@@ -1,8 +1,6 @@
 using System.Net;
 using InventoryProFlow.Api.Tests.Infrastructure;
-using InventoryProFlow.Grains.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Orleans.Runtime;
 
 namespace InventoryProFlow.Api.Tests.Identity;
@@ -18,7 +16,7 @@ public sealed class RateLimitClusterTests
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync();
         var dataFolder = Directory.CreateTempSubdirectory("ipf-limits-").FullName;
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 15, 20, 30, TimeSpan.Zero));
+        var clock = TestClock.Standing(new DateTimeOffset(2026, 3, 2, 15, 20, 30, TimeSpan.Zero));
         var settings = new Dictionary<string, string?>
         {
             ["Orleans:Mode"] = "Cluster",
@@ -26,8 +24,8 @@ public sealed class RateLimitClusterTests
             ["RateLimits:StarterCallsPerHour"] = "4",
             ["RateLimits:SignInAttemptsPerMinute"] = "3",
         };
-        await using var first = await ProductHost.StartAsync(connectionString, dataFolder, settings, services => services.AddSingleton(new RateLimitClock(clock)));
-        await using var second = await ProductHost.StartAsync(connectionString, dataFolder, settings, services => services.AddSingleton(new RateLimitClock(clock)));
+        await using var first = await ProductHost.StartAsync(connectionString, dataFolder, settings, clock: clock);
+        await using var second = await ProductHost.StartAsync(connectionString, dataFolder, settings, clock: clock);
         await BothSilosSeeEachOther(first, second);
         ProductHost[] nodes = [first, second];
         var now = clock.GetUtcNow();

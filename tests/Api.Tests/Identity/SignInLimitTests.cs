@@ -1,8 +1,5 @@
 using System.Net;
 using InventoryProFlow.Api.Tests.Infrastructure;
-using InventoryProFlow.Grains.Identity;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace InventoryProFlow.Api.Tests.Identity;
 
@@ -138,7 +135,7 @@ public sealed class SignInLimitTests(SignInLimitTests.Host host) : IClassFixture
     /// <summary>One product for the class, loopback its only trusted proxy, the limits at their defaults.</summary>
     public sealed class Host : IAsyncLifetime
     {
-        public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 15, 0, 30, TimeSpan.Zero));
+        public TestClock Clock { get; } = TestClock.Standing(new DateTimeOffset(2026, 3, 2, 15, 0, 30, TimeSpan.Zero));
 
         public ProductHost Product { get; private set; } = null!;
 
@@ -150,7 +147,7 @@ public sealed class SignInLimitTests(SignInLimitTests.Host host) : IClassFixture
                 ["RateLimits:SignInAttemptsPerMinute"] = null,
                 ["RateLimits:StarterCallsPerHour"] = null,
             },
-            services: services => services.AddSingleton(new RateLimitClock(Clock)));
+            clock: Clock);
 
         public async Task DisposeAsync() => await Product.DisposeAsync();
     }

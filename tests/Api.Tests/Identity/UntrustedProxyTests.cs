@@ -1,8 +1,5 @@
 using System.Net;
 using InventoryProFlow.Api.Tests.Infrastructure;
-using InventoryProFlow.Grains.Identity;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace InventoryProFlow.Api.Tests.Identity;
 
@@ -12,7 +9,7 @@ public sealed class UntrustedProxyTests
     [Fact]
     public async Task X_Forwarded_For_from_a_peer_that_is_not_a_known_proxy_is_ignored()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 15, 0, 30, TimeSpan.Zero));
+        var clock = TestClock.Standing(new DateTimeOffset(2026, 3, 2, 15, 0, 30, TimeSpan.Zero));
         await using var host = await ProductHost.StartAsync(
             settings: new Dictionary<string, string?>
             {
@@ -20,7 +17,7 @@ public sealed class UntrustedProxyTests
                 ["Api:KnownProxies"] = "10.9.9.9, 10.10.0.0/16",
                 ["RateLimits:SignInAttemptsPerMinute"] = null,
             },
-            services: services => services.AddSingleton(new RateLimitClock(clock)));
+            clock: clock);
         var now = clock.GetUtcNow();
         var reset = RateLimitExpectations.WindowEnd(now, TimeSpan.FromMinutes(1));
 

@@ -41,6 +41,9 @@ public sealed class LiveClient : IAsyncDisposable
         }
     }
 
+    /// <summary>Whether the connection is still open (the server may end it, as it does when the token expires).</summary>
+    public HubConnectionState State => _connection.State;
+
     public static async Task<LiveClient> ConnectAsync(Uri product, string token)
     {
         var connection = new HubConnectionBuilder()

@@ -45,7 +45,8 @@ public sealed class ProductHost : IAsyncDisposable
         string? connectionString = null,
         string? dataFolder = null,
         IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        TestClock? clock = null)
     {
         connectionString ??= await TestPostgres.CreateDatabaseAsync();
         dataFolder ??= Directory.CreateTempSubdirectory("ipf-test-").FullName;
@@ -77,6 +78,7 @@ public sealed class ProductHost : IAsyncDisposable
         var app = ApiApplication.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(configuration);
+            clock?.Install(builder.Services);
             services?.Invoke(builder.Services);
         });
         var report = await app.StartServingAsync();
