@@ -2,11 +2,12 @@
 SLN := InventoryProFlow.sln
 
 .DEFAULT_GOAL := help
-.PHONY: help run test build stop format clean bench verify-ledger forecast-eval rotate-signing-key cluster cluster-stop chaos backup restore-drill
+.PHONY: help run test test-dates build stop format clean bench verify-ledger forecast-eval rotate-signing-key cluster cluster-stop chaos backup restore-drill
 
 help:
 	@echo "make run     build and run the Api on http://localhost:3000 (local PostgreSQL in .data/pg)"
 	@echo "make test    format check, build and all tests; last line: N passed, N failed, N skipped"
+	@echo "make test-dates  make test twice, as if the date were 2027-03-01 and 2028-02-29 (libfaketime); DATES=\"...\" for others"
 	@echo "make build   dotnet build (Release)"
 	@echo "make stop    stop the local PostgreSQL started by make run (data stays)"
 	@echo "make format  apply dotnet format"
@@ -28,6 +29,10 @@ run:
 
 test:
 	scripts/test.sh
+
+# DATES: semicolon-separated times for date(1), e.g. DATES="2029-12-31 23:30:00Z;2030-01-01 00:30:00Z".
+test-dates:
+	DATES="$(DATES)" scripts/test-dates.sh
 
 build:
 	dotnet build $(SLN) -c Release -nologo

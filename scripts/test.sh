@@ -61,6 +61,22 @@ readonly WEB_OUT=$PWD/build/web
 log "building the web app"
 WEB_OUT_DIR=$WEB_OUT scripts/web.sh build || fail_early "web app build failed"
 
+# IPF_TEST_DATE (as `make test-dates` sets it): every process from here on, PostgreSQL, the product, the test
+# runners and Chromium, lives as if the machine's date were that moment. libfaketime shifts the wall clock by one
+# offset for all of them, so they agree with each other; the monotonic clock stays real, so timeouts keep their
+# length. Restore and build above ran on the real date (package registries' certificates would not).
+if [[ -n "${IPF_TEST_DATE:-}" ]]; then
+  if ! command -v faketime >/dev/null; then
+    log "installing faketime (Debian package)"
+    (apt-get update && apt-get install -y faketime) >&2 || fail_early "faketime not found and could not be installed"
+  fi
+  target=$(date -u -d "$IPF_TEST_DATE" +%s) || fail_early "IPF_TEST_DATE '$IPF_TEST_DATE' is not a time date(1) understands"
+  fake_lib=$(dpkg -L libfaketime 2>/dev/null | grep '/libfaketime\.so\.1$' | head -n 1)
+  [[ -n "$fake_lib" ]] || fail_early "libfaketime.so.1 not found (Debian package libfaketime)"
+  export LD_PRELOAD=$fake_lib FAKETIME="+$((target - $(date +%s)))" FAKETIME_DONT_FAKE_MONOTONIC=1
+  log "the tests run as if it were $(date -u '+%Y-%m-%d %H:%M:%S UTC') (FAKETIME=$FAKETIME)"
+fi
+
 if [[ -n "${ConnectionStrings__Postgres:-}" ]]; then
   IPF_TEST_POSTGRES=$ConnectionStrings__Postgres
 else

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using InventoryProFlow.Contracts.Webhooks;
@@ -78,7 +77,7 @@ public sealed class WebhookDispatcher(
 
     private async Task<WebhookDelivery> Deliver(DueEvent due, bool manual)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = time.GetTimestamp();
         var at = time.GetUtcNow();
         int? status = null;
         string? error = null;
@@ -114,7 +113,7 @@ public sealed class WebhookDispatcher(
 
         var attempt = due.Attempts + 1;
         var delivery = new WebhookDelivery(
-            ids.NewId(), due.Id, due.Event, attempt, at.UtcDateTime, status, error, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds, manual);
+            ids.NewId(), due.Id, due.Event, attempt, at.UtcDateTime, status, error, (int)time.GetElapsedTime(started).TotalMilliseconds, manual);
         var delivered = status is >= 200 and < 300;
         var retryAt = delivered || manual ? (DateTime?)null : (at + Backoff(attempt)).UtcDateTime;
         var giveUp = !delivered && !manual && retryAt > DateTime.SpecifyKind(due.CreatedAt, DateTimeKind.Utc) + _giveUpAfter;
