@@ -270,6 +270,10 @@ test("a POS connected on the screen pushes an unknown sku, the line is mapped on
     assert.match(secret, /^whsec_/);
     await admin.getByRole("button", { name: "I have stored them" }).click();
     assert.equal(await admin.locator("code[data-secret]").count(), 0);
+    // The list shows the POS just connected, with its key's prefix and the control to cut it off.
+    const listed = admin.getByRole("list", { name: "POS integrations" }).getByRole("listitem").filter({ hasText: "Square, main bar" });
+    await listed.getByRole("button", { name: "Revoke Square, main bar" }).waitFor();
+    assert.ok((await listed.innerText()).includes(`Key ${apiKey.slice(0, 14)}…`), await listed.innerText());
 
     const sku = `MYSTERY-${org.suffix}`;
     const pushed = await pushPosSale(apiKey, secret, {

@@ -24,15 +24,37 @@ const flags = [
 export const phone = { width: 390, height: 844 };
 export const desktop = { width: 1280, height: 800 };
 
-/** Runs body with a browser, closing it however the test ends. */
+/**
+ * Runs body with a browser, closing it however the test ends. When the test fails, each open page leaves a
+ * screenshot (failed-<time>-<n>.png) and its address and headings in the error, so a failure seen once in CI
+ * can be read afterwards instead of guessed at.
+ */
 export async function withBrowser(body) {
   assert.ok(base, "IPF_E2E_URL must be set (run scripts/e2e.sh)");
   const browser = await chromium.launch({ executablePath, args: flags, headless: true });
   try {
     return await body(browser);
+  } catch (error) {
+    const seen = await describePages(browser).catch((failure) => [`(no screenshot: ${failure.message})`]);
+    if (error instanceof Error && seen.length > 0) error.message += `\n${seen.join("\n")}`;
+    throw error;
   } finally {
     await browser.close();
   }
+}
+
+async function describePages(browser) {
+  mkdirSync(shots, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  const pages = browser.contexts().flatMap((context) => context.pages());
+  const seen = [];
+  for (const [n, page] of pages.entries()) {
+    const file = join(shots, `failed-${stamp}-${n}.png`);
+    await page.screenshot({ path: file, fullPage: true, timeout: 5_000 });
+    const headings = await page.locator("h1, h2, [role=status], [role=alert]").allInnerTexts();
+    seen.push(`page ${n}: ${page.url()} (${file}) shows: ${headings.map((h) => h.trim()).filter(Boolean).join(" | ")}`);
+  }
+  return seen;
 }
 
 /** A page that records what the security policy refused, so a test can assert there was nothing. */
