@@ -57,7 +57,8 @@ public sealed class LicenseReminderTests
         // session expired long ago, so the admin signs in and listens again, and just after midnight 14 days are left.
         var zone = TimeZoneInfo.FindSystemTimeZoneById(await host.Database.ScalarAsync<string>(
             "SELECT o.timezone FROM app.organizations o JOIN app.users u ON u.organization_id = o.id WHERE u.email = @email", ("email", AdminEmail)));
-        var eve = new DateTimeOffset(new DateTime(2026, 3, 17, 23, 59, 0), zone.GetUtcOffset(new DateTime(2026, 3, 17, 23, 59, 0)));
+        var lateOnThe17th = new DateTime(2026, 3, 17, 23, 59, 0);
+        var eve = new DateTimeOffset(lateOnThe17th, zone.GetUtcOffset(lateOnThe17th));
         await CheckedAtAsync(host, clock, eve);
         token = await SignInAsync(host);
         await using var later = await LiveClient.ConnectAsync(host.Address, token);
