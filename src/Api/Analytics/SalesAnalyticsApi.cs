@@ -7,6 +7,7 @@ using InventoryProFlow.Api.Paging;
 using InventoryProFlow.Contracts;
 using InventoryProFlow.Contracts.Analytics;
 using InventoryProFlow.Contracts.Errors;
+using InventoryProFlow.Contracts.Json;
 
 namespace InventoryProFlow.Api.Analytics;
 
@@ -60,7 +61,7 @@ public static class SalesAnalyticsApi
                 csv.WriteField(day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 csv.WriteField(day.Sales.ToString(CultureInfo.InvariantCulture));
                 csv.WriteField(day.Transactions.ToString(CultureInfo.InvariantCulture));
-                csv.WriteField(day.Units.ToString(CultureInfo.InvariantCulture));
+                csv.WriteField(ShortestDecimal.Shortest(day.Units).ToString(CultureInfo.InvariantCulture));
                 csv.NextRecord();
             }
         }

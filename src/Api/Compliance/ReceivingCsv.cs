@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using InventoryProFlow.Contracts.Compliance;
+using InventoryProFlow.Contracts.Json;
 
 namespace InventoryProFlow.Api.Compliance;
 
@@ -33,9 +34,9 @@ public static class ReceivingCsv
                 csv.WriteField(r.ProductName);
                 csv.WriteField(r.Sku);
                 csv.WriteField(r.Category);
-                csv.WriteField(r.Quantity.ToString(CultureInfo.InvariantCulture));
-                csv.WriteField(r.SizeMl.ToString(CultureInfo.InvariantCulture));
-                csv.WriteField(r.Litres.ToString(CultureInfo.InvariantCulture));
+                csv.WriteField(Number(r.Quantity));
+                csv.WriteField(Number(r.SizeMl));
+                csv.WriteField(Number(r.Litres));
                 csv.WriteField(r.UnitCost?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
                 csv.WriteField(r.Amount?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
                 csv.WriteField(r.ReferenceId ?? string.Empty);
@@ -46,4 +47,6 @@ public static class ReceivingCsv
 
         return text.ToString();
     }
+
+    private static string Number(decimal value) => ShortestDecimal.Shortest(value).ToString(CultureInfo.InvariantCulture);
 }

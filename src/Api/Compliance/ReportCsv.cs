@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using InventoryProFlow.Contracts.Compliance;
+using InventoryProFlow.Contracts.Json;
 
 namespace InventoryProFlow.Api.Compliance;
 
@@ -65,7 +66,7 @@ public static class ReportCsv
     {
         foreach (var value in values)
         {
-            csv.WriteField(value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+            csv.WriteField(value is { } number ? ShortestDecimal.Shortest(number).ToString(CultureInfo.InvariantCulture) : string.Empty);
         }
     }
 }

@@ -33,9 +33,9 @@ public static class ReportHtml
         foreach (var row in report.ByCategory.Append(report.Totals))
         {
             page.Append(CultureInfo.InvariantCulture, $"""
-                <tr{(row.Category == "total" ? " class=\"total\"" : string.Empty)}><td>{Text(row.Category)}</td><td>{row.OpeningUnits}</td><td>{row.PurchasedUnits}</td><td>{row.SoldUnits}</td>
-                <td>{row.WastedUnits}</td><td>{row.CompedUnits}</td><td>{row.AdjustedUnits}</td><td>{row.TransferredInUnits}</td><td>{row.TransferredOutUnits}</td>
-                <td>{row.ClosingUnits}</td><td>{row.SoldLitres:0.000}</td><td>{row.ClosingLitres:0.000}</td><td>{row.PurchasedAmount:N2}</td><td>{row.GrossReceipts:N2}</td></tr>
+                <tr{(row.Category == "total" ? " class=\"total\"" : string.Empty)}><td>{Text(row.Category)}</td><td>{row.OpeningUnits:0.########}</td><td>{row.PurchasedUnits:0.########}</td><td>{row.SoldUnits:0.########}</td>
+                <td>{row.WastedUnits:0.########}</td><td>{row.CompedUnits:0.########}</td><td>{row.AdjustedUnits:0.########}</td><td>{row.TransferredInUnits:0.########}</td><td>{row.TransferredOutUnits:0.########}</td>
+                <td>{row.ClosingUnits:0.########}</td><td>{row.SoldLitres:0.000}</td><td>{row.ClosingLitres:0.000}</td><td>{row.PurchasedAmount:N2}</td><td>{row.GrossReceipts:N2}</td></tr>
                 """);
         }
 
@@ -49,7 +49,7 @@ public static class ReportHtml
             page.Append("<table><thead><tr><th>Supplier</th><th>Category</th><th>Units</th><th>Litres</th><th>Amount ($)</th></tr></thead><tbody>");
             foreach (var supplier in report.PurchasesBySupplier)
             {
-                page.Append(CultureInfo.InvariantCulture, $"<tr><td>{Text(supplier.SupplierName)}</td><td>{Text(supplier.Category)}</td><td>{supplier.Units}</td><td>{supplier.Litres:0.000}</td><td>{supplier.Amount:N2}</td></tr>");
+                page.Append(CultureInfo.InvariantCulture, $"<tr><td>{Text(supplier.SupplierName)}</td><td>{Text(supplier.Category)}</td><td>{supplier.Units:0.########}</td><td>{supplier.Litres:0.000}</td><td>{supplier.Amount:N2}</td></tr>");
             }
 
             page.Append("</tbody></table>");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using InventoryProFlow.Contracts.Json;
 
 namespace InventoryProFlow.Api;
 
@@ -14,6 +15,6 @@ public static class ApiJson
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Add(new Hosting.PrintableText());
-        return options;
+        return ContractJson.Configure(options);
     }
 }

@@ -12,13 +12,18 @@ namespace InventoryProFlow.Api.Stock;
 /// <summary>Live stock: items per location (answered by grains, not a table scan), counts, par levels.</summary>
 public static class InventoryApi
 {
-    public sealed record StockRequest(Guid? LocationId, Guid? ProductId, int? Quantity, int? ParLevel, int? ReorderPoint);
+    public sealed record StockRequest(Guid? LocationId, Guid? ProductId, decimal? Quantity, decimal? ParLevel, decimal? ReorderPoint);
 
-    public sealed record CountResponse(InventoryItem Item, int Variance, Guid MovementId);
+    /// <summary>A count's answer: the item after it, and what the count found missing (negative) or extra, in units and, for a liquid, millilitres.</summary>
+    public sealed record CountResponse(InventoryItem Item, decimal Variance, Guid MovementId, decimal? VarianceMl)
+    {
+        public static CountResponse Of(InventoryItem item, MovementReceipt receipt) =>
+            new(item, receipt.Entries[0].Quantity, receipt.MovementId, receipt.Entries[0].VolumeMl);
+    }
 
     public sealed record BatchRequest(IReadOnlyList<BatchRow>? Rows);
 
-    public sealed record ProductStock(Guid ProductId, long TotalQuantity, IReadOnlyList<InventoryItem> Locations);
+    public sealed record ProductStock(Guid ProductId, decimal TotalQuantity, IReadOnlyList<InventoryItem> Locations);
 
     public static IEndpointRouteBuilder MapInventoryApi(this IEndpointRouteBuilder routes)
     {
@@ -106,17 +111,17 @@ public static class InventoryApi
                 http.Response.Headers[TransactionsApi.ReplayedHeader] = "true";
             }
 
-            return TypedResults.Ok(Envelope.Of(new CountResponse(await grain.Get(), once.Receipt.Entries[0].Quantity, once.Receipt.MovementId)));
+            return TypedResults.Ok(Envelope.Of(CountResponse.Of(await grain.Get(), once.Receipt)));
         }
 
         var receipt = await grain.Count(body, caller.Actor);
-        return TypedResults.Ok(Envelope.Of(new CountResponse(await grain.Get(), receipt.Entries[0].Quantity, receipt.MovementId)));
+        return TypedResults.Ok(Envelope.Of(CountResponse.Of(await grain.Get(), receipt)));
     }
 
     private static async Task<Ok<Envelope<ProductStock>>> AcrossLocations(Guid productId, ClaimsPrincipal principal, IGrainFactory grains)
     {
         var items = await Inventory(principal, grains).AcrossLocations(productId);
-        return TypedResults.Ok(Envelope.Of(new ProductStock(productId, items.Sum(i => (long)i.Quantity), items)));
+        return TypedResults.Ok(Envelope.Of(new ProductStock(productId, items.Sum(i => i.Quantity), items)));
     }
 
     private static async Task<Ok<Envelope<BatchReport>>> Batch(BatchRequest body, HttpContext http, IGrainFactory grains)

@@ -17,7 +17,7 @@ public sealed record SalesAnalytics(
     [property: Id(3)] decimal TotalSales,
     [property: Id(4)] long TotalTransactions,
     [property: Id(5)] decimal AverageTransaction,
-    [property: Id(6)] long TotalUnits,
+    [property: Id(6)] decimal TotalUnits,
     [property: Id(7)] IReadOnlyList<TopProduct> TopProducts,
     [property: Id(8)] IReadOnlyList<DailySales> DailyBreakdown,
     [property: Id(9)] IReadOnlyList<CategorySales> ByCategory,
@@ -30,7 +30,7 @@ public sealed record TopProduct(
     [property: Id(0)] Guid ProductId,
     [property: Id(1)] string Sku,
     [property: Id(2)] string Name,
-    [property: Id(3)] long Quantity,
+    [property: Id(3)] decimal Quantity,
     [property: Id(4)] decimal Revenue);
 
 /// <summary>One business day; days without a sale are listed with zeros, so a chart has no gaps.</summary>
@@ -39,14 +39,14 @@ public sealed record DailySales(
     [property: Id(0)] DateOnly Date,
     [property: Id(1)] decimal Sales,
     [property: Id(2)] long Transactions,
-    [property: Id(3)] long Units);
+    [property: Id(3)] decimal Units);
 
 [GenerateSerializer, Immutable, Alias("ipf.CategorySales.v1")]
 public sealed record CategorySales(
     [property: Id(0)] string Category,
     [property: Id(1)] decimal Sales,
     [property: Id(2)] long Transactions,
-    [property: Id(3)] long Units);
+    [property: Id(3)] decimal Units);
 
 [GenerateSerializer, Immutable, Alias("ipf.LocationSales.v1")]
 public sealed record LocationSales(
@@ -54,7 +54,7 @@ public sealed record LocationSales(
     [property: Id(1)] string Name,
     [property: Id(2)] decimal Sales,
     [property: Id(3)] long Transactions,
-    [property: Id(4)] long Units);
+    [property: Id(4)] decimal Units);
 
 /// <summary>The same number of days just before, and the change in percent (null when the earlier figure is zero).</summary>
 [GenerateSerializer, Immutable, Alias("ipf.PeriodComparison.v1")]

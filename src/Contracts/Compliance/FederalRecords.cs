@@ -145,8 +145,8 @@ public sealed record ReceivingRecord(
     [property: Id(8)] string Sku,
     [property: Id(9)] string ProductName,
     [property: Id(10)] string Category,
-    [property: Id(11)] int Quantity,
-    [property: Id(12)] int SizeMl,
+    [property: Id(11)] decimal Quantity,
+    [property: Id(12)] decimal SizeMl,
     [property: Id(13)] decimal Litres,
     [property: Id(14)] decimal? UnitCost,
     [property: Id(15)] decimal? Amount,
@@ -159,8 +159,8 @@ public sealed record LargeSaleLine(
     [property: Id(1)] string Sku,
     [property: Id(2)] string ProductName,
     [property: Id(3)] string Category,
-    [property: Id(4)] int Quantity,
-    [property: Id(5)] int SizeMl,
+    [property: Id(4)] decimal Quantity,
+    [property: Id(5)] decimal SizeMl,
     [property: Id(6)] decimal Litres);
 
 /// <summary>A sale of 20 wine gallons or more of spirits, wine and beer in one movement: 27 CFR 31 wants it recorded.</summary>

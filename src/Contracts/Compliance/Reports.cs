@@ -43,15 +43,15 @@ public sealed record ReportPeriod([property: Id(0)] DateOnly Start, [property: I
 [GenerateSerializer, Immutable, Alias("ipf.AbcCategoryFigures.v1")]
 public sealed record AbcCategoryFigures(
     [property: Id(0)] string Category,
-    [property: Id(1)] long OpeningUnits,
-    [property: Id(2)] long PurchasedUnits,
-    [property: Id(3)] long SoldUnits,
-    [property: Id(4)] long WastedUnits,
-    [property: Id(5)] long CompedUnits,
-    [property: Id(6)] long AdjustedUnits,
-    [property: Id(7)] long TransferredInUnits,
-    [property: Id(8)] long TransferredOutUnits,
-    [property: Id(9)] long ClosingUnits,
+    [property: Id(1)] decimal OpeningUnits,
+    [property: Id(2)] decimal PurchasedUnits,
+    [property: Id(3)] decimal SoldUnits,
+    [property: Id(4)] decimal WastedUnits,
+    [property: Id(5)] decimal CompedUnits,
+    [property: Id(6)] decimal AdjustedUnits,
+    [property: Id(7)] decimal TransferredInUnits,
+    [property: Id(8)] decimal TransferredOutUnits,
+    [property: Id(9)] decimal ClosingUnits,
     [property: Id(10)] decimal OpeningLitres,
     [property: Id(11)] decimal PurchasedLitres,
     [property: Id(12)] decimal SoldLitres,
@@ -73,7 +73,7 @@ public sealed record SupplierPurchases(
     [property: Id(0)] Guid? SupplierId,
     [property: Id(1)] string SupplierName,
     [property: Id(2)] string Category,
-    [property: Id(3)] long Units,
+    [property: Id(3)] decimal Units,
     [property: Id(4)] decimal Litres,
     [property: Id(5)] decimal Amount);
 

@@ -39,7 +39,7 @@ public sealed record PosSale(
 public sealed record PosItem(
     [property: Id(0)] string? Sku,
     [property: Id(1)] string? Barcode,
-    [property: Id(2)] int? Quantity,
+    [property: Id(2)] decimal? Quantity,
     [property: Id(3)] decimal? Price);
 
 /// <summary>
@@ -75,7 +75,7 @@ public sealed record UnmappedItem(
     [property: Id(5)] int LineNumber,
     [property: Id(6)] string? Sku,
     [property: Id(7)] string? Barcode,
-    [property: Id(8)] int Quantity,
+    [property: Id(8)] decimal Quantity,
     [property: Id(9)] decimal? UnitPrice,
     [property: Id(10)] DateTime OccurredAt,
     [property: Id(11)] string Status,

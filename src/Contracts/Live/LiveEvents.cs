@@ -18,7 +18,7 @@ public sealed record LiveEvents(
 public sealed record InventoryUpdated(
     [property: Id(0)] Guid ProductId,
     [property: Id(1)] Guid LocationId,
-    [property: Id(2)] int NewQuantity,
+    [property: Id(2)] decimal NewQuantity,
     [property: Id(3)] Guid? ChangedBy,
     [property: Id(4)] DateTime Timestamp);
 
@@ -32,14 +32,14 @@ public sealed record SaleRecorded(
     [property: Id(4)] DateTime RecordedAt,
     [property: Id(5)] Guid? SoldBy,
     [property: Id(6)] IReadOnlyList<SaleLine> Lines,
-    [property: Id(7)] int TotalUnits,
+    [property: Id(7)] decimal TotalUnits,
     [property: Id(8)] decimal TotalAmount);
 
 [GenerateSerializer, Immutable, Alias("ipf.SaleLine.v1")]
 public sealed record SaleLine(
     [property: Id(0)] Guid ProductId,
     [property: Id(1)] string Sku,
-    [property: Id(2)] int Quantity,
+    [property: Id(2)] decimal Quantity,
     [property: Id(3)] decimal? UnitPrice,
     [property: Id(4)] decimal Amount);
 
@@ -49,6 +49,6 @@ public sealed record LowStockRaised(
     [property: Id(0)] Guid ProductId,
     [property: Id(1)] Guid LocationId,
     [property: Id(2)] string Sku,
-    [property: Id(3)] int Quantity,
-    [property: Id(4)] int ParLevel,
+    [property: Id(3)] decimal Quantity,
+    [property: Id(4)] decimal ParLevel,
     [property: Id(5)] DateTime Timestamp);

@@ -10,9 +10,9 @@ public sealed record BatchRow(
     [property: Id(1)] Guid? LocationId = null,
     [property: Id(2)] Guid? ProductId = null,
     [property: Id(3)] string? Sku = null,
-    [property: Id(4)] int? Count = null,
-    [property: Id(5)] int? ParLevel = null,
-    [property: Id(6)] int? ReorderPoint = null,
+    [property: Id(4)] decimal? Count = null,
+    [property: Id(5)] decimal? ParLevel = null,
+    [property: Id(6)] decimal? ReorderPoint = null,
     [property: Id(7)] string? Notes = null);
 
 /// <summary>What happened to one row: applied (with the count's variance) or rejected (with why).</summary>
@@ -21,8 +21,8 @@ public sealed record BatchRowResult(
     [property: Id(0)] int Row,
     [property: Id(1)] bool Applied,
     [property: Id(2)] Guid? ItemId,
-    [property: Id(3)] int? Quantity,
-    [property: Id(4)] int? Variance,
+    [property: Id(3)] decimal? Quantity,
+    [property: Id(4)] decimal? Variance,
     [property: Id(5)] string? ErrorCode,
     [property: Id(6)] string? Error);
 

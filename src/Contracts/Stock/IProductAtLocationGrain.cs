@@ -9,7 +9,7 @@ public interface IProductAtLocationGrain : IGrainWithStringKey
     Task<InventoryItem> Get();
 
     /// <summary>Starts carrying the product here (idempotent); an opening quantity is recorded as a count.</summary>
-    Task<InventoryItem> Stock(StockLevels levels, int? openingQuantity, Actor actor);
+    Task<InventoryItem> Stock(StockLevels levels, decimal? openingQuantity, Actor actor);
 
     Task<InventoryItem> SetLevels(StockLevels levels);
 

@@ -1,24 +1,32 @@
 namespace InventoryProFlow.Contracts.Stock;
 
-/// <summary>One product at one location, live: the seed's inventory item and what a manager needs beside it.</summary>
+/// <summary>
+/// One product at one location, live: the seed's inventory item and what a manager needs beside it. Quantity,
+/// par level and reorder point are in the product's stock unit and may hold decimals (3.4 bottles); a liquid's
+/// volume on hand is given in millilitres too.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("ipf.InventoryItem.v1")]
-public sealed record InventoryItem(
-    [property: Id(0)] Guid Id,
-    [property: Id(1)] Guid LocationId,
-    [property: Id(2)] Guid ProductId,
-    [property: Id(3)] string Sku,
-    [property: Id(4)] string Name,
-    [property: Id(5)] string Category,
-    [property: Id(6)] int Quantity,
-    [property: Id(7)] int ParLevel,
-    [property: Id(8)] int ReorderPoint,
-    [property: Id(9)] decimal Cost,
-    [property: Id(10)] decimal Price,
-    [property: Id(11)] DateTime? LastCountDate,
-    [property: Id(12)] Guid? LastCountedBy,
-    [property: Id(13)] bool LowStock,
-    [property: Id(14)] bool NegativeStock,
-    [property: Id(15)] DateTime? UpdatedAt);
+public sealed record InventoryItem
+{
+    [Id(0)] public required Guid Id { get; init; }
+    [Id(1)] public required Guid LocationId { get; init; }
+    [Id(2)] public required Guid ProductId { get; init; }
+    [Id(3)] public required string Sku { get; init; }
+    [Id(4)] public required string Name { get; init; }
+    [Id(5)] public required string Category { get; init; }
+    [Id(16)] public string Unit { get; init; } = Catalogue.StockUnits.Bottle;
+    [Id(6)] public required decimal Quantity { get; init; }
+    [Id(17)] public decimal? VolumeMl { get; init; }
+    [Id(7)] public required decimal ParLevel { get; init; }
+    [Id(8)] public required decimal ReorderPoint { get; init; }
+    [Id(9)] public required decimal Cost { get; init; }
+    [Id(10)] public required decimal Price { get; init; }
+    [Id(11)] public DateTime? LastCountDate { get; init; }
+    [Id(12)] public Guid? LastCountedBy { get; init; }
+    [Id(13)] public bool LowStock { get; init; }
+    [Id(14)] public bool NegativeStock { get; init; }
+    [Id(15)] public DateTime? UpdatedAt { get; init; }
+}
 
 /// <summary>Which items of a location to list; <c>Search</c> keeps items whose name or SKU holds every word of it.</summary>
 [GenerateSerializer, Immutable, Alias("ipf.InventoryQuery.v1")]
@@ -32,22 +40,39 @@ public sealed record InventoryQuery(
 /// <summary>Par level and reorder point to set (null keeps the current value).</summary>
 [GenerateSerializer, Immutable, Alias("ipf.StockLevels.v1")]
 public sealed record StockLevels(
-    [property: Id(0)] int? ParLevel = null,
-    [property: Id(1)] int? ReorderPoint = null);
+    [property: Id(0)] decimal? ParLevel = null,
+    [property: Id(1)] decimal? ReorderPoint = null);
 
-/// <summary>A counted quantity: the count replaces the live figure and the difference is recorded as a count movement.</summary>
+/// <summary>
+/// A count: the count replaces the live figure and the difference is recorded as a count movement. Either the
+/// whole Quantity in stock units (3.4 bottles), or whole Units plus the Open containers, each measured the way
+/// a bartender measures it. Every form lands as the same exact quantity and volume.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("ipf.StockCount.v1")]
 public sealed record StockCount(
-    [property: Id(0)] int? Quantity,
-    [property: Id(1)] string? Notes = null);
+    [property: Id(0)] decimal? Quantity = null,
+    [property: Id(1)] string? Notes = null,
+    [property: Id(2)] decimal? Units = null,
+    [property: Id(3)] IReadOnlyList<OpenContainer>? Open = null);
+
+/// <summary>One open bottle (or keg) as counted: in tenths, in millilitres or ounces left, or by its gross weight in grams. One of the four.</summary>
+[GenerateSerializer, Immutable, Alias("ipf.OpenContainer.v1")]
+public sealed record OpenContainer(
+    [property: Id(0)] decimal? Tenths = null,
+    [property: Id(1)] decimal? VolumeMl = null,
+    [property: Id(2)] decimal? VolumeOz = null,
+    [property: Id(3)] decimal? WeightG = null);
+
 
 /// <summary>A product-location difference found by the ledger verification.</summary>
 [GenerateSerializer, Immutable, Alias("ipf.LedgerDifference.v1")]
 public sealed record LedgerDifference(
     [property: Id(0)] Guid LocationId,
     [property: Id(1)] Guid ProductId,
-    [property: Id(2)] int Quantity,
-    [property: Id(3)] long LedgerSum);
+    [property: Id(2)] decimal Quantity,
+    [property: Id(3)] decimal LedgerSum,
+    [property: Id(4)] decimal? VolumeMl = null,
+    [property: Id(5)] decimal? LedgerVolumeMl = null);
 
 /// <summary>The proof of promise 3: quantity = sum of ledger for every product-location.</summary>
 [GenerateSerializer, Immutable, Alias("ipf.LedgerVerification.v1")]

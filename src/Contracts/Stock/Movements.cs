@@ -21,7 +21,7 @@ public static class MovementTypes
 public sealed record MovementLine(
     [property: Id(0)] Guid? ProductId = null,
     [property: Id(1)] string? Sku = null,
-    [property: Id(2)] int? Quantity = null,
+    [property: Id(2)] decimal? Quantity = null,
     [property: Id(3)] decimal? UnitPrice = null,
     [property: Id(4)] decimal? UnitCost = null,
     [property: Id(5)] string? Reason = null);
@@ -51,27 +51,33 @@ public sealed record Actor([property: Id(0)] Guid? UserId, [property: Id(1)] str
     public static Actor Integration { get; } = new(null, "integration");
 }
 
-/// <summary>One ledger row as written.</summary>
+/// <summary>
+/// One ledger row as written. Quantity is in the product's stock unit (bottles, cans, kegs, each) and may
+/// hold decimals; a liquid's row also carries its volume, exact as poured or counted.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("ipf.LedgerEntry.v1")]
-public sealed record LedgerEntry(
-    [property: Id(0)] Guid Id,
-    [property: Id(1)] Guid MovementId,
-    [property: Id(2)] string Type,
-    [property: Id(3)] Guid LocationId,
-    [property: Id(4)] Guid ProductId,
-    [property: Id(5)] string Sku,
-    [property: Id(6)] int Quantity,
-    [property: Id(7)] decimal? UnitCost,
-    [property: Id(8)] decimal? UnitPrice,
-    [property: Id(9)] decimal? TotalAmount,
-    [property: Id(10)] string? ReferenceId,
-    [property: Id(11)] string? Notes,
-    [property: Id(12)] string? Reason,
-    [property: Id(13)] Guid? UserId,
-    [property: Id(14)] Guid? SupplierId,
-    [property: Id(15)] Guid? CounterpartLocationId,
-    [property: Id(16)] DateTime OccurredAt,
-    [property: Id(17)] DateTime RecordedAt);
+public sealed record LedgerEntry
+{
+    [Id(0)] public required Guid Id { get; init; }
+    [Id(1)] public required Guid MovementId { get; init; }
+    [Id(2)] public required string Type { get; init; }
+    [Id(3)] public required Guid LocationId { get; init; }
+    [Id(4)] public required Guid ProductId { get; init; }
+    [Id(5)] public required string Sku { get; init; }
+    [Id(6)] public required decimal Quantity { get; init; }
+    [Id(18)] public decimal? VolumeMl { get; init; }
+    [Id(7)] public decimal? UnitCost { get; init; }
+    [Id(8)] public decimal? UnitPrice { get; init; }
+    [Id(9)] public decimal? TotalAmount { get; init; }
+    [Id(10)] public string? ReferenceId { get; init; }
+    [Id(11)] public string? Notes { get; init; }
+    [Id(12)] public string? Reason { get; init; }
+    [Id(13)] public Guid? UserId { get; init; }
+    [Id(14)] public Guid? SupplierId { get; init; }
+    [Id(15)] public Guid? CounterpartLocationId { get; init; }
+    [Id(16)] public required DateTime OccurredAt { get; init; }
+    [Id(17)] public required DateTime RecordedAt { get; init; }
+}
 
 /// <summary>The kinds of stock alert: below par, below zero.</summary>
 public static class StockAlertKinds
@@ -86,8 +92,8 @@ public sealed record StockAlert(
     [property: Id(0)] string Kind,
     [property: Id(1)] Guid LocationId,
     [property: Id(2)] Guid ProductId,
-    [property: Id(3)] int Quantity,
-    [property: Id(4)] int ParLevel,
+    [property: Id(3)] decimal Quantity,
+    [property: Id(4)] decimal ParLevel,
     [property: Id(5)] bool Raised);
 
 /// <summary>The answer to a movement: its ledger rows, the stock after it and any alert it raised or cleared.</summary>
@@ -107,5 +113,6 @@ public sealed record MovementReceipt(
 public sealed record StockAfter(
     [property: Id(0)] Guid LocationId,
     [property: Id(1)] Guid ProductId,
-    [property: Id(2)] int Quantity,
-    [property: Id(3)] bool BelowZero);
+    [property: Id(2)] decimal Quantity,
+    [property: Id(3)] bool BelowZero,
+    [property: Id(4)] decimal? VolumeMl = null);

@@ -1,40 +1,47 @@
 namespace InventoryProFlow.Contracts.Stock;
 
 /// <summary>
-/// What a movement asks of one product-location. For a count, Quantity is the counted figure and
-/// the grain works out the difference; otherwise it is the signed change.
+/// What a movement asks of one product-location, in stock units or, for a pour or a measured count, in
+/// millilitres (one of the two). For a count the figure is what was counted and the grain works out the
+/// difference; otherwise it is the signed change.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("ipf.StockChange.v1")]
-public sealed record StockChange(
-    [property: Id(0)] Guid MovementId,
-    [property: Id(1)] Guid EntryId,
-    [property: Id(2)] string Type,
-    [property: Id(3)] int Quantity,
-    [property: Id(4)] bool MayGoNegative,
-    [property: Id(5)] decimal? UnitCost,
-    [property: Id(6)] decimal? UnitPrice,
-    [property: Id(7)] string? ReferenceId,
-    [property: Id(8)] string? Notes,
-    [property: Id(9)] string? Reason,
-    [property: Id(10)] Guid? UserId,
-    [property: Id(11)] Guid? SupplierId,
-    [property: Id(12)] Guid? CounterpartLocationId,
-    [property: Id(13)] DateTime OccurredAt,
-    [property: Id(14)] DateTime RecordedAt);
+public sealed record StockChange
+{
+    [Id(0)] public required Guid MovementId { get; init; }
+    [Id(1)] public required Guid EntryId { get; init; }
+    [Id(2)] public required string Type { get; init; }
+    [Id(3)] public decimal? Quantity { get; init; }
+    [Id(15)] public decimal? VolumeMl { get; init; }
+    [Id(4)] public required bool MayGoNegative { get; init; }
+    [Id(5)] public decimal? UnitCost { get; init; }
+    [Id(6)] public decimal? UnitPrice { get; init; }
+    [Id(7)] public string? ReferenceId { get; init; }
+    [Id(8)] public string? Notes { get; init; }
+    [Id(9)] public string? Reason { get; init; }
+    [Id(10)] public Guid? UserId { get; init; }
+    [Id(11)] public Guid? SupplierId { get; init; }
+    [Id(12)] public Guid? CounterpartLocationId { get; init; }
+    [Id(13)] public required DateTime OccurredAt { get; init; }
+    [Id(14)] public required DateTime RecordedAt { get; init; }
+}
 
-/// <summary>The inventory row as a movement leaves it: a relative change plus the levels and count stamp.</summary>
+/// <summary>The inventory row as a movement leaves it: a relative change (in units and, for a liquid, millilitres) plus the levels and count stamp.</summary>
 [GenerateSerializer, Immutable, Alias("ipf.InventoryWrite.v1")]
-public sealed record InventoryWrite(
-    [property: Id(0)] Guid InventoryId,
-    [property: Id(1)] Guid OrganizationId,
-    [property: Id(2)] Guid LocationId,
-    [property: Id(3)] Guid ProductId,
-    [property: Id(4)] int Delta,
-    [property: Id(5)] int ParLevel,
-    [property: Id(6)] int ReorderPoint,
-    [property: Id(7)] DateTime? LastCountDate,
-    [property: Id(8)] Guid? LastCountedBy,
-    [property: Id(9)] decimal? NewCost);
+public sealed record InventoryWrite
+{
+    [Id(0)] public required Guid InventoryId { get; init; }
+    [Id(1)] public required Guid OrganizationId { get; init; }
+    [Id(2)] public required Guid LocationId { get; init; }
+    [Id(3)] public required Guid ProductId { get; init; }
+    [Id(4)] public required decimal Delta { get; init; }
+    [Id(10)] public decimal? VolumeDeltaMl { get; init; }
+    [Id(5)] public required decimal ParLevel { get; init; }
+    [Id(6)] public required decimal ReorderPoint { get; init; }
+    [Id(7)] public DateTime? LastCountDate { get; init; }
+    [Id(8)] public Guid? LastCountedBy { get; init; }
+    [Id(9)] public decimal? NewCost { get; init; }
+}
 
 /// <summary>An alert row to open (Raise) or to close.</summary>
 [GenerateSerializer, Immutable, Alias("ipf.AlertWrite.v1")]

@@ -5,7 +5,7 @@ namespace InventoryProFlow.Grains.Analytics;
 
 /// <summary>A count and what the ledger expected before it: the variance is counted minus expected.</summary>
 public sealed record CountVariance(
-    Guid EntryId, Guid LocationId, Guid ProductId, string Sku, string Name, long Variance, long Expected, long Counted, decimal UnitCost,
+    Guid EntryId, Guid LocationId, Guid ProductId, string Sku, string Name, decimal Variance, decimal Expected, decimal Counted, decimal UnitCost,
     DateTime OccurredAt, DateOnly Day);
 
 /// <summary>
@@ -24,8 +24,8 @@ public sealed class CountVarianceQuery(NpgsqlDataSource db)
             "FROM app.transactions t JOIN app.locations l ON l.id = t.location_id " +
             "WHERE t.organization_id = @organizationId AND (@locationId::uuid IS NULL OR t.location_id = @locationId) " +
             "WINDOW w AS (PARTITION BY t.location_id, t.product_id ORDER BY t.recorded_at, t.id)) " +
-            "SELECT c.id AS entry_id, c.location_id, c.product_id, p.sku, p.name, c.quantity::bigint AS variance, (c.running - c.quantity)::bigint AS expected, " +
-            "c.running::bigint AS counted, coalesce(c.unit_cost, p.cost) AS unit_cost, c.occurred_at, (c.occurred_at AT TIME ZONE c.timezone)::date AS day " +
+            "SELECT c.id AS entry_id, c.location_id, c.product_id, p.sku, p.name, c.quantity AS variance, c.running - c.quantity AS expected, " +
+            "c.running AS counted, coalesce(c.unit_cost, p.cost) AS unit_cost, c.occurred_at, (c.occurred_at AT TIME ZONE c.timezone)::date AS day " +
             "FROM ledger c JOIN app.products p ON p.id = c.product_id WHERE c.type = 'count' AND c.n > 1 ORDER BY c.location_id, c.occurred_at, c.id",
             new { organizationId, locationId })).ToList();
     }

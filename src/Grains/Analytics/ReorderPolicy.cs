@@ -16,7 +16,7 @@ public sealed record ReorderAdvice(int Quantity, DateOnly? OrderDate, int Reorde
 /// </summary>
 public static class ReorderPolicy
 {
-    public static ReorderAdvice Advise(IReadOnlyList<DailyForecast> daily, int onHand, int? casePack, ReorderSettings settings, DateOnly today)
+    public static ReorderAdvice Advise(IReadOnlyList<DailyForecast> daily, decimal onHand, int? casePack, ReorderSettings settings, DateOnly today)
     {
         var cover = settings.LeadTimeDays + settings.ReviewDays;
         var statedZ = NormalQuantile.Of((1d + (double)(daily.Count > 0 ? daily[0].Confidence : 0.8m)) / 2d);

@@ -5,7 +5,7 @@ namespace InventoryProFlow.Grains.Analytics;
 
 /// <summary>A product as an order needs it: stock on hand at the location, case pack, cost, supplier and its lead time.</summary>
 public sealed record ReorderSubject(
-    Guid ProductId, string Sku, string Name, int OnHand, int? CasePack, decimal Cost, Guid? SupplierId, string? SupplierName, int? LeadTimeDays);
+    Guid ProductId, string Sku, string Name, decimal OnHand, int? CasePack, decimal Cost, Guid? SupplierId, string? SupplierName, int? LeadTimeDays);
 
 /// <summary>The products stocked at a location (or one product), with what sizing an order needs.</summary>
 public sealed class ReorderSubjectsQuery(NpgsqlDataSource db)

@@ -22,19 +22,19 @@ public sealed class RobustVariance
     /// <summary>1.4826 x MAD, at least one unit.</summary>
     public decimal Scale { get; }
 
-    public static RobustVariance Of(IReadOnlyCollection<long> variances)
+    public static RobustVariance Of(IReadOnlyCollection<decimal> variances)
     {
         if (variances.Count == 0)
         {
             return new RobustVariance(0m, 1m);
         }
 
-        var median = MedianOf(variances.Select(v => (decimal)v));
+        var median = MedianOf(variances);
         var mad = MedianOf(variances.Select(v => Math.Abs(v - median)));
         return new RobustVariance(median, Math.Max(1m, Consistency * mad));
     }
 
-    public decimal Z(long variance) => decimal.Round((variance - Median) / Scale, 2, MidpointRounding.AwayFromZero);
+    public decimal Z(decimal variance) => decimal.Round((variance - Median) / Scale, 2, MidpointRounding.AwayFromZero);
 
     public static bool Flagged(decimal z) => Math.Abs(z) >= FlagAt;
 

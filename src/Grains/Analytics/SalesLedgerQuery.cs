@@ -13,7 +13,7 @@ public sealed class SalesLedgerQuery(NpgsqlDataSource db)
 {
     // One scan of the period's sale rows answers every breakdown (GROUPING SETS); a second sums the period before.
     private const string Sales =
-        "WITH sales AS (SELECT t.movement_id, t.product_id, t.location_id, -t.quantity::bigint AS units, coalesce(t.total_amount, 0) AS amount, " +
+        "WITH sales AS (SELECT t.movement_id, t.product_id, t.location_id, -t.quantity AS units, coalesce(t.total_amount, 0) AS amount, " +
         "(t.occurred_at AT TIME ZONE l.timezone)::date AS day " +
         "FROM app.transactions t JOIN app.locations l ON l.id = t.location_id " +
         "WHERE t.organization_id = @organizationId AND t.type = 'sale' AND t.occurred_at >= @scanFrom AND t.occurred_at < @scanTo " +
@@ -23,7 +23,7 @@ public sealed class SalesLedgerQuery(NpgsqlDataSource db)
         Sales +
         "SELECT GROUPING(s.day, s.product_id, p.category, s.location_id) AS grouping, s.day, s.product_id, " +
         "CASE WHEN p.category IN ('spirits', 'wine', 'beer', 'mixer') THEN p.category ELSE 'other' END AS category, s.location_id, " +
-        "sum(s.amount) AS sales, count(DISTINCT s.movement_id) AS transactions, sum(s.units)::bigint AS units " +
+        "sum(s.amount) AS sales, count(DISTINCT s.movement_id) AS transactions, sum(s.units) AS units " +
         "FROM sales s JOIN app.products p ON p.id = s.product_id WHERE s.day BETWEEN @start AND @end " +
         "GROUP BY GROUPING SETS ((), (s.day), (s.product_id), (p.category), (s.location_id));" +
         Sales +
@@ -99,5 +99,5 @@ public sealed class SalesLedgerQuery(NpgsqlDataSource db)
 
     private sealed record Totals(decimal Sales, long Transactions);
 
-    private sealed record Breakdown(int Grouping, DateOnly? Day, Guid? ProductId, string? Category, Guid? LocationId, decimal Sales, long Transactions, long Units);
+    private sealed record Breakdown(int Grouping, DateOnly? Day, Guid? ProductId, string? Category, Guid? LocationId, decimal Sales, long Transactions, decimal Units);
 }

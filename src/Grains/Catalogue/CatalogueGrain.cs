@@ -104,12 +104,17 @@ public sealed class CatalogueGrain(
             changes.Brand ?? current.Brand,
             changes.Category ?? current.Category,
             changes.Subcategory ?? current.Subcategory,
-            changes.SizeMl ?? current.SizeMl,
+            changes.SizeMl ?? (changes.KegSize is null ? current.SizeMl : null),
             changes.Abv ?? current.Abv,
             changes.Cost ?? current.Cost,
             changes.Price ?? current.Price,
             changes.CasePack ?? current.CasePack,
-            changes.Description ?? current.Description);
+            changes.Description ?? current.Description,
+            changes.Unit ?? current.Unit,
+            changes.KegSize,
+            changes.FullWeightG ?? current.FullWeightG,
+            changes.EmptyWeightG ?? current.EmptyWeightG,
+            changes.DensityGPerMl ?? current.DensityGPerMl);
         var product = await Validated(merged, current.Id, current.CreatedAt);
         var stored = await Saving(() => products.Update(product));
         await RefreshStock(productId);
@@ -169,9 +174,13 @@ public sealed class CatalogueGrain(
         var now = time.GetUtcNow().UtcDateTime;
         return new ProductDetails(
             id, OrganizationId, draft.SupplierId, draft.Sku!.Trim(), string.IsNullOrWhiteSpace(draft.Barcode) ? null : draft.Barcode.Trim(), gtin,
-            draft.Name!.Trim(), draft.Brand, draft.Category!, draft.Subcategory, draft.SizeMl!.Value, draft.Abv!.Value,
-            draft.Cost!.Value, draft.Price!.Value, draft.CasePack, draft.Description, createdAt ?? now, now);
+            draft.Name!.Trim(), draft.Brand, draft.Category!, draft.Subcategory, SizeOf(draft), draft.Abv!.Value,
+            draft.Cost!.Value, draft.Price!.Value, draft.CasePack, draft.Description, createdAt ?? now, now,
+            draft.Unit ?? StockUnits.Bottle, draft.FullWeightG, draft.EmptyWeightG, draft.DensityGPerMl);
     }
+
+    // A keg named by its size (half_barrel) gets that size exactly.
+    private static decimal? SizeOf(ProductDraft draft) => draft.KegSize is { } keg ? KegSizes.Ml[keg] : draft.SizeMl;
 
     // Uniqueness is the database's to decide (two writers may race); its refusal becomes a 409.
     private static async Task<ProductDetails> Saving(Func<Task<ProductDetails>> write)

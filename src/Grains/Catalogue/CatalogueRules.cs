@@ -68,16 +68,24 @@ internal static class CatalogueRules
             supplier.AddressLine1, supplier.AddressLine2, supplier.City, supplier.State, supplier.Zip)
             .ThrowIfAny();
 
-    public static Violations Check(ProductDraft product) =>
-        new Violations()
+    public static Violations Check(ProductDraft product)
+    {
+        var unit = product.Unit ?? StockUnits.Bottle;
+        return new Violations()
             .Required("sku", product.Sku, 64)
             .Required("name", product.Name)
             .MaxLength("brand", product.Brand)
             .Required("category", product.Category, 32)
             .OneOf("category", product.Category, ProductCategories.All)
             .MaxLength("subcategory", product.Subcategory)
-            .Required("sizeMl", product.SizeMl)
+            .OneOf("unit", unit, StockUnits.All)
+            .When(product.KegSize is not null && !KegSizes.Ml.ContainsKey(product.KegSize), "kegSize", $"kegSize must be one of: {string.Join(", ", KegSizes.Ml.Keys)}.")
+            .When(product.KegSize is not null && unit != StockUnits.Keg, "kegSize", "kegSize is for a product whose unit is keg.")
+            .When(product.SizeMl is null && product.KegSize is null && unit != StockUnits.Each, "sizeMl", "sizeMl is required (a keg may name its kegSize instead).")
+            .When(product.SizeMl is not null && product.KegSize is not null && KegSizes.Ml.TryGetValue(product.KegSize, out var keg) && keg != product.SizeMl,
+                "sizeMl", "sizeMl and kegSize disagree: give one of them.")
             .Range("sizeMl", product.SizeMl, 1, MaxBottleMl)
+            .Decimals("sizeMl", product.SizeMl, 3)
             .Required("abv", product.Abv)
             .Range("abv", product.Abv, 0, 100)
             .Decimals("abv", product.Abv, 2)
@@ -87,7 +95,22 @@ internal static class CatalogueRules
             .Money("price", product.Price)
             .Range("casePack", product.CasePack, 1, 1_000)
             .MaxLength("description", product.Description, 2_000)
-            .MaxLength("barcode", product.Barcode, 32);
+            .MaxLength("barcode", product.Barcode, 32)
+            .Weights(product, unit);
+    }
+
+    // A scale turns an open bottle into a volume only with both weights; the density is the liquid's, so water-like.
+    private static Violations Weights(this Violations violations, ProductDraft product, string unit) => violations
+        .When(unit == StockUnits.Each && (product.FullWeightG ?? product.EmptyWeightG ?? product.DensityGPerMl) is not null, "fullWeightG", "Weights are for liquids: a product counted as each has none.")
+        .When((product.FullWeightG is null) != (product.EmptyWeightG is null), product.FullWeightG is null ? "fullWeightG" : "emptyWeightG", "fullWeightG and emptyWeightG go together.")
+        .When(product.DensityGPerMl is not null && product.FullWeightG is null, "densityGPerMl", "densityGPerMl needs fullWeightG and emptyWeightG.")
+        .Range("fullWeightG", product.FullWeightG, 1, 200_000)
+        .Decimals("fullWeightG", product.FullWeightG, 2)
+        .Range("emptyWeightG", product.EmptyWeightG, 1, 200_000)
+        .Decimals("emptyWeightG", product.EmptyWeightG, 2)
+        .When(product.FullWeightG <= product.EmptyWeightG, "fullWeightG", "fullWeightG must be more than emptyWeightG.")
+        .Range("densityGPerMl", product.DensityGPerMl, 0.5m, 2m)
+        .Decimals("densityGPerMl", product.DensityGPerMl, 4);
 
     private static Violations Address(Violations violations, string? line1, string? line2, string? city, string? state, string? zip) =>
         violations

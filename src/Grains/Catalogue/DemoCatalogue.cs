@@ -84,7 +84,7 @@ public sealed class DemoCatalogue(
         {
             var barcode = string.IsNullOrEmpty(row.Upc) ? null : row.Upc;
             var productId = ids.NewId();
-            stocked.Add(new DemoStockedProduct(productId, supplierIds[row.Supplier], row.Sku, row.Cost, row.Price, Math.Max(row.CasePack ?? 6, 1)));
+            stocked.Add(new DemoStockedProduct(productId, supplierIds[row.Supplier], row.Sku, row.Cost, row.Price, Math.Max(row.CasePack ?? 6, 1), row.SizeMl));
             await products.Insert(connection, transaction, new ProductDetails(
                 productId, OrganizationId, supplierIds[row.Supplier], row.Sku, barcode, barcode is null ? null : Gtin.Parse(barcode).Gtin14,
                 row.Name, string.IsNullOrEmpty(row.Brand) ? null : row.Brand, row.Category, row.Subcategory, row.SizeMl, row.Abv,

@@ -1,10 +1,11 @@
+using InventoryProFlow.Contracts.Stock;
+using InventoryProFlow.Grains.Stock;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace InventoryProFlow.Grains.Catalogue;
 
 /// <summary>A demo product as the trading history needs it.</summary>
-public sealed record DemoStockedProduct(Guid Id, Guid SupplierId, string Sku, decimal Cost, decimal Price, int CasePack);
+public sealed record DemoStockedProduct(Guid Id, Guid SupplierId, string Sku, decimal Cost, decimal Price, int CasePack, decimal? SizeMl);
 
 /// <summary>
 /// Sixteen weeks of trade for the demo organisation, so its screens show something true on the first `make run`:
@@ -18,18 +19,14 @@ public static class DemoHistory
 
     private const int Seed = 20261125;
 
-    private sealed record Row(
-        Guid MovementId, Guid LocationId, Guid ProductId, string Type, int Quantity, decimal? UnitCost, decimal? UnitPrice,
-        decimal Total, Guid? UserId, Guid? SupplierId, DateTime OccurredAt);
-
     /// <summary>Writes the history inside the seed's transaction; answers how many ledger rows it wrote.</summary>
     public static async Task<int> Write(
         NpgsqlConnection connection, NpgsqlTransaction transaction, Guid organizationId, IReadOnlyList<Guid> locationIds,
         IReadOnlyList<DemoStockedProduct> products, Guid managerId, Func<Guid> newId, DateTime now, CancellationToken cancellationToken)
     {
         var random = new Random(Seed);
-        var rows = new List<Row>();
-        var items = new List<(Guid Location, Guid Product, int Quantity, int Par, int ReorderPoint, DateTime Counted)>();
+        var rows = new List<LedgerEntry>();
+        var items = new List<(Guid Location, Guid Product, decimal Quantity, decimal? VolumeMl, decimal Par, decimal ReorderPoint, DateTime Counted)>();
         var start = now.Date.AddDays(-7 * Weeks);
         foreach (var locationId in locationIds)
         {
@@ -41,7 +38,26 @@ public static class DemoHistory
                 var reorderPoint = Math.Max(1, par / 2);
                 var stock = par + random.Next(0, product.CasePack);
                 var opened = start.AddHours(15);
-                rows.Add(new Row(newId(), locationId, product.Id, "count", stock, product.Cost, null, product.Cost * stock, managerId, null, opened));
+                LedgerEntry Entry(string type, int quantity, DateTime at) => new()
+                {
+                    Id = newId(),
+                    MovementId = newId(),
+                    Type = type,
+                    LocationId = locationId,
+                    ProductId = product.Id,
+                    Sku = product.Sku,
+                    Quantity = quantity,
+                    VolumeMl = quantity * product.SizeMl,
+                    UnitCost = type == "sale" ? null : product.Cost,
+                    UnitPrice = type == "sale" ? product.Price : null,
+                    TotalAmount = (type == "sale" ? product.Price : product.Cost) * Math.Abs(quantity),
+                    UserId = type == "sale" ? null : managerId,
+                    SupplierId = type == "purchase" ? product.SupplierId : null,
+                    OccurredAt = at,
+                    RecordedAt = at,
+                };
+
+                rows.Add(Entry("count", stock, opened));
                 // One item in twelve missed its last delivery, so the demo has stock below par to show.
                 var missesLastDelivery = random.Next(12) == 0;
                 for (var day = 0; day <= 7 * Weeks; day++)
@@ -52,8 +68,7 @@ public static class DemoHistory
                         var cases = (int)Math.Ceiling((par * 1.5 - stock) / product.CasePack);
                         var received = Math.Max(1, cases) * product.CasePack;
                         stock += received;
-                        rows.Add(new Row(newId(), locationId, product.Id, "purchase", received, product.Cost, null, product.Cost * received,
-                            managerId, product.SupplierId, date.AddHours(15)));
+                        rows.Add(Entry("purchase", received, date.AddHours(15)));
                     }
 
                     // Evening trade, 17:00 to 23:00 in Des Moines (22:00 to 04:00 UTC); today's only up to now.
@@ -62,47 +77,23 @@ public static class DemoHistory
                     if (sold > 0 && at <= now)
                     {
                         stock -= sold;
-                        rows.Add(new Row(newId(), locationId, product.Id, "sale", -sold, null, product.Price, product.Price * sold, null, null, at));
+                        rows.Add(Entry("sale", -sold, at));
                     }
                 }
 
-                items.Add((locationId, product.Id, stock, par, reorderPoint, opened));
+                items.Add((locationId, product.Id, stock, stock * product.SizeMl, par, reorderPoint, opened));
             }
         }
 
-        await using (var ledger = await connection.BeginBinaryImportAsync(
-            "COPY app.transactions (id, organization_id, location_id, product_id, type, quantity, unit_cost, unit_price, total_amount, " +
-            "user_id, occurred_at, recorded_at, movement_id, supplier_id) FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            foreach (var row in rows)
-            {
-                await ledger.StartRowAsync(cancellationToken);
-                await ledger.WriteAsync(newId(), NpgsqlDbType.Uuid, cancellationToken);
-                await ledger.WriteAsync(organizationId, NpgsqlDbType.Uuid, cancellationToken);
-                await ledger.WriteAsync(row.LocationId, NpgsqlDbType.Uuid, cancellationToken);
-                await ledger.WriteAsync(row.ProductId, NpgsqlDbType.Uuid, cancellationToken);
-                await ledger.WriteAsync(row.Type, NpgsqlDbType.Text, cancellationToken);
-                await ledger.WriteAsync(row.Quantity, NpgsqlDbType.Integer, cancellationToken);
-                await WriteNullable(ledger, row.UnitCost, NpgsqlDbType.Numeric, cancellationToken);
-                await WriteNullable(ledger, row.UnitPrice, NpgsqlDbType.Numeric, cancellationToken);
-                await ledger.WriteAsync(row.Total, NpgsqlDbType.Numeric, cancellationToken);
-                await WriteNullable(ledger, row.UserId, NpgsqlDbType.Uuid, cancellationToken);
-                await ledger.WriteAsync(row.OccurredAt, NpgsqlDbType.TimestampTz, cancellationToken);
-                await ledger.WriteAsync(row.OccurredAt, NpgsqlDbType.TimestampTz, cancellationToken);
-                await ledger.WriteAsync(row.MovementId, NpgsqlDbType.Uuid, cancellationToken);
-                await WriteNullable(ledger, row.SupplierId, NpgsqlDbType.Uuid, cancellationToken);
-            }
-
-            await ledger.CompleteAsync(cancellationToken);
-        }
+        await LedgerColumns.Copy(connection, organizationId, rows, cancellationToken);
 
         await using (var stock = await connection.BeginBinaryImportAsync(
-            "COPY app.inventory (id, organization_id, location_id, product_id, quantity, par_level, reorder_point, last_count_date, " +
+            "COPY app.inventory (id, organization_id, location_id, product_id, quantity, volume_ml, par_level, reorder_point, last_count_date, " +
             "last_counted_by, created_at, updated_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
             foreach (var item in items)
             {
-                await stock.WriteRowAsync(cancellationToken, newId(), organizationId, item.Location, item.Product, item.Quantity, item.Par,
+                await stock.WriteRowAsync(cancellationToken, newId(), organizationId, item.Location, item.Product, item.Quantity, item.VolumeMl, item.Par,
                     item.ReorderPoint, item.Counted, managerId, item.Counted, now);
             }
 
@@ -124,10 +115,6 @@ public static class DemoHistory
 
         return rows.Count;
     }
-
-    private static Task WriteNullable<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
-        where T : struct =>
-        value is { } present ? importer.WriteAsync(present, type, cancellationToken) : importer.WriteNullAsync(cancellationToken);
 
     // Knuth's method: fine for the small nightly rates of one bottle line.
     private static int Poisson(Random random, double rate)

@@ -16,7 +16,7 @@ public sealed class ProductRepository(NpgsqlDataSource db, AuditLog audit) : Ten
     p => p.Id,
     p => p.OrganizationId,
     "id, organization_id, supplier_id, sku, barcode, gtin, name, brand, category, subcategory, size_ml, abv, " +
-    "cost, price, case_pack, description, created_at, updated_at",
+    "cost, price, case_pack, description, created_at, updated_at, unit, full_weight_g, empty_weight_g, density_g_per_ml",
     liveFilter: "deleted_at IS NULL")
 {
     public const string SkuUnique = "products_sku_unique";

@@ -11,11 +11,11 @@ namespace InventoryProFlow.Grains.Compliance;
 /// </summary>
 public sealed class AbcLedgerQuery(NpgsqlDataSource db)
 {
-    // Millilitres are summed exactly as bigint; litres are millilitres / 1000, exact in decimal.
+    // Units and millilitres are summed exactly in numeric (a pour is a fraction of a bottle); litres are millilitres / 1000.
     private const string Period =
         "WITH bounds AS (SELECT (@start::date)::timestamp AT TIME ZONE @timezone AS from_at, (@end::date + 1)::timestamp AT TIME ZONE @timezone AS to_at), " +
         "moves AS (SELECT CASE WHEN p.category IN ('spirits', 'wine', 'beer') THEN p.category ELSE 'other' END AS category, " +
-        "t.type, t.quantity::bigint AS units, t.quantity::bigint * p.size_ml AS ml, coalesce(t.total_amount, 0) AS amount, " +
+        "t.type, t.quantity AS units, coalesce(t.volume_ml, t.quantity * p.size_ml, 0) AS ml, coalesce(t.total_amount, 0) AS amount, " +
         "t.occurred_at < b.from_at AS before, t.supplier_id " +
         "FROM app.transactions t JOIN app.products p ON p.id = t.product_id CROSS JOIN bounds b " +
         "WHERE t.organization_id = @organizationId AND t.location_id = @locationId AND t.occurred_at < b.to_at AND t.recorded_at <= @asOf) ";
@@ -28,17 +28,17 @@ public sealed class AbcLedgerQuery(NpgsqlDataSource db)
         var sums = (await connection.QueryAsync<CategorySums>(
             Period +
             "SELECT category, " +
-            "coalesce(sum(units) FILTER (WHERE before), 0)::bigint AS opening_units, coalesce(sum(ml) FILTER (WHERE before), 0)::bigint AS opening_ml, " +
+            "coalesce(sum(units) FILTER (WHERE before), 0) AS opening_units, coalesce(sum(ml) FILTER (WHERE before), 0) AS opening_ml, " +
             Flow("purchase", "purchased", 1) + Flow("sale", "sold", -1) + Flow("waste", "wasted", -1) + Flow("comp", "comped", -1) +
             Flow("transfer_in", "transferred_in", 1) + Flow("transfer_out", "transferred_out", -1) +
-            "coalesce(sum(units) FILTER (WHERE NOT before AND type IN ('adjustment', 'count')), 0)::bigint AS adjusted_units, " +
-            "coalesce(sum(ml) FILTER (WHERE NOT before AND type IN ('adjustment', 'count')), 0)::bigint AS adjusted_ml, " +
-            "coalesce(sum(units), 0)::bigint AS closing_units, coalesce(sum(ml), 0)::bigint AS closing_ml " +
+            "coalesce(sum(units) FILTER (WHERE NOT before AND type IN ('adjustment', 'count')), 0) AS adjusted_units, " +
+            "coalesce(sum(ml) FILTER (WHERE NOT before AND type IN ('adjustment', 'count')), 0) AS adjusted_ml, " +
+            "coalesce(sum(units), 0) AS closing_units, coalesce(sum(ml), 0) AS closing_ml " +
             "FROM moves GROUP BY category",
             parameters)).ToDictionary(s => s.Category);
         var suppliers = await connection.QueryAsync<SupplierSums>(
             Period +
-            "SELECT m.supplier_id, coalesce(s.name, 'No supplier recorded') AS supplier_name, m.category, sum(m.units)::bigint AS units, sum(m.ml)::bigint AS ml, sum(m.amount) AS amount " +
+            "SELECT m.supplier_id, coalesce(s.name, 'No supplier recorded') AS supplier_name, m.category, sum(m.units) AS units, sum(m.ml) AS ml, sum(m.amount) AS amount " +
             "FROM moves m LEFT JOIN app.suppliers s ON s.id = m.supplier_id WHERE NOT m.before AND m.type = 'purchase' " +
             "GROUP BY m.supplier_id, s.name, m.category ORDER BY supplier_name, m.category",
             parameters);
@@ -50,40 +50,40 @@ public sealed class AbcLedgerQuery(NpgsqlDataSource db)
 
     /// <summary>Units, millilitres and money of one movement type within the period, signed so they read as positive.</summary>
     private static string Flow(string type, string name, int sign) =>
-        $"coalesce({sign} * sum(units) FILTER (WHERE NOT before AND type = '{type}'), 0)::bigint AS {name}_units, " +
-        $"coalesce({sign} * sum(ml) FILTER (WHERE NOT before AND type = '{type}'), 0)::bigint AS {name}_ml, " +
+        $"coalesce({sign} * sum(units) FILTER (WHERE NOT before AND type = '{type}'), 0) AS {name}_units, " +
+        $"coalesce({sign} * sum(ml) FILTER (WHERE NOT before AND type = '{type}'), 0) AS {name}_ml, " +
         $"coalesce(sum(amount) FILTER (WHERE NOT before AND type = '{type}'), 0) AS {name}_amount, ";
 
-    internal static decimal Litres(long millilitres) => millilitres / 1000m;
+    internal static decimal Litres(decimal millilitres) => millilitres / 1000m;
 
-    private sealed record SupplierSums(Guid? SupplierId, string SupplierName, string Category, long Units, long Ml, decimal Amount);
+    private sealed record SupplierSums(Guid? SupplierId, string SupplierName, string Category, decimal Units, decimal Ml, decimal Amount);
 
     private sealed record CategorySums(
         string Category,
-        long OpeningUnits,
-        long OpeningMl,
-        long PurchasedUnits,
-        long PurchasedMl,
+        decimal OpeningUnits,
+        decimal OpeningMl,
+        decimal PurchasedUnits,
+        decimal PurchasedMl,
         decimal PurchasedAmount,
-        long SoldUnits,
-        long SoldMl,
+        decimal SoldUnits,
+        decimal SoldMl,
         decimal SoldAmount,
-        long WastedUnits,
-        long WastedMl,
+        decimal WastedUnits,
+        decimal WastedMl,
         decimal WastedAmount,
-        long CompedUnits,
-        long CompedMl,
+        decimal CompedUnits,
+        decimal CompedMl,
         decimal CompedAmount,
-        long TransferredInUnits,
-        long TransferredInMl,
+        decimal TransferredInUnits,
+        decimal TransferredInMl,
         decimal TransferredInAmount,
-        long TransferredOutUnits,
-        long TransferredOutMl,
+        decimal TransferredOutUnits,
+        decimal TransferredOutMl,
         decimal TransferredOutAmount,
-        long AdjustedUnits,
-        long AdjustedMl,
-        long ClosingUnits,
-        long ClosingMl)
+        decimal AdjustedUnits,
+        decimal AdjustedMl,
+        decimal ClosingUnits,
+        decimal ClosingMl)
     {
         public static CategorySums Zero(string category) => new(category, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using InventoryProFlow.Contracts.Json;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -11,7 +12,7 @@ namespace InventoryProFlow.Grains.Compliance;
 /// </summary>
 public sealed class AuditLog(TimeProvider time)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = ContractJson.Web;
 
     /// <summary>Appends one change; who and which request are read from the call's RequestContext.</summary>
     public Task Append(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organizationId, AuditChange change) =>

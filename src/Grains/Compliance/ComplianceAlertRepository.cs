@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using InventoryProFlow.Contracts.Compliance;
+using InventoryProFlow.Contracts.Json;
 using InventoryProFlow.Contracts.Paging;
 using InventoryProFlow.Contracts.Webhooks;
 using InventoryProFlow.Grains.Storage;
@@ -18,7 +19,7 @@ public sealed class ComplianceAlertRepository(NpgsqlDataSource db)
     private const string Columns =
         "id, organization_id, location_id, license_id, kind, days_left, due_on, subject, message, raised_at, acknowledged_at, acknowledged_by, resolved_at";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = ContractJson.Web;
 
     /// <summary>
     /// Raises the alerts not raised before and answers those, with their <c>compliance.alert</c> webhook events

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using InventoryProFlow.Contracts.Compliance;
+using InventoryProFlow.Contracts.Json;
 using InventoryProFlow.Contracts.Paging;
 using InventoryProFlow.Grains.Storage;
 using Npgsql;
@@ -19,7 +20,7 @@ public sealed class ComplianceReportRepository(NpgsqlDataSource db, AuditLog aud
 
     private const string From = "FROM app.compliance_reports r LEFT JOIN app.locations l ON l.id = r.location_id";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = ContractJson.Web;
 
     /// <summary>Stores a report, audited as compliance_report.generated (what, where and which period; the figures stay in the report).</summary>
     public async Task Insert(ComplianceReportView report, Guid? createdBy)

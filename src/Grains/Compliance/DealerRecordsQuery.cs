@@ -18,8 +18,8 @@ public sealed class DealerRecordsQuery(NpgsqlDataSource db)
 
     private const string ReceivingColumns =
         "t.id AS transaction_id, t.occurred_at, (t.occurred_at AT TIME ZONE l.timezone)::date AS business_date, t.location_id, l.name AS location_name, " +
-        "t.supplier_id, s.name AS supplier_name, t.product_id, p.sku, p.name AS product_name, p.category, t.quantity, p.size_ml, " +
-        "t.quantity::numeric * p.size_ml / 1000 AS litres, t.unit_cost, coalesce(t.total_amount, t.quantity * t.unit_cost) AS amount, t.reference_id";
+        "t.supplier_id, s.name AS supplier_name, t.product_id, p.sku, p.name AS product_name, p.category, t.quantity, coalesce(p.size_ml, 0) AS size_ml, " +
+        "coalesce(t.volume_ml, t.quantity * p.size_ml, 0) / 1000 AS litres, t.unit_cost, coalesce(t.total_amount, t.quantity * t.unit_cost) AS amount, t.reference_id";
 
     private const string ReceivingFrom =
         "FROM app.transactions t JOIN app.products p ON p.id = t.product_id JOIN app.locations l ON l.id = t.location_id " +
@@ -29,9 +29,9 @@ public sealed class DealerRecordsQuery(NpgsqlDataSource db)
     private const string LargeSalesSql =
         "WITH flagged AS (SELECT t.movement_id FROM app.transactions t JOIN app.products p ON p.id = t.product_id JOIN app.locations l ON l.id = t.location_id " +
         "WHERE t.type = 'sale' AND t.movement_id IS NOT NULL AND " + InRange + " GROUP BY t.movement_id " +
-        "HAVING coalesce(sum(-t.quantity::bigint * p.size_ml) FILTER (WHERE p.category IN ('spirits', 'wine', 'beer')), 0) >= @thresholdMl) " +
+        "HAVING coalesce(sum(-coalesce(t.volume_ml, t.quantity * p.size_ml, 0)) FILTER (WHERE p.category IN ('spirits', 'wine', 'beer')), 0) >= @thresholdMl) " +
         "SELECT t.movement_id, t.occurred_at, (t.occurred_at AT TIME ZONE l.timezone)::date AS business_date, t.location_id, l.name AS location_name, " +
-        "t.reference_id, t.product_id, p.sku, p.name AS product_name, p.category, -t.quantity AS quantity, p.size_ml " +
+        "t.reference_id, t.product_id, p.sku, p.name AS product_name, p.category, -t.quantity AS quantity, coalesce(p.size_ml, 0) AS size_ml, -coalesce(t.volume_ml, t.quantity * p.size_ml, 0) AS volume_ml " +
         "FROM app.transactions t JOIN flagged f ON f.movement_id = t.movement_id JOIN app.products p ON p.id = t.product_id JOIN app.locations l ON l.id = t.location_id " +
         "WHERE t.organization_id = @organizationId AND t.type = 'sale' ORDER BY t.occurred_at, t.movement_id, p.sku, t.id";
 
@@ -62,7 +62,7 @@ public sealed class DealerRecordsQuery(NpgsqlDataSource db)
             .Select(sale =>
             {
                 var first = sale.First();
-                var lines = sale.Select(r => new LargeSaleLine(r.ProductId, r.Sku, r.ProductName, r.Category, r.Quantity, r.SizeMl, r.Quantity * (decimal)r.SizeMl / 1000m)).ToList();
+                var lines = sale.Select(r => new LargeSaleLine(r.ProductId, r.Sku, r.ProductName, r.Category, r.Quantity, r.SizeMl, r.VolumeMl / 1000m)).ToList();
                 var litres = lines.Where(l => Alcoholic.Contains(l.Category)).Sum(l => l.Litres);
                 var wineGallons = litres / ProofGallons.LitresPerWineGallon;
                 return new LargeSale(first.MovementId, first.OccurredAt, first.BusinessDate, first.LocationId, first.LocationName, first.ReferenceId, litres,
@@ -83,6 +83,7 @@ public sealed class DealerRecordsQuery(NpgsqlDataSource db)
         string Sku,
         string ProductName,
         string Category,
-        int Quantity,
-        int SizeMl);
+        decimal Quantity,
+        decimal SizeMl,
+        decimal VolumeMl);
 }

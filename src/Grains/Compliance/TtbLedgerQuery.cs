@@ -11,10 +11,10 @@ namespace InventoryProFlow.Grains.Compliance;
 /// </summary>
 public sealed class TtbLedgerQuery(NpgsqlDataSource db)
 {
-    // A row's alcohol is quantity x size_ml x abv (ml x percent), summed exactly in numeric; C# divides once per kind.
+    // A row's alcohol is its volume x abv (ml x percent), summed exactly in numeric; C# divides once per kind.
     private const string Sql =
         "WITH moves AS (SELECT t.product_id, p.name, p.subcategory, t.type, t.quantity, lower(btrim(coalesce(t.reason, ''))) AS reason, " +
-        "t.quantity::numeric * p.size_ml * p.abv AS ml_abv, t.occurred_at < (@start::date)::timestamp AT TIME ZONE l.timezone AS before " +
+        "coalesce(t.volume_ml, t.quantity * p.size_ml, 0) * p.abv AS ml_abv, t.occurred_at < (@start::date)::timestamp AT TIME ZONE l.timezone AS before " +
         "FROM app.transactions t JOIN app.products p ON p.id = t.product_id JOIN app.locations l ON l.id = t.location_id " +
         "WHERE t.organization_id = @organizationId AND (@locationId::uuid IS NULL OR t.location_id = @locationId::uuid) AND p.category = 'spirits' " +
         "AND t.occurred_at < (@end::date + 1)::timestamp AT TIME ZONE l.timezone AND t.recorded_at <= @asOf) " +

@@ -35,7 +35,7 @@ internal static class PosRules
                 .MaxLength($"{at}.sku", item.Sku, 64)
                 .When(!string.IsNullOrWhiteSpace(item.Barcode) && !Gtin.Parse(item.Barcode).IsValid, $"{at}.barcode", $"{at}.barcode is not a valid GTIN.")
                 .Required($"{at}.quantity", item.Quantity)
-                .Range($"{at}.quantity", item.Quantity, 1, StockRules.MaxQuantity)
+                .MovedQuantity($"{at}.quantity", item.Quantity)
                 .Money($"{at}.price", item.Price);
         }
 

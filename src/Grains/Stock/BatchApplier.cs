@@ -63,7 +63,7 @@ internal sealed class BatchApplier(Guid organizationId, StockRepository stock, I
                 }
             }
 
-            int? variance = null;
+            decimal? variance = null;
             if (change.Count is { } count)
             {
                 variance = (await grain.Count(new StockCount(count, change.Notes), actor)).Entries[0].Quantity;

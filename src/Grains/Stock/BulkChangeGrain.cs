@@ -1,5 +1,6 @@
 using System.Text.Json;
 using InventoryProFlow.Contracts;
+using InventoryProFlow.Contracts.Json;
 using InventoryProFlow.Contracts.Stock;
 using Orleans.Concurrency;
 
@@ -14,7 +15,7 @@ namespace InventoryProFlow.Grains.Stock;
 public sealed class BulkChangeGrain(StockRepository stock) : Grain, IBulkChangeGrain
 {
     private const string Scope = "bulk";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = ContractJson.Web;
 
     private IdempotencyRecord? _first;
 

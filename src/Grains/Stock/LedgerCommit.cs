@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using InventoryProFlow.Contracts.Errors;
+using InventoryProFlow.Contracts.Json;
 using InventoryProFlow.Contracts.Stock;
 using InventoryProFlow.Grains.Compliance;
 
@@ -27,7 +28,7 @@ public sealed record OutboxEvent(string Event, string Payload);
 /// <summary>The first answer to an idempotency key, kept beside the movement it answers.</summary>
 public sealed record IdempotencyRecord(string Scope, string Key, string RequestHash, int Status, string Response)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = ContractJson.Web;
 
     public static string Hash(string request) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(request)));
 

@@ -21,29 +21,7 @@ internal static class LedgerSql
         var entries = commits.SelectMany(c => c.Entries.Select(e => (c.OrganizationId, Entry: e))).ToList();
         if (entries.Count > 0)
         {
-            batch.BatchCommands.Add(Command(
-                "INSERT INTO app.transactions (id, organization_id, location_id, product_id, type, quantity, unit_cost, unit_price, " +
-                "total_amount, reference_id, notes, reason, user_id, supplier_id, counterpart_location_id, movement_id, occurred_at, recorded_at) " +
-                "SELECT * FROM unnest(@id, @org, @location, @product, @type, @quantity, @unit_cost, @unit_price, @total, @reference, " +
-                "@notes, @reason, @user, @supplier, @counterpart, @movement, @occurred, @recorded)",
-                ("id", entries.Select(e => e.Entry.Id).ToArray()),
-                ("org", entries.Select(e => e.OrganizationId).ToArray()),
-                ("location", entries.Select(e => e.Entry.LocationId).ToArray()),
-                ("product", entries.Select(e => e.Entry.ProductId).ToArray()),
-                ("type", entries.Select(e => e.Entry.Type).ToArray()),
-                ("quantity", entries.Select(e => e.Entry.Quantity).ToArray()),
-                ("unit_cost", entries.Select(e => e.Entry.UnitCost).ToArray()),
-                ("unit_price", entries.Select(e => e.Entry.UnitPrice).ToArray()),
-                ("total", entries.Select(e => e.Entry.TotalAmount).ToArray()),
-                ("reference", entries.Select(e => e.Entry.ReferenceId).ToArray()),
-                ("notes", entries.Select(e => e.Entry.Notes).ToArray()),
-                ("reason", entries.Select(e => e.Entry.Reason).ToArray()),
-                ("user", entries.Select(e => e.Entry.UserId).ToArray()),
-                ("supplier", entries.Select(e => e.Entry.SupplierId).ToArray()),
-                ("counterpart", entries.Select(e => e.Entry.CounterpartLocationId).ToArray()),
-                ("movement", entries.Select(e => e.Entry.MovementId).ToArray()),
-                ("occurred", entries.Select(e => e.Entry.OccurredAt).ToArray()),
-                ("recorded", entries.Select(e => e.Entry.RecordedAt).ToArray())));
+            batch.BatchCommands.Add(LedgerColumns.Insert(entries));
         }
 
         // Several movements of one product-location in a batch become one row change: the sum of their deltas, the latest levels.
@@ -52,6 +30,7 @@ internal static class LedgerSql
             .Select(g => g.Last() with
             {
                 Delta = g.Sum(w => w.Delta),
+                VolumeDeltaMl = g.Any(w => w.VolumeDeltaMl is not null) ? g.Sum(w => w.VolumeDeltaMl ?? 0) : null,
                 LastCountDate = g.LastOrDefault(w => w.LastCountDate is not null)?.LastCountDate,
                 LastCountedBy = g.LastOrDefault(w => w.LastCountedBy is not null)?.LastCountedBy,
                 NewCost = g.LastOrDefault(w => w.NewCost is not null)?.NewCost,
@@ -61,11 +40,12 @@ internal static class LedgerSql
         if (inventory.Count > 0)
         {
             batch.BatchCommands.Add(Command(
-                "INSERT INTO app.inventory AS i (id, organization_id, location_id, product_id, quantity, par_level, reorder_point, last_count_date, last_counted_by, updated_at) " +
-                "SELECT id, org, location, product, delta, par, reorder, counted_at, counted_by, @at " +
-                "FROM unnest(@id, @org, @location, @product, @delta, @par, @reorder, @counted_at, @counted_by) " +
-                "AS u(id, org, location, product, delta, par, reorder, counted_at, counted_by) " +
+                "INSERT INTO app.inventory AS i (id, organization_id, location_id, product_id, quantity, volume_ml, par_level, reorder_point, last_count_date, last_counted_by, updated_at) " +
+                "SELECT id, org, location, product, delta, volume_delta, par, reorder, counted_at, counted_by, @at " +
+                "FROM unnest(@id, @org, @location, @product, @delta, @volume_delta, @par, @reorder, @counted_at, @counted_by) " +
+                "AS u(id, org, location, product, delta, volume_delta, par, reorder, counted_at, counted_by) " +
                 "ON CONFLICT (location_id, product_id) DO UPDATE SET quantity = i.quantity + EXCLUDED.quantity, " +
+                "volume_ml = CASE WHEN EXCLUDED.volume_ml IS NULL THEN i.volume_ml ELSE coalesce(i.volume_ml, 0) + EXCLUDED.volume_ml END, " +
                 "par_level = EXCLUDED.par_level, reorder_point = EXCLUDED.reorder_point, " +
                 "last_count_date = coalesce(EXCLUDED.last_count_date, i.last_count_date), " +
                 "last_counted_by = coalesce(EXCLUDED.last_counted_by, i.last_counted_by), updated_at = @at",
@@ -74,6 +54,7 @@ internal static class LedgerSql
                 ("location", inventory.Select(w => w.LocationId).ToArray()),
                 ("product", inventory.Select(w => w.ProductId).ToArray()),
                 ("delta", inventory.Select(w => w.Delta).ToArray()),
+                ("volume_delta", inventory.Select(w => w.VolumeDeltaMl).ToArray()),
                 ("par", inventory.Select(w => w.ParLevel).ToArray()),
                 ("reorder", inventory.Select(w => w.ReorderPoint).ToArray()),
                 ("counted_at", inventory.Select(w => w.LastCountDate).ToArray()),

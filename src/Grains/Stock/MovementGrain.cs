@@ -1,6 +1,7 @@
 using System.Text.Json;
 using InventoryProFlow.Contracts;
 using InventoryProFlow.Contracts.Errors;
+using InventoryProFlow.Contracts.Json;
 using InventoryProFlow.Contracts.Live;
 using InventoryProFlow.Contracts.Stock;
 using InventoryProFlow.Grains.Live;
@@ -23,7 +24,7 @@ public sealed class MovementGrain(StockRepository stock, LedgerWriter ledger, Id
 {
     private const string IdempotencyKeyConstraint = "idempotency_keys_pkey";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = ContractJson.Web;
 
     // Keys being applied now, with the first answer once there is one (null: the attempt failed).
     private readonly Dictionary<MovementKey, Task<IdempotencyRecord?>> _inFlight = [];
@@ -107,14 +108,39 @@ public sealed class MovementGrain(StockRepository stock, LedgerWriter ledger, Id
         {
             var (type, delta, mayGoNegative) = MovementRules.Effect(order, line.Quantity!.Value);
             var counterpart = order.Type == MovementTypes.Transfer ? order.ToLocationId : null;
-            changes.Add(new Change(index, line, order.LocationId!.Value, productId, IsTransferIn: false, new StockChange(
-                movementId, ids.NewId(), type, delta, mayGoNegative, line.UnitCost, line.UnitPrice, order.ReferenceId, order.Notes,
-                line.Reason ?? order.Reason, actor.UserId, order.SupplierId, counterpart, occurredAt, now)));
+            var outgoing = new StockChange
+            {
+                MovementId = movementId,
+                EntryId = ids.NewId(),
+                Type = type,
+                Quantity = delta,
+                MayGoNegative = mayGoNegative,
+                UnitCost = line.UnitCost,
+                UnitPrice = line.UnitPrice,
+                ReferenceId = order.ReferenceId,
+                Notes = order.Notes,
+                Reason = line.Reason ?? order.Reason,
+                UserId = actor.UserId,
+                SupplierId = order.SupplierId,
+                CounterpartLocationId = order.Type == MovementTypes.Transfer ? order.ToLocationId : null,
+                OccurredAt = occurredAt,
+                RecordedAt = now,
+            };
+            changes.Add(new Change(index, line, order.LocationId!.Value, productId, IsTransferIn: false, outgoing));
             if (order.Type == MovementTypes.Transfer)
             {
-                changes.Add(new Change(index, line, order.ToLocationId!.Value, productId, IsTransferIn: true, new StockChange(
-                    movementId, ids.NewId(), MovementTypes.TransferIn, -delta, true, null, null, order.ReferenceId, order.Notes,
-                    line.Reason ?? order.Reason, actor.UserId, null, order.LocationId, occurredAt, now)));
+                // The receiving side's row: the same units in, no money, pointing back at the sending location.
+                changes.Add(new Change(index, line, order.ToLocationId!.Value, productId, IsTransferIn: true, outgoing with
+                {
+                    EntryId = ids.NewId(),
+                    Type = MovementTypes.TransferIn,
+                    Quantity = -delta,
+                    MayGoNegative = true,
+                    UnitCost = null,
+                    UnitPrice = null,
+                    SupplierId = null,
+                    CounterpartLocationId = order.LocationId,
+                }));
             }
         }
 

@@ -50,7 +50,7 @@ internal static class MovementRules
             violations
                 .When(line.ProductId is null && string.IsNullOrWhiteSpace(line.Sku), $"{at}.productId", $"{at} needs a productId or a sku.")
                 .Required($"{at}.quantity", line.Quantity)
-                .Range($"{at}.quantity", line.Quantity, 1, StockRules.MaxQuantity)
+                .MovedQuantity($"{at}.quantity", line.Quantity)
                 .Money($"{at}.unitPrice", line.UnitPrice)
                 .Money($"{at}.unitCost", line.UnitCost)
                 .MaxLength($"{at}.reason", line.Reason, 200);
@@ -60,7 +60,7 @@ internal static class MovementRules
     }
 
     /// <summary>The signed change a line makes at its location, and whether it may take stock below zero.</summary>
-    public static (string LedgerType, int Delta, bool MayGoNegative) Effect(MovementOrder order, int quantity) => order.Type switch
+    public static (string LedgerType, decimal Delta, bool MayGoNegative) Effect(MovementOrder order, decimal quantity) => order.Type switch
     {
         // The POS already sold it: a sale is always recorded, even below zero (then flagged).
         MovementTypes.Sale => (MovementTypes.Sale, -quantity, true),

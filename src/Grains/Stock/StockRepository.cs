@@ -8,25 +8,32 @@ namespace InventoryProFlow.Grains.Stock;
 
 /// <summary>
 /// What a product-location grain loads when it wakes: whether the location is open and the product live,
-/// the product, its inventory row and open alerts.
+/// the product and its container, its inventory row and open alerts.
 /// </summary>
-public sealed record ProductAtLocationRow(
-    bool LocationActive,
-    bool ProductLive,
-    string Sku,
-    string Name,
-    string Category,
-    decimal Cost,
-    decimal Price,
-    Guid? InventoryId,
-    int Quantity,
-    int ParLevel,
-    int ReorderPoint,
-    DateTime? LastCountDate,
-    Guid? LastCountedBy,
-    DateTime? UpdatedAt,
-    Guid? LowStockAlertId,
-    Guid? NegativeStockAlertId);
+public sealed record ProductAtLocationRow
+{
+    public required bool LocationActive { get; init; }
+    public required bool ProductLive { get; init; }
+    public required string Sku { get; init; }
+    public required string Name { get; init; }
+    public required string Category { get; init; }
+    public required decimal Cost { get; init; }
+    public required decimal Price { get; init; }
+    public required Container Container { get; init; }
+    public Guid? InventoryId { get; init; }
+    public decimal Quantity { get; init; }
+
+    /// <summary>The volume on hand, for a liquid: the sum of the ledger's volumes, as exact as the pours and counts were.</summary>
+    public decimal? VolumeMl { get; init; }
+
+    public decimal ParLevel { get; init; }
+    public decimal ReorderPoint { get; init; }
+    public DateTime? LastCountDate { get; init; }
+    public Guid? LastCountedBy { get; init; }
+    public DateTime? UpdatedAt { get; init; }
+    public Guid? LowStockAlertId { get; init; }
+    public Guid? NegativeStockAlertId { get; init; }
+}
 
 /// <summary>A product of a movement, found by id or sku within one organisation.</summary>
 public sealed record ProductRef(Guid Id, string Sku);
@@ -35,7 +42,7 @@ public sealed record ProductRef(Guid Id, string Sku);
 public sealed class StockRepository(NpgsqlDataSource db)
 {
     private const string ItemColumns =
-        "i.id, i.location_id, i.product_id, p.sku, p.name, p.category, i.quantity, i.par_level, i.reorder_point, p.cost, p.price, " +
+        "i.id, i.location_id, i.product_id, p.sku, p.name, p.category, p.unit, i.quantity, i.volume_ml, i.par_level, i.reorder_point, p.cost, p.price, " +
         "i.last_count_date, i.last_counted_by, " +
         "EXISTS (SELECT 1 FROM app.stock_alerts a WHERE a.location_id = i.location_id AND a.product_id = i.product_id AND a.kind = 'low_stock' AND a.cleared_at IS NULL) AS low_stock, " +
         "i.quantity < 0 AS negative_stock, i.updated_at";
@@ -43,10 +50,12 @@ public sealed class StockRepository(NpgsqlDataSource db)
     public async Task<ProductAtLocationRow?> LoadProductAtLocation(Guid organizationId, Guid locationId, Guid productId)
     {
         await using var connection = await db.OpenConnectionAsync();
-        return await connection.QuerySingleOrDefaultAsync<ProductAtLocationRow>(
+        var row = await connection.QuerySingleOrDefaultAsync<LoadedRow>(
             "SELECT l.is_active AS location_active, p.id IS NOT NULL AS product_live, coalesce(p.sku, '') AS sku, coalesce(p.name, '') AS name, " +
-            "coalesce(p.category, '') AS category, coalesce(p.cost, 0) AS cost, coalesce(p.price, 0) AS price, i.id AS inventory_id, " +
-            "coalesce(i.quantity, 0) AS quantity, coalesce(i.par_level, 0) AS par_level, coalesce(i.reorder_point, 0) AS reorder_point, " +
+            "coalesce(p.category, '') AS category, coalesce(p.cost, 0) AS cost, coalesce(p.price, 0) AS price, " +
+            "coalesce(p.unit, 'bottle') AS unit, p.size_ml, p.full_weight_g, p.empty_weight_g, p.density_g_per_ml, i.id AS inventory_id, " +
+            "coalesce(i.quantity, 0) AS quantity, CASE WHEN p.size_ml IS NULL THEN NULL ELSE coalesce(i.volume_ml, coalesce(i.quantity, 0) * p.size_ml) END AS volume_ml, " +
+            "coalesce(i.par_level, 0) AS par_level, coalesce(i.reorder_point, 0) AS reorder_point, " +
             "i.last_count_date, i.last_counted_by, i.updated_at, " +
             "(SELECT a.id FROM app.stock_alerts a WHERE a.location_id = l.id AND a.product_id = p.id AND a.kind = 'low_stock' AND a.cleared_at IS NULL LIMIT 1) AS low_stock_alert_id, " +
             "(SELECT a.id FROM app.stock_alerts a WHERE a.location_id = l.id AND a.product_id = p.id AND a.kind = 'negative_stock' AND a.cleared_at IS NULL LIMIT 1) AS negative_stock_alert_id " +
@@ -54,6 +63,7 @@ public sealed class StockRepository(NpgsqlDataSource db)
             "LEFT JOIN app.inventory i ON i.location_id = l.id AND i.product_id = p.id " +
             "WHERE l.organization_id = @organizationId AND l.id = @locationId",
             new { organizationId, locationId, productId });
+        return row?.ToRow();
     }
 
     public async Task<bool> LocationExists(Guid organizationId, Guid locationId)
@@ -165,8 +175,7 @@ public sealed class StockRepository(NpgsqlDataSource db)
 
     public Task<Page<LedgerEntry>> Ledger(Guid organizationId, LedgerQuery query) =>
         db.QueryPageAsync<LedgerEntry>(
-            "t.id, t.movement_id, t.type, t.location_id, t.product_id, p.sku, t.quantity, t.unit_cost, t.unit_price, t.total_amount, " +
-            "t.reference_id, t.notes, t.reason, t.user_id, t.supplier_id, t.counterpart_location_id, t.occurred_at, t.recorded_at",
+            LedgerColumns.Entry,
             "FROM app.transactions t JOIN app.products p ON p.id = t.product_id WHERE t.organization_id = @organizationId " +
             "AND (@type::text IS NULL OR t.type = @type) AND (@locationId::uuid IS NULL OR t.location_id = @locationId) " +
             "AND (@productId::uuid IS NULL OR t.product_id = @productId) AND (@from::timestamptz IS NULL OR t.occurred_at >= @from) " +
@@ -181,18 +190,48 @@ public sealed class StockRepository(NpgsqlDataSource db)
         await using var connection = await db.OpenConnectionAsync();
         var parameters = new { organizationId };
         var differences = (await connection.QueryAsync<LedgerDifference>(
-            "WITH sums AS (SELECT location_id, product_id, sum(quantity) AS total FROM app.transactions " +
+            "WITH sums AS (SELECT location_id, product_id, sum(quantity) AS total, sum(volume_ml) AS volume FROM app.transactions " +
             "WHERE @organizationId::uuid IS NULL OR organization_id = @organizationId GROUP BY location_id, product_id) " +
             "SELECT coalesce(i.location_id, s.location_id) AS location_id, coalesce(i.product_id, s.product_id) AS product_id, " +
-            "coalesce(i.quantity, 0) AS quantity, coalesce(s.total, 0)::bigint AS ledger_sum " +
+            "coalesce(i.quantity, 0) AS quantity, coalesce(s.total, 0) AS ledger_sum, i.volume_ml, s.volume AS ledger_volume_ml " +
             "FROM (SELECT * FROM app.inventory WHERE @organizationId::uuid IS NULL OR organization_id = @organizationId) i " +
             "FULL JOIN sums s ON s.location_id = i.location_id AND s.product_id = i.product_id " +
-            "WHERE coalesce(i.quantity, 0) <> coalesce(s.total, 0) ORDER BY 1, 2 LIMIT 1000",
+            "WHERE coalesce(i.quantity, 0) <> coalesce(s.total, 0) OR coalesce(i.volume_ml, 0) <> coalesce(s.volume, 0) ORDER BY 1, 2 LIMIT 1000",
             parameters)).ToList();
         var items = await connection.ExecuteScalarAsync<long>(
             "SELECT count(*) FROM app.inventory WHERE @organizationId::uuid IS NULL OR organization_id = @organizationId", parameters);
         var rows = await connection.ExecuteScalarAsync<long>(
             "SELECT count(*) FROM app.transactions WHERE @organizationId::uuid IS NULL OR organization_id = @organizationId", parameters);
         return (items, rows, differences);
+    }
+
+    // The columns as read, flat; the grain's row holds the product's container as one value.
+    private sealed record LoadedRow(
+        bool LocationActive, bool ProductLive, string Sku, string Name, string Category, decimal Cost, decimal Price,
+        string Unit, decimal? SizeMl, decimal? FullWeightG, decimal? EmptyWeightG, decimal? DensityGPerMl,
+        Guid? InventoryId, decimal Quantity, decimal? VolumeMl, decimal ParLevel, decimal ReorderPoint,
+        DateTime? LastCountDate, Guid? LastCountedBy, DateTime? UpdatedAt, Guid? LowStockAlertId, Guid? NegativeStockAlertId)
+    {
+        public ProductAtLocationRow ToRow() => new()
+        {
+            LocationActive = LocationActive,
+            ProductLive = ProductLive,
+            Sku = Sku,
+            Name = Name,
+            Category = Category,
+            Cost = Cost,
+            Price = Price,
+            Container = new Container(Unit, SizeMl, FullWeightG, EmptyWeightG, DensityGPerMl),
+            InventoryId = InventoryId,
+            Quantity = Quantity,
+            VolumeMl = VolumeMl,
+            ParLevel = ParLevel,
+            ReorderPoint = ReorderPoint,
+            LastCountDate = LastCountDate,
+            LastCountedBy = LastCountedBy,
+            UpdatedAt = UpdatedAt,
+            LowStockAlertId = LowStockAlertId,
+            NegativeStockAlertId = NegativeStockAlertId,
+        };
     }
 }

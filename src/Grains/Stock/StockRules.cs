@@ -6,9 +6,14 @@ namespace InventoryProFlow.Grains.Stock;
 /// <summary>Bounds on stock figures (a bottle count beyond these is a typo, not a delivery), and the money a ledger row records.</summary>
 internal static class StockRules
 {
-    public const int MaxQuantity = 100_000;
+    public const decimal MaxQuantity = 100_000;
     public const int MaxLines = 500;
     public static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
+
+    /// <summary>A quantity that moves stock: more than nothing, at most <see cref="MaxQuantity"/>, to eight decimals of a unit.</summary>
+    public static Violations MovedQuantity(this Violations violations, string field, decimal? quantity) => violations
+        .When(quantity is <= 0 or > MaxQuantity, field, $"{field} must be more than 0 and at most {MaxQuantity}.")
+        .Decimals(field, quantity, Container.QuantityDecimals);
 
     /// <summary>When a movement happened (at the till): late is fine, the future (beyond clock drift) and the distant past are not.</summary>
     public static Violations OccurredAt(this Violations violations, DateTime? timestamp, DateTime now) => violations
@@ -23,4 +28,8 @@ internal static class StockRules
     public static (decimal? UnitCost, decimal? UnitPrice) RecordedMoney(StockChange change, decimal catalogueCost, decimal cataloguePrice) =>
         (change.UnitCost ?? (change.Type is MovementTypes.Purchase or MovementTypes.Waste or MovementTypes.Comp or MovementTypes.Count ? catalogueCost : null),
          change.UnitPrice ?? (change.Type == MovementTypes.Sale ? cataloguePrice : null));
+
+    /// <summary>A ledger row's money: the unit's price (or cost) times the units moved, to the cent, half away from zero as PostgreSQL rounds.</summary>
+    public static decimal? LineTotal(decimal? perUnit, decimal quantity) =>
+        perUnit is { } unit ? decimal.Round(unit * Math.Abs(quantity), 2, MidpointRounding.AwayFromZero) : null;
 }

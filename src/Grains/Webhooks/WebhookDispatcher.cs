@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using InventoryProFlow.Contracts.Json;
 using InventoryProFlow.Contracts.Webhooks;
 using InventoryProFlow.Grains.Integrations;
 using InventoryProFlow.Grains.Operations;
@@ -22,7 +23,7 @@ public sealed class WebhookDispatcher(
     private const int BatchSize = 32;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(1);
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = ContractJson.Web;
 
     private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false, UseCookies = false })
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using InventoryProFlow.Contracts.Json;
 using InventoryProFlow.Contracts.Live;
 using InventoryProFlow.Contracts.Webhooks;
 using InventoryProFlow.Grains.Stock;
@@ -8,7 +9,7 @@ namespace InventoryProFlow.Grains.Webhooks;
 /// <summary>A commit's live events as webhook events: the same facts, named as webhooks name them.</summary>
 internal static class WebhookPayloads
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = ContractJson.Web;
 
     public static IReadOnlyList<OutboxEvent> Of(LiveEvents events)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using InventoryProFlow.Contracts.Json;
 using InventoryProFlow.Contracts.Stock;
 using InventoryProFlow.Grains.Stock;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ public static class LedgerCheck
 {
     public const string Verb = "verify-ledger";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(ContractJson.Web) { WriteIndented = true };
 
     public static async Task<int> RunAsync(IServiceProvider services, TextWriter output)
     {

@@ -14,7 +14,7 @@ public sealed class BadInputTests(SharedProduct product)
         { "POST", "/api/v1/products", "[1, 2, 3]", "" },
         { "POST", "/api/v1/products", "{\"sku\":\"A\",\"name\":\"x\",\"category\":\"spirits\",\"sizeMl\":\"big\",\"abv\":40,\"cost\":1,\"price\":2}", "sizeMl" },
         { "POST", "/api/v1/products", "{\"sku\":\"A\",\"name\":\"x\",\"category\":\"spirits\",\"sizeMl\":750,\"abv\":40,\"cost\":\"cheap\",\"price\":2}", "cost" },
-        { "POST", "/api/v1/products", "{\"sku\":\"A\",\"name\":\"x\",\"category\":\"spirits\",\"sizeMl\":750.5,\"abv\":40,\"cost\":1,\"price\":2}", "sizeMl" },
+        { "POST", "/api/v1/products", "{\"sku\":\"A\",\"name\":\"x\",\"category\":\"spirits\",\"sizeMl\":750.1234,\"abv\":40,\"cost\":1,\"price\":2}", "sizeMl" },
         { "POST", "/api/v1/locations", "{\"name\": 42}", "name" },
         { "POST", "/api/v1/suppliers", "not json at all", "" },
         { "POST", "/api/v1/users", "{\"email\": [\"a@b.example\"]}", "email" },

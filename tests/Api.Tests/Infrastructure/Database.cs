@@ -15,7 +15,9 @@ public sealed class Database(string connectionString)
             command.Parameters.AddWithValue(name, value);
         }
 
-        return (T)(await command.ExecuteScalarAsync())!;
+        // Read as T by Npgsql, so a numeric column reads as the int or long a test expects of whole bottles.
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() && !await reader.IsDBNullAsync(0) ? await reader.GetFieldValueAsync<T>(0) : default!;
     }
 
     /// <summary>
@@ -44,8 +46,8 @@ public sealed class Database(string connectionString)
     }
 
     /// <summary>The stored quantity of one product at one location.</summary>
-    public Task<int> QuantityAsync(Guid location, Guid product) =>
-        ScalarAsync<int>("SELECT quantity FROM app.inventory WHERE location_id = @l AND product_id = @p", ("l", location), ("p", product));
+    public Task<decimal> QuantityAsync(Guid location, Guid product) =>
+        ScalarAsync<decimal>("SELECT quantity FROM app.inventory WHERE location_id = @l AND product_id = @p", ("l", location), ("p", product));
 
     /// <summary>Row counts of every business table: a request that must change nothing leaves this equal.</summary>
     public async Task<IReadOnlyDictionary<string, long>> CountsAsync()

@@ -172,7 +172,7 @@ public sealed class MovementTests(SharedProduct product)
         Assert.Equal(before, await Db.CountsAsync());
     }
 
-    private Task<int> Quantity(Guid location, Guid productId) => Db.QuantityAsync(location, productId);
+    private Task<decimal> Quantity(Guid location, Guid productId) => Db.QuantityAsync(location, productId);
 
     private Task<Guid> ItemId(Guid location, Guid productId) =>
         Db.ScalarAsync<Guid>("SELECT id FROM app.inventory WHERE location_id = @l AND product_id = @p", ("l", location), ("p", productId));

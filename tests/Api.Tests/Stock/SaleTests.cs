@@ -127,5 +127,5 @@ public sealed class SaleTests(SharedProduct product)
         Assert.True(await Db.ScalarAsync<bool>("SELECT recorded_at > occurred_at + interval '23 hours' FROM app.transactions WHERE location_id = @l AND type = 'sale'", ("l", location)));
     }
 
-    private Task<int> Quantity(Guid location, Guid productId) => Db.QuantityAsync(location, productId);
+    private Task<decimal> Quantity(Guid location, Guid productId) => Db.QuantityAsync(location, productId);
 }

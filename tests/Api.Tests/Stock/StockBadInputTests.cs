@@ -13,7 +13,7 @@ public sealed class StockBadInputTests(SharedProduct product)
         { "sales", "{\"locationId\":\"{location}\",\"items\":[{\"productId\":\"{product}\",\"quantity\":0}]}", "items[0].quantity" },
         { "sales", "{\"locationId\":\"{location}\",\"items\":[{\"productId\":\"{product}\",\"quantity\":-2}]}", "items[0].quantity" },
         { "sales", "{\"locationId\":\"{location}\",\"items\":[{\"productId\":\"{product}\",\"quantity\":100000000}]}", "items[0].quantity" },
-        { "sales", "{\"locationId\":\"{location}\",\"items\":[{\"productId\":\"{product}\",\"quantity\":1.5}]}", "items[0].quantity" },
+        { "sales", "{\"locationId\":\"{location}\",\"items\":[{\"productId\":\"{product}\",\"quantity\":1.123456789}]}", "items[0].quantity" },
         { "sales", "{\"locationId\":\"{location}\",\"items\":[]}", "items" },
         { "sales", "{\"locationId\":\"{location}\"}", "items" },
         { "sales", "{\"items\":[{\"productId\":\"{product}\",\"quantity\":1}]}", "locationId" },
