@@ -26,6 +26,8 @@ public static class GrainKeys
 
     public static string Catalogue(Guid organizationId) => $"catalogue/{organizationId:D}";
 
+    public static string Menu(Guid organizationId) => $"menu/{organizationId:D}";
+
     public static string ProductAtLocation(Guid organizationId, Guid locationId, Guid productId) =>
         $"stock/{organizationId:D}/{locationId:D}/{productId:D}";
 
@@ -159,6 +161,8 @@ public static class GrainKeys
     }
 
     public static Guid ParseCatalogue(string key) => ParseIds(key, "catalogue", 1)[0];
+
+    public static Guid ParseMenu(string key) => ParseIds(key, "menu", 1)[0];
 
     private static Guid[] ParseIds(string key, string prefix, int count)
     {

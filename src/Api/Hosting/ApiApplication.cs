@@ -5,6 +5,7 @@ using InventoryProFlow.Api.Errors;
 using InventoryProFlow.Api.Identity;
 using InventoryProFlow.Api.Integrations;
 using InventoryProFlow.Api.Live;
+using InventoryProFlow.Api.Menu;
 using InventoryProFlow.Api.Operations;
 using InventoryProFlow.Api.Stock;
 using InventoryProFlow.Api.Webhooks;
@@ -106,6 +107,7 @@ public static class ApiApplication
         app.MapIpAllowListApi();
         app.MapLocationsApi();
         app.MapSuppliersApi();
+        app.MapMenuApi();
         app.MapProductsApi();
         app.MapInventoryApi();
         app.MapTransactionsApi();

@@ -26,8 +26,11 @@ public interface IIntegrationKeyGrain : IGrainWithStringKey
     Task Forget();
 }
 
-/// <summary>One queued POS line: mapped to a product, it is applied as a sale, once.</summary>
+/// <summary>One queued POS line: mapped to a product, or its POS item mapped on the menu, it is applied as a sale, once.</summary>
 public interface IUnmappedItemGrain : IGrainWithStringKey
 {
     Task<UnmappedItem> Map(Guid productId, Actor actor);
+
+    /// <summary>Applies the line as what its POS item now pours (the menu worked it out).</summary>
+    Task<UnmappedItem> Apply(IReadOnlyList<Menu.Depletion> depletion, Actor actor);
 }

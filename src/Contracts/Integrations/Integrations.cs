@@ -35,12 +35,23 @@ public sealed record PosSale(
     [property: Id(2)] DateTime? Timestamp,
     [property: Id(3)] IReadOnlyList<PosItem>? Items);
 
+/// <summary>
+/// One line of a POS sale: a product by sku or barcode, or the POS's own item (ItemId, with the ids of the modifiers
+/// rung with it) that the menu maps to a recipe or a pour. Price is per item, the line's money price x quantity.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("ipf.PosItem.v1")]
 public sealed record PosItem(
-    [property: Id(0)] string? Sku,
-    [property: Id(1)] string? Barcode,
-    [property: Id(2)] decimal? Quantity,
-    [property: Id(3)] decimal? Price);
+    [property: Id(0)] string? Sku = null,
+    [property: Id(1)] string? Barcode = null,
+    [property: Id(2)] decimal? Quantity = null,
+    [property: Id(3)] decimal? Price = null,
+    [property: Id(4)] string? ItemId = null,
+    [property: Id(5)] string? Name = null,
+    [property: Id(6)] IReadOnlyList<PosModifier>? Modifiers = null);
+
+/// <summary>A modifier rung with a POS item (double, rocks, a premium upgrade), by the POS's own id.</summary>
+[GenerateSerializer, Immutable, Alias("ipf.PosModifier.v1")]
+public sealed record PosModifier([property: Id(0)] string? Id = null, [property: Id(1)] string? Name = null);
 
 /// <summary>
 /// What happened to one POS sale: recorded (its matched lines applied), duplicate (delivered before; the first
@@ -83,4 +94,7 @@ public sealed record UnmappedItem(
     [property: Id(13)] Guid? MovementId,
     [property: Id(14)] Guid? MappedBy,
     [property: Id(15)] DateTime? MappedAt,
-    [property: Id(16)] DateTime CreatedAt);
+    [property: Id(16)] DateTime CreatedAt,
+    [property: Id(17)] string? PosItemId = null,
+    [property: Id(18)] string? ItemName = null,
+    [property: Id(19)] string[]? ModifierIds = null);

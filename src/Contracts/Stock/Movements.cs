@@ -16,7 +16,10 @@ public static class MovementTypes
     public static IReadOnlyList<string> Ledger { get; } = [Sale, Purchase, TransferIn, TransferOut, Adjustment, Count, Waste, Comp];
 }
 
-/// <summary>One line of a movement request, as a client sends it.</summary>
+/// <summary>
+/// One line of a movement request, as a client sends it: a quantity in the product's unit, or for a pour a volume
+/// in millilitres (one of the two); Amount, when given, is the line's money (a drink's share of what the till took).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("ipf.MovementLine.v1")]
 public sealed record MovementLine(
     [property: Id(0)] Guid? ProductId = null,
@@ -24,7 +27,9 @@ public sealed record MovementLine(
     [property: Id(2)] decimal? Quantity = null,
     [property: Id(3)] decimal? UnitPrice = null,
     [property: Id(4)] decimal? UnitCost = null,
-    [property: Id(5)] string? Reason = null);
+    [property: Id(5)] string? Reason = null,
+    [property: Id(6)] decimal? VolumeMl = null,
+    [property: Id(7)] decimal? Amount = null);
 
 /// <summary>
 /// A stock movement as the client asked for it: a sale, purchase (receiving), transfer, adjustment,

@@ -16,6 +16,9 @@ public sealed record StockChange
     [Id(4)] public required bool MayGoNegative { get; init; }
     [Id(5)] public decimal? UnitCost { get; init; }
     [Id(6)] public decimal? UnitPrice { get; init; }
+
+    /// <summary>The row's money when the caller knows it whole (a drink's share); otherwise unit price (or cost) x units.</summary>
+    [Id(16)] public decimal? TotalAmount { get; init; }
     [Id(7)] public string? ReferenceId { get; init; }
     [Id(8)] public string? Notes { get; init; }
     [Id(9)] public string? Reason { get; init; }

@@ -14,7 +14,7 @@ public sealed class IntegrationRepository(NpgsqlDataSource db, AuditLog audit)
 
     private const string UnmappedColumns =
         "id, organization_id, integration_id, location_id, pos_transaction_id, line_number, sku, barcode, quantity, unit_price, " +
-        "occurred_at, status, product_id, movement_id, mapped_by, mapped_at, created_at";
+        "occurred_at, status, product_id, movement_id, mapped_by, mapped_at, created_at, pos_item_id, item_name, modifier_ids";
 
     /// <summary>Adds an integration, audited as integration.created (its key's prefix only: never the key, its hash or the secret).</summary>
     public async Task<IntegrationDetails> Insert(IntegrationDetails details, string apiKeyHash, string webhookSecret, Guid createdBy)
@@ -81,7 +81,7 @@ public sealed class IntegrationRepository(NpgsqlDataSource db, AuditLog audit)
         await using var connection = await db.OpenConnectionAsync();
         return await connection.ExecuteAsync(
             $"INSERT INTO app.unmapped_items ({UnmappedColumns}) VALUES (@Id, @OrganizationId, @IntegrationId, @LocationId, @PosTransactionId, @LineNumber, " +
-            "@Sku, @Barcode, @Quantity, @UnitPrice, @OccurredAt, @Status, @ProductId, @MovementId, @MappedBy, @MappedAt, @CreatedAt) " +
+            "@Sku, @Barcode, @Quantity, @UnitPrice, @OccurredAt, @Status, @ProductId, @MovementId, @MappedBy, @MappedAt, @CreatedAt, @PosItemId, @ItemName, @ModifierIds) " +
             "ON CONFLICT (integration_id, location_id, pos_transaction_id, line_number) DO NOTHING",
             items);
     }
@@ -91,6 +91,15 @@ public sealed class IntegrationRepository(NpgsqlDataSource db, AuditLog audit)
             UnmappedColumns, "FROM app.unmapped_items WHERE organization_id = @organizationId AND (status = 'open' OR @includeMapped)",
             "created_at, id", new { organizationId, includeMapped }, page);
 
+    /// <summary>The open queued lines that named a POS item, oldest first: what mapping that item applies.</summary>
+    public async Task<IReadOnlyList<UnmappedItem>> OpenLinesOf(Guid organizationId, string posItemId)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return (await connection.QueryAsync<UnmappedItem>(
+            $"SELECT {UnmappedColumns} FROM app.unmapped_items WHERE organization_id = @organizationId AND pos_item_id = @posItemId AND status = 'open' ORDER BY created_at, id",
+            new { organizationId, posItemId })).ToList();
+    }
+
     public async Task<UnmappedItem?> FindUnmapped(Guid organizationId, Guid id)
     {
         await using var connection = await db.OpenConnectionAsync();
@@ -99,7 +108,7 @@ public sealed class IntegrationRepository(NpgsqlDataSource db, AuditLog audit)
     }
 
     /// <summary>Marks a queued line mapped, audited as unmapped_item.mapped (the sale it became is in the ledger).</summary>
-    public async Task<UnmappedItem> MarkMapped(UnmappedItem item, Guid productId, Guid movementId, Guid? mappedBy, DateTime at)
+    public async Task<UnmappedItem> MarkMapped(UnmappedItem item, Guid? productId, Guid movementId, Guid? mappedBy, DateTime at)
     {
         await using var connection = await db.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();

@@ -2,9 +2,11 @@ using InventoryProFlow.Contracts;
 using InventoryProFlow.Contracts.Catalogue;
 using InventoryProFlow.Contracts.Errors;
 using InventoryProFlow.Contracts.Integrations;
+using InventoryProFlow.Contracts.Menu;
 using InventoryProFlow.Contracts.Paging;
 using InventoryProFlow.Contracts.Stock;
 using InventoryProFlow.Grains.Catalogue;
+using InventoryProFlow.Grains.Menu;
 using InventoryProFlow.Grains.Operations;
 using InventoryProFlow.Grains.Stock;
 using InventoryProFlow.Grains.Storage;
@@ -83,7 +85,7 @@ public sealed class IntegrationsGrain(IntegrationRepository integrations, StockR
 
             var transactionId = sale.TransactionId!.Trim();
             var queued = await integrations.QueuedLines(integrationId, sale.LocationId!.Value, transactionId);
-            var (matched, unmatched) = await Match(sale, queued);
+            var (matched, lines, unmatched) = await Match(sale, queued);
             MovementResult? applied = null;
             if (matched.Count > 0)
             {
@@ -99,13 +101,14 @@ public sealed class IntegrationsGrain(IntegrationRepository integrations, StockR
                 var now = time.GetUtcNow().UtcDateTime;
                 var queuedNow = await integrations.Queue(unmatched.Select(u => new UnmappedItem(
                     ids.NewId(), OrganizationId, integrationId, sale.LocationId!.Value, transactionId, u.Line, u.Item.Sku?.Trim(), u.Item.Barcode?.Trim(),
-                    u.Item.Quantity!.Value, u.Item.Price, sale.Timestamp?.ToUniversalTime() ?? now, "open", null, null, null, null, now)).ToList());
+                    u.Item.Quantity!.Value, u.Item.Price, sale.Timestamp?.ToUniversalTime() ?? now, "open", null, null, null, null, now,
+                    u.Item.ItemId?.Trim(), u.Item.Name?.Trim(), ModifierIdsOf(u.Item))).ToList());
                 metrics.UnmappedLinesQueued(queuedNow);
             }
 
             return new PosSaleResult(
                 transactionId, applied?.Replayed == true ? PosSaleStatus.Duplicate : PosSaleStatus.Recorded, applied?.Receipt.MovementId,
-                matched.Count, unmatched.Count, null, null);
+                lines, unmatched.Count, null, null);
         }
         catch (DomainException refused)
         {
@@ -118,16 +121,19 @@ public sealed class IntegrationsGrain(IntegrationRepository integrations, StockR
         }
     }
 
-    // By sku first, then by barcode (any GTIN form, compared as GTIN-14). A line queued by an earlier delivery stays
-    // queued even if its product exists now: it is applied once, when mapped, and the sale replays as first sent.
-    private async Task<(List<MovementLine> Matched, List<(int Line, PosItem Item)> Unmatched)> Match(PosSale sale, IReadOnlyList<int> queued)
+    // A line naming the POS's item is what the menu says it pours; otherwise (or when the menu does not know the item) by sku,
+    // then by barcode (any GTIN form, compared as GTIN-14). A line queued by an earlier delivery stays queued even if it
+    // matches now: it is applied once, when mapped, and the sale replays as first sent.
+    private async Task<(List<MovementLine> Matched, int Lines, List<(int Line, PosItem Item)> Unmatched)> Match(PosSale sale, IReadOnlyList<int> queued)
     {
         var items = sale.Items!;
         var skus = items.Where(i => !string.IsNullOrWhiteSpace(i.Sku)).Select(i => i.Sku!.Trim()).Distinct().ToArray();
         var gtins = items.Where(i => !string.IsNullOrWhiteSpace(i.Barcode)).Select(i => Gtin.Parse(i.Barcode!.Trim()).Gtin14!).Distinct().ToArray();
         var bySku = skus.Length == 0 ? [] : (await stock.FindProducts(OrganizationId, [], skus)).ToDictionary(p => p.Sku, p => p.Id);
         var byGtin = gtins.Length == 0 ? [] : (await stock.FindByGtins(OrganizationId, gtins)).ToDictionary(p => p.Gtin, p => p.ProductId);
+        var poured = await Pours(sale.LocationId!.Value, items);
         var matched = new List<MovementLine>();
+        var lines = 0;
         var unmatched = new List<(int, PosItem)>();
         for (var i = 0; i < items.Count; i++)
         {
@@ -135,16 +141,38 @@ public sealed class IntegrationsGrain(IntegrationRepository integrations, StockR
             Guid? productId = item.Sku is { } sku && bySku.TryGetValue(sku.Trim(), out var a) ? a
                 : !string.IsNullOrWhiteSpace(item.Barcode) && byGtin.TryGetValue(Gtin.Parse(item.Barcode!.Trim()).Gtin14!, out var b) ? b
                 : null;
-            if (productId is null || queued.Contains(i))
+            if (queued.Contains(i) || (poured[i] is null && productId is null))
             {
                 unmatched.Add((i, item));
+                continue;
             }
-            else
+
+            lines++;
+            matched.AddRange(poured[i] is { } depletion
+                ? DepletionLines.Of(depletion, item.Price, item.Quantity!.Value)
+                : [new MovementLine(productId, Quantity: item.Quantity, UnitPrice: item.Price)]);
+        }
+
+        return (matched, lines, unmatched);
+    }
+
+    // One call to the menu for every line that names a POS item; null for the rest and for items the menu does not map.
+    private async Task<IReadOnlyList<IReadOnlyList<Depletion>?>> Pours(Guid locationId, IReadOnlyList<PosItem> items)
+    {
+        var named = items.Select((item, i) => (item, i)).Where(x => !string.IsNullOrWhiteSpace(x.item.ItemId)).ToList();
+        var result = new IReadOnlyList<Depletion>?[items.Count];
+        if (named.Count > 0)
+        {
+            var depleted = await GrainFactory.GetGrain<IMenuGrain>(GrainKeys.Menu(OrganizationId)).Deplete(locationId, named
+                .Select(x => new PosLine(x.item.ItemId!.Trim(), ModifierIdsOf(x.item), x.item.Quantity!.Value)).ToList());
+            for (var n = 0; n < named.Count; n++)
             {
-                matched.Add(new MovementLine(productId, Quantity: item.Quantity, UnitPrice: item.Price));
+                result[named[n].i] = depleted[n];
             }
         }
 
-        return (matched, unmatched);
+        return result;
     }
+
+    private static string[] ModifierIdsOf(PosItem item) => (item.Modifiers ?? []).Select(m => m.Id!.Trim()).ToArray();
 }

@@ -9,6 +9,7 @@ namespace InventoryProFlow.Grains.Integrations;
 internal static class PosRules
 {
     public const int MaxSalesPerRequest = 1000;
+    public const int MaxModifiers = 20;
 
     public static void Check(PosSale sale, DateTime now)
     {
@@ -31,7 +32,11 @@ internal static class PosRules
             }
 
             violations
-                .When(string.IsNullOrWhiteSpace(item.Sku) && string.IsNullOrWhiteSpace(item.Barcode), $"{at}.sku", $"{at} needs a sku or a barcode.")
+                .When(string.IsNullOrWhiteSpace(item.Sku) && string.IsNullOrWhiteSpace(item.Barcode) && string.IsNullOrWhiteSpace(item.ItemId), $"{at}.sku", $"{at} needs a sku, a barcode or the POS's itemId.")
+                .MaxLength($"{at}.itemId", item.ItemId, 128)
+                .MaxLength($"{at}.name", item.Name)
+                .When(item.Modifiers is { Count: > MaxModifiers }, $"{at}.modifiers", $"{at}.modifiers may hold at most {MaxModifiers}.")
+                .When(item.Modifiers?.Any(m => m is null || string.IsNullOrWhiteSpace(m.Id) || m.Id.Length > 128) == true, $"{at}.modifiers", $"Each of {at}.modifiers needs an id of up to 128 characters.")
                 .MaxLength($"{at}.sku", item.Sku, 64)
                 .When(!string.IsNullOrWhiteSpace(item.Barcode) && !Gtin.Parse(item.Barcode).IsValid, $"{at}.barcode", $"{at}.barcode is not a valid GTIN.")
                 .Required($"{at}.quantity", item.Quantity)

@@ -106,17 +106,19 @@ public sealed class MovementGrain(StockRepository stock, LedgerWriter ledger, Id
         var changes = new List<Change>();
         foreach (var (line, index, productId) in lines)
         {
-            var (type, delta, mayGoNegative) = MovementRules.Effect(order, line.Quantity!.Value);
+            var (type, sign, mayGoNegative) = MovementRules.Effect(order);
             var counterpart = order.Type == MovementTypes.Transfer ? order.ToLocationId : null;
             var outgoing = new StockChange
             {
                 MovementId = movementId,
                 EntryId = ids.NewId(),
                 Type = type,
-                Quantity = delta,
+                Quantity = sign * line.Quantity,
+                VolumeMl = sign * line.VolumeMl,
                 MayGoNegative = mayGoNegative,
                 UnitCost = line.UnitCost,
                 UnitPrice = line.UnitPrice,
+                TotalAmount = line.Amount,
                 ReferenceId = order.ReferenceId,
                 Notes = order.Notes,
                 Reason = line.Reason ?? order.Reason,
@@ -134,10 +136,12 @@ public sealed class MovementGrain(StockRepository stock, LedgerWriter ledger, Id
                 {
                     EntryId = ids.NewId(),
                     Type = MovementTypes.TransferIn,
-                    Quantity = -delta,
+                    Quantity = -sign * line.Quantity,
+                    VolumeMl = -sign * line.VolumeMl,
                     MayGoNegative = true,
                     UnitCost = null,
                     UnitPrice = null,
+                    TotalAmount = null,
                     SupplierId = null,
                     CounterpartLocationId = order.LocationId,
                 }));

@@ -49,8 +49,11 @@ internal static class MovementRules
 
             violations
                 .When(line.ProductId is null && string.IsNullOrWhiteSpace(line.Sku), $"{at}.productId", $"{at} needs a productId or a sku.")
-                .Required($"{at}.quantity", line.Quantity)
+                .When(line.Quantity is null == line.VolumeMl is null, $"{at}.quantity", $"{at} needs a quantity, or a volumeMl for a pour (one of the two).")
                 .MovedQuantity($"{at}.quantity", line.Quantity)
+                .When(line.VolumeMl is <= 0 or > StockRules.MaxVolumeMl, $"{at}.volumeMl", $"{at}.volumeMl must be more than 0 and at most {StockRules.MaxVolumeMl}.")
+                .Decimals($"{at}.volumeMl", line.VolumeMl, Container.VolumeDecimals)
+                .Money($"{at}.amount", line.Amount)
                 .Money($"{at}.unitPrice", line.UnitPrice)
                 .Money($"{at}.unitCost", line.UnitCost)
                 .MaxLength($"{at}.reason", line.Reason, 200);
@@ -59,16 +62,16 @@ internal static class MovementRules
         violations.ThrowIfAny();
     }
 
-    /// <summary>The signed change a line makes at its location, and whether it may take stock below zero.</summary>
-    public static (string LedgerType, decimal Delta, bool MayGoNegative) Effect(MovementOrder order, decimal quantity) => order.Type switch
+    /// <summary>Which way a line moves stock at its location (+1 or -1), and whether it may take stock below zero.</summary>
+    public static (string LedgerType, decimal Sign, bool MayGoNegative) Effect(MovementOrder order) => order.Type switch
     {
         // The POS already sold it: a sale is always recorded, even below zero (then flagged).
-        MovementTypes.Sale => (MovementTypes.Sale, -quantity, true),
-        MovementTypes.Purchase => (MovementTypes.Purchase, quantity, true),
-        MovementTypes.Transfer => (MovementTypes.TransferOut, -quantity, false),
-        MovementTypes.Adjustment => (MovementTypes.Adjustment, order.Direction == "decrease" ? -quantity : quantity, true),
-        MovementTypes.Waste => (MovementTypes.Waste, -quantity, false),
-        MovementTypes.Comp => (MovementTypes.Comp, -quantity, false),
+        MovementTypes.Sale => (MovementTypes.Sale, -1, true),
+        MovementTypes.Purchase => (MovementTypes.Purchase, 1, true),
+        MovementTypes.Transfer => (MovementTypes.TransferOut, -1, false),
+        MovementTypes.Adjustment => (MovementTypes.Adjustment, order.Direction == "decrease" ? -1 : 1, true),
+        MovementTypes.Waste => (MovementTypes.Waste, -1, false),
+        MovementTypes.Comp => (MovementTypes.Comp, -1, false),
         _ => throw new ArgumentOutOfRangeException(nameof(order), order.Type, "Unknown movement type."),
     };
 }

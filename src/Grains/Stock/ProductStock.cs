@@ -57,7 +57,9 @@ public sealed class ProductStock(Guid organizationId, Guid locationId, Guid prod
             Cost = change.Type == MovementTypes.Purchase && change.UnitCost is { } cost ? cost : row.Cost,
         };
         var (alerted, alerts) = Alerts(after, change.RecordedAt);
-        var (unitCost, unitPrice) = StockRules.RecordedMoney(change, row.Cost, row.Price);
+        var (unitCost, unitPrice) = change.TotalAmount is { } whole && delta.Quantity != 0
+            ? (change.UnitCost, decimal.Round(whole / Math.Abs(delta.Quantity), 2, MidpointRounding.AwayFromZero))
+            : StockRules.RecordedMoney(change, row.Cost, row.Price);
         var entry = new LedgerEntry
         {
             Id = change.EntryId,
@@ -70,7 +72,7 @@ public sealed class ProductStock(Guid organizationId, Guid locationId, Guid prod
             VolumeMl = delta.VolumeMl,
             UnitCost = unitCost,
             UnitPrice = unitPrice,
-            TotalAmount = StockRules.LineTotal(unitPrice ?? unitCost, delta.Quantity),
+            TotalAmount = change.TotalAmount ?? StockRules.LineTotal(unitPrice ?? unitCost, delta.Quantity),
             ReferenceId = change.ReferenceId,
             Notes = change.Notes,
             Reason = change.Reason,

@@ -7,6 +7,7 @@ namespace InventoryProFlow.Grains.Stock;
 internal static class StockRules
 {
     public const decimal MaxQuantity = 100_000;
+    public const decimal MaxVolumeMl = 10_000_000;
     public const int MaxLines = 500;
     public static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
 

@@ -4,6 +4,7 @@ using InventoryProFlow.Grains.Catalogue;
 using InventoryProFlow.Grains.Compliance;
 using InventoryProFlow.Grains.Identity;
 using InventoryProFlow.Grains.Integrations;
+using InventoryProFlow.Grains.Menu;
 using InventoryProFlow.Grains.Operations;
 using InventoryProFlow.Grains.Stock;
 using InventoryProFlow.Grains.Webhooks;
@@ -25,6 +26,7 @@ public static class GrainServices
         // Columns are snake_case, records PascalCase: let Dapper match the two.
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         SqlMapper.AddTypeHandler(new DateOnlyColumn());
+        SqlMapper.AddTypeHandler(new TextArrayColumn());
 
         services.AddSingleton(new DatabaseSettings(connectionString));
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(ConnectionDefaults.Apply(connectionString)).Build());
@@ -41,6 +43,10 @@ public static class GrainServices
         services.AddSingleton<LocationRepository>();
         services.AddSingleton<SupplierRepository>();
         services.AddSingleton<ProductRepository>();
+        services.AddSingleton<ServingSizeTable>();
+        services.AddSingleton<RecipeTable>();
+        services.AddSingleton<PosItemTable>();
+        services.AddSingleton<PosModifierTable>();
         services.AddSingleton<UserRepository>();
         services.AddSingleton<RefreshTokenRepository>();
         services.AddSingleton<SigningKeyStore>();

@@ -55,6 +55,13 @@ public abstract class TenantTable<T>
             $"SELECT {Columns} FROM {_table} WHERE organization_id = @organizationId AND id = @id{_live}", new { organizationId, id });
     }
 
+    /// <summary>Every live row of an organisation: for the small tables a grain keeps whole in memory (a menu).</summary>
+    public async Task<IReadOnlyList<T>> All(Guid organizationId)
+    {
+        await using var connection = await Db.OpenConnectionAsync();
+        return (await connection.QueryAsync<T>($"SELECT {Columns} FROM {_table} WHERE organization_id = @organizationId{_live}", new { organizationId })).ToList();
+    }
+
     /// <summary>Inserts a row, audited as "{entity}.created", and answers it as stored (numeric columns round), so callers cache the truth.</summary>
     public async Task<T> Insert(T row)
     {
