@@ -28,6 +28,12 @@ public static class GrainKeys
 
     public static string Menu(Guid organizationId) => $"menu/{organizationId:D}";
 
+    public static string Counting(Guid organizationId) => $"counting/{organizationId:D}";
+
+    public static string Variance(Guid organizationId) => $"variance/{organizationId:D}";
+
+    public static string CountSession(Guid organizationId, Guid sessionId) => $"count-session/{organizationId:D}/{sessionId:D}";
+
     public static string ProductAtLocation(Guid organizationId, Guid locationId, Guid productId) =>
         $"stock/{organizationId:D}/{locationId:D}/{productId:D}";
 
@@ -163,6 +169,16 @@ public static class GrainKeys
     public static Guid ParseCatalogue(string key) => ParseIds(key, "catalogue", 1)[0];
 
     public static Guid ParseMenu(string key) => ParseIds(key, "menu", 1)[0];
+
+    public static Guid ParseCounting(string key) => ParseIds(key, "counting", 1)[0];
+
+    public static Guid ParseVariance(string key) => ParseIds(key, "variance", 1)[0];
+
+    public static (Guid OrganizationId, Guid SessionId) ParseCountSession(string key)
+    {
+        var ids = ParseIds(key, "count-session", 2);
+        return (ids[0], ids[1]);
+    }
 
     private static Guid[] ParseIds(string key, string prefix, int count)
     {

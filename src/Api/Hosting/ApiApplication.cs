@@ -108,6 +108,7 @@ public static class ApiApplication
         app.MapLocationsApi();
         app.MapSuppliersApi();
         app.MapMenuApi();
+        app.MapCountSessionsApi();
         app.MapProductsApi();
         app.MapInventoryApi();
         app.MapTransactionsApi();
@@ -122,6 +123,7 @@ public static class ApiApplication
         app.MapReportsApi();
         app.MapSalesAnalyticsApi();
         app.MapShrinkageApi();
+        app.MapVarianceApi();
         app.MapForecastApi();
         app.MapFederalRecordsApi();
         // A connection ends when its token does, so a deactivated or demoted user stops hearing events within a token's life

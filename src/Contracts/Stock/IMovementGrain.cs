@@ -22,6 +22,12 @@ public interface IMovementGrain : IGrainWithStringKey
 {
     /// <summary>Applies a movement; one without a key is always new.</summary>
     Task<MovementResult> Execute(MovementKey? key, MovementOrder order, Actor actor);
+
+    /// <summary>
+    /// The counts of a completed count session, applied once as one movement of type count: each line is the difference
+    /// between what was counted and what the ledger held at the snapshot (the order's timestamp), signed.
+    /// </summary>
+    Task<MovementResult> Recount(MovementKey key, MovementOrder order, Actor actor);
 }
 
 /// <summary>The live inventory list of one location, kept current by its product-location grains.</summary>

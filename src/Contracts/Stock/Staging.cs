@@ -27,6 +27,12 @@ public sealed record StockChange
     [Id(12)] public Guid? CounterpartLocationId { get; init; }
     [Id(13)] public required DateTime OccurredAt { get; init; }
     [Id(14)] public required DateTime RecordedAt { get; init; }
+
+    /// <summary>
+    /// A count taken as of this earlier moment (a count session's snapshot): Quantity and VolumeMl are then the signed
+    /// difference from what the ledger held at that moment, not the counted figure, so sales rung since stay counted.
+    /// </summary>
+    [Id(17)] public DateTime? CountedAsOf { get; init; }
 }
 
 /// <summary>The inventory row as a movement leaves it: a relative change (in units and, for a liquid, millilitres) plus the levels and count stamp.</summary>

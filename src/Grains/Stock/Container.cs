@@ -20,6 +20,9 @@ public sealed record Container(string Unit, decimal? SizeMl, decimal? FullWeight
 
     public static Container Each { get; } = new(StockUnits.Each, null);
 
+    public static Container Of(ProductDetails product) =>
+        new(product.Unit, product.SizeMl, product.FullWeightG, product.EmptyWeightG, product.DensityGPerMl);
+
     public bool IsLiquid => SizeMl is not null;
 
     public bool CanWeigh => FullWeightG is not null && EmptyWeightG is not null && SizeMl is not null;

@@ -32,11 +32,15 @@ public sealed class MovementGrain(StockRepository stock, LedgerWriter ledger, Id
 
     private Guid OrganizationId => GrainKeys.ParseMovements(this.GetPrimaryKeyString());
 
-    public async Task<MovementResult> Execute(MovementKey? key, MovementOrder order, Actor actor)
+    public Task<MovementResult> Execute(MovementKey? key, MovementOrder order, Actor actor) => Run(key, order, actor, recount: false);
+
+    public Task<MovementResult> Recount(MovementKey key, MovementOrder order, Actor actor) => Run(key, order, actor, recount: true);
+
+    private async Task<MovementResult> Run(MovementKey? key, MovementOrder order, Actor actor, bool recount)
     {
         if (key is null)
         {
-            return new MovementResult((await Apply(order, actor, idempotency: null)).Receipt, Replayed: false);
+            return new MovementResult((await Apply(order, actor, idempotency: null, recount)).Receipt, Replayed: false);
         }
 
         var hash = IdempotencyRecord.Hash(JsonSerializer.Serialize(order, Json));
@@ -59,7 +63,7 @@ public sealed class MovementGrain(StockRepository stock, LedgerWriter ledger, Id
         IdempotencyRecord? answer = null;
         try
         {
-            var (result, record) = await ApplyOnce(key, hash, order, actor);
+            var (result, record) = await ApplyOnce(key, hash, order, actor, recount);
             answer = record;
             _answered.Add(key);
             return result;
@@ -75,11 +79,11 @@ public sealed class MovementGrain(StockRepository stock, LedgerWriter ledger, Id
     // before (by an activation since gone) is found when the movement fails: its commit meets the stored key, or
     // a rule refuses what the first request already did (a transfer of stock that has since gone). The first
     // answer wins either way.
-    private async Task<(MovementResult Result, IdempotencyRecord Record)> ApplyOnce(MovementKey key, string hash, MovementOrder order, Actor actor)
+    private async Task<(MovementResult Result, IdempotencyRecord Record)> ApplyOnce(MovementKey key, string hash, MovementOrder order, Actor actor, bool recount)
     {
         try
         {
-            var (receipt, record) = await Apply(order, actor, (key, hash));
+            var (receipt, record) = await Apply(order, actor, (key, hash), recount);
             return (new MovementResult(receipt, Replayed: false), record!);
         }
         catch (Exception failure) when (failure is DomainException || IsStoredKey(failure))
@@ -94,11 +98,11 @@ public sealed class MovementGrain(StockRepository stock, LedgerWriter ledger, Id
         }
     }
 
-    private async Task<(MovementReceipt Receipt, IdempotencyRecord? Record)> Apply(MovementOrder order, Actor actor, (MovementKey Key, string Hash)? idempotency)
+    private async Task<(MovementReceipt Receipt, IdempotencyRecord? Record)> Apply(MovementOrder order, Actor actor, (MovementKey Key, string Hash)? idempotency, bool recount)
     {
         var organizationId = OrganizationId;
         var now = time.GetUtcNow().UtcDateTime;
-        MovementRules.Check(order, now);
+        MovementRules.Check(order, now, recount);
         var lines = await Resolve(organizationId, order);
 
         var movementId = ids.NewId();
@@ -107,7 +111,6 @@ public sealed class MovementGrain(StockRepository stock, LedgerWriter ledger, Id
         foreach (var (line, index, productId) in lines)
         {
             var (type, sign, mayGoNegative) = MovementRules.Effect(order);
-            var counterpart = order.Type == MovementTypes.Transfer ? order.ToLocationId : null;
             var outgoing = new StockChange
             {
                 MovementId = movementId,
@@ -127,6 +130,7 @@ public sealed class MovementGrain(StockRepository stock, LedgerWriter ledger, Id
                 CounterpartLocationId = order.Type == MovementTypes.Transfer ? order.ToLocationId : null,
                 OccurredAt = occurredAt,
                 RecordedAt = now,
+                CountedAsOf = recount ? occurredAt : null,
             };
             changes.Add(new Change(index, line, order.LocationId!.Value, productId, IsTransferIn: false, outgoing));
             if (order.Type == MovementTypes.Transfer)

@@ -9,10 +9,12 @@ internal static class MovementRules
     public static IReadOnlyList<string> Types { get; } =
         [MovementTypes.Sale, MovementTypes.Purchase, MovementTypes.Transfer, MovementTypes.Adjustment, MovementTypes.Waste, MovementTypes.Comp];
 
-    public static void Check(MovementOrder order, DateTime now)
+    public const int MaxCountedProducts = 5_000;
+
+    public static void Check(MovementOrder order, DateTime now, bool recount = false)
     {
         var violations = new Violations()
-            .OneOf("type", order.Type, Types)
+            .OneOf("type", order.Type, recount ? [MovementTypes.Count] : Types)
             .Required("locationId", order.LocationId)
             .MaxLength("referenceId", order.ReferenceId, 128)
             .MaxLength("notes", order.Notes, 1000)
@@ -33,11 +35,13 @@ internal static class MovementRules
                 break;
         }
 
+        // A count session covers a whole location: as many lines as a bulk change.
+        var maxLines = recount ? MaxCountedProducts : StockRules.MaxLines;
         var items = order.Items ?? [];
         violations
             .When(items.Count == 0, "items", "items must hold at least one line.")
-            .When(items.Count > StockRules.MaxLines, "items", $"items may hold at most {StockRules.MaxLines} lines.");
-        for (var i = 0; i < Math.Min(items.Count, StockRules.MaxLines); i++)
+            .When(items.Count > maxLines, "items", $"items may hold at most {maxLines} lines.");
+        for (var i = 0; i < Math.Min(items.Count, maxLines); i++)
         {
             var line = items[i];
             var at = $"items[{i}]";
@@ -47,12 +51,22 @@ internal static class MovementRules
                 continue;
             }
 
+            violations.When(line.ProductId is null && string.IsNullOrWhiteSpace(line.Sku), $"{at}.productId", $"{at} needs a productId or a sku.");
+            if (recount)
+            {
+                // A session's count differences: signed, zero when the count agreed, with their volume beside them.
+                violations.Required($"{at}.quantity", line.Quantity);
+            }
+            else
+            {
+                violations
+                    .When(line.Quantity is null == line.VolumeMl is null, $"{at}.quantity", $"{at} needs a quantity, or a volumeMl for a pour (one of the two).")
+                    .MovedQuantity($"{at}.quantity", line.Quantity)
+                    .When(line.VolumeMl is <= 0 or > StockRules.MaxVolumeMl, $"{at}.volumeMl", $"{at}.volumeMl must be more than 0 and at most {StockRules.MaxVolumeMl}.")
+                    .Decimals($"{at}.volumeMl", line.VolumeMl, Container.VolumeDecimals);
+            }
+
             violations
-                .When(line.ProductId is null && string.IsNullOrWhiteSpace(line.Sku), $"{at}.productId", $"{at} needs a productId or a sku.")
-                .When(line.Quantity is null == line.VolumeMl is null, $"{at}.quantity", $"{at} needs a quantity, or a volumeMl for a pour (one of the two).")
-                .MovedQuantity($"{at}.quantity", line.Quantity)
-                .When(line.VolumeMl is <= 0 or > StockRules.MaxVolumeMl, $"{at}.volumeMl", $"{at}.volumeMl must be more than 0 and at most {StockRules.MaxVolumeMl}.")
-                .Decimals($"{at}.volumeMl", line.VolumeMl, Container.VolumeDecimals)
                 .Money($"{at}.amount", line.Amount)
                 .Money($"{at}.unitPrice", line.UnitPrice)
                 .Money($"{at}.unitCost", line.UnitCost)
@@ -72,6 +86,7 @@ internal static class MovementRules
         MovementTypes.Adjustment => (MovementTypes.Adjustment, order.Direction == "decrease" ? -1 : 1, true),
         MovementTypes.Waste => (MovementTypes.Waste, -1, false),
         MovementTypes.Comp => (MovementTypes.Comp, -1, false),
+        MovementTypes.Count => (MovementTypes.Count, 1, true),
         _ => throw new ArgumentOutOfRangeException(nameof(order), order.Type, "Unknown movement type."),
     };
 }

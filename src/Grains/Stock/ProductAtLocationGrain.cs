@@ -110,11 +110,9 @@ public sealed class ProductAtLocationGrain(StockRepository repository, LedgerWri
             OccurredAt = now,
             RecordedAt = now,
         }, now, time.GetTimestamp());
-        var inventory = staged.Inventory with { LastCountDate = now, LastCountedBy = actor.UserId };
-        _stock.Counted(now, actor.UserId);
         var receipt = new MovementReceipt(movementId, MovementTypes.Count, null, now, now, [staged.Entry!], [staged.After], staged.Alerts.Select(a => a.Alert).ToList());
         var live = LiveEventsOf.Movement(OrganizationId, receipt, actor.UserId);
-        await Commit(movementId, new LedgerCommit(OrganizationId, [staged.Entry!], [inventory], staged.Alerts, Events: WebhookPayloads.Of(live), Audit: audit));
+        await Commit(movementId, new LedgerCommit(OrganizationId, [staged.Entry!], [staged.Inventory], staged.Alerts, Events: WebhookPayloads.Of(live), Audit: audit));
         GrainFactory.PublishLive(live);
         if (staged.Entry!.Quantity < 0 && audit is null)
         {

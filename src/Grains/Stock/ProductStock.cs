@@ -39,7 +39,9 @@ public sealed class ProductStock(Guid organizationId, Guid locationId, Guid prod
     {
         var row = Row!;
         var asked = row.Container.Measured(change.Quantity, change.VolumeMl);
-        var delta = change.Type == MovementTypes.Count ? new Measure(asked.Quantity - row.Quantity, asked.VolumeMl - row.VolumeMl) : asked;
+        var delta = change.Type == MovementTypes.Count && change.CountedAsOf is null
+            ? new Measure(asked.Quantity - row.Quantity, asked.VolumeMl - row.VolumeMl)
+            : asked;
         if (!change.MayGoNegative && row.Quantity + delta.Quantity < 0)
         {
             var onHand = Quantities.Text(Math.Max(row.Quantity, 0));
@@ -84,7 +86,14 @@ public sealed class ProductStock(Guid organizationId, Guid locationId, Guid prod
         };
         _pending.Add(new Pending(change.MovementId, delta, row, stagedAt));
         Replace(alerted, now);
-        return new StagedChange(entry, Write(alerted, delta, change.Type == MovementTypes.Purchase ? change.UnitCost : null), alerts, After(alerted));
+        var inventory = Write(alerted, delta, change.Type == MovementTypes.Purchase ? change.UnitCost : null);
+        if (change.Type == MovementTypes.Count)
+        {
+            Row = Row! with { LastCountDate = change.OccurredAt, LastCountedBy = change.UserId };
+            inventory = inventory with { LastCountDate = change.OccurredAt, LastCountedBy = change.UserId };
+        }
+
+        return new StagedChange(entry, inventory, alerts, After(alerted));
     }
 
     /// <summary>A change of this product-location alone (its levels): applied as pending, with the inventory row and alerts to commit.</summary>
@@ -98,9 +107,6 @@ public sealed class ProductStock(Guid organizationId, Guid locationId, Guid prod
         Replace(alerted, now);
         return (Write(alerted, nothing, null), alerts);
     }
-
-    /// <summary>Stamps the last count on the live row.</summary>
-    public void Counted(DateTime at, Guid? by) => Row = Row! with { LastCountDate = at, LastCountedBy = by };
 
     /// <summary>Ends a movement's pending changes; one that did not reach the ledger is undone. True when stock changed for good.</summary>
     public bool Settle(Guid movementId, bool committed)

@@ -43,6 +43,8 @@ public static class GrainServices
         services.AddSingleton<LocationRepository>();
         services.AddSingleton<SupplierRepository>();
         services.AddSingleton<ProductRepository>();
+        services.AddSingleton<CountSessionRepository>();
+        services.AddSingleton<VarianceLedgerQuery>();
         services.AddSingleton<ServingSizeTable>();
         services.AddSingleton<RecipeTable>();
         services.AddSingleton<PosItemTable>();
