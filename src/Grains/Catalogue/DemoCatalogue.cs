@@ -84,7 +84,7 @@ public sealed class DemoCatalogue(
         {
             var barcode = string.IsNullOrEmpty(row.Upc) ? null : row.Upc;
             var productId = ids.NewId();
-            stocked.Add(new DemoStockedProduct(productId, supplierIds[row.Supplier], row.Sku, row.Cost, row.Price, Math.Max(row.CasePack ?? 6, 1), row.SizeMl));
+            stocked.Add(new DemoStockedProduct(productId, supplierIds[row.Supplier], row.Sku, row.Cost, row.Price, Math.Max(row.CasePack ?? 6, 1), row.SizeMl, row.Subcategory));
             await products.Insert(connection, transaction, new ProductDetails(
                 productId, OrganizationId, supplierIds[row.Supplier], row.Sku, barcode, barcode is null ? null : Gtin.Parse(barcode).Gtin14,
                 row.Name, string.IsNullOrEmpty(row.Brand) ? null : row.Brand, row.Category, row.Subcategory, row.SizeMl, row.Abv,
@@ -101,6 +101,13 @@ public sealed class DemoCatalogue(
         }
 
         var ledgerRows = await DemoHistory.Write(connection, transaction, OrganizationId, locationIds, stocked, counter, ids.NewId, now, cancellationToken);
+
+        // The cocktail bar next to the stores: its menu, its nights of pours and its Monday counts.
+        var barId = ids.NewId();
+        await locations.Insert(connection, transaction, new LocationDetails(
+            barId, OrganizationId, DemoCocktailBar.LocationName, "bar", "2191", "1466 2nd Ave", null, "Des Moines", "IA", "50314", null, "America/Chicago",
+            41.605700m, -93.620300m, IsActive: true, now, now));
+        ledgerRows += await DemoCocktailBar.Write(connection, transaction, OrganizationId, barId, stocked, counter, ids.NewId, now, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation(

@@ -5,7 +5,7 @@ using Npgsql;
 namespace InventoryProFlow.Grains.Catalogue;
 
 /// <summary>A demo product as the trading history needs it.</summary>
-public sealed record DemoStockedProduct(Guid Id, Guid SupplierId, string Sku, decimal Cost, decimal Price, int CasePack, decimal? SizeMl);
+public sealed record DemoStockedProduct(Guid Id, Guid SupplierId, string Sku, decimal Cost, decimal Price, int CasePack, decimal? SizeMl, string? Subcategory = null);
 
 /// <summary>
 /// Sixteen weeks of trade for the demo organisation, so its screens show something true on the first `make run`:
@@ -117,7 +117,7 @@ public static class DemoHistory
     }
 
     // Knuth's method: fine for the small nightly rates of one bottle line.
-    private static int Poisson(Random random, double rate)
+    internal static int Poisson(Random random, double rate)
     {
         var limit = Math.Exp(-rate);
         var k = 0;

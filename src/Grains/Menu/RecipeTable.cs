@@ -33,13 +33,17 @@ public sealed class RecipeTable(NpgsqlDataSource db, AuditLog audit)
             "ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, updated_at = EXCLUDED.updated_at",
             recipe, transaction);
         await connection.ExecuteAsync("DELETE FROM app.recipe_ingredients WHERE recipe_id = @Id", recipe, transaction);
-        await connection.ExecuteAsync(
-            "INSERT INTO app.recipe_ingredients (recipe_id, position, product_id, name, volume_ml, serving_size_id, quantity) " +
-            "VALUES (@RecipeId, @Position, @ProductId, @Name, @VolumeMl, @ServingSizeId, @Quantity)",
-            recipe.Ingredients.Select((i, position) => new IngredientRow(recipe.Id, position, i.ProductId, i.Name, i.VolumeMl, i.ServingSizeId, i.Quantity)),
-            transaction);
+        await WriteIngredients(connection, transaction, recipe);
         await audit.Append(connection, transaction, recipe.OrganizationId, AuditChange.Of("recipe", before is null ? "created" : "updated", recipe.Id, before, recipe));
         await transaction.CommitAsync();
+    }
+
+    /// <summary>Writes a recipe unaudited, inside the caller's transaction: for seeding demo data, which no one changed.</summary>
+    public static async Task Insert(NpgsqlConnection connection, NpgsqlTransaction transaction, Recipe recipe)
+    {
+        await connection.ExecuteAsync(
+            "INSERT INTO app.recipes (id, organization_id, name, created_at, updated_at) VALUES (@Id, @OrganizationId, @Name, @CreatedAt, @UpdatedAt)", recipe, transaction);
+        await WriteIngredients(connection, transaction, recipe);
     }
 
     public async Task Delete(Recipe recipe, DateTime at)
@@ -50,6 +54,13 @@ public sealed class RecipeTable(NpgsqlDataSource db, AuditLog audit)
         await audit.Append(connection, transaction, recipe.OrganizationId, AuditChange.Of("recipe", "deleted", recipe.Id, recipe, null));
         await transaction.CommitAsync();
     }
+
+    private static Task<int> WriteIngredients(NpgsqlConnection connection, NpgsqlTransaction transaction, Recipe recipe) =>
+        connection.ExecuteAsync(
+            "INSERT INTO app.recipe_ingredients (recipe_id, position, product_id, name, volume_ml, serving_size_id, quantity) " +
+            "VALUES (@RecipeId, @Position, @ProductId, @Name, @VolumeMl, @ServingSizeId, @Quantity)",
+            recipe.Ingredients.Select((i, position) => new IngredientRow(recipe.Id, position, i.ProductId, i.Name, i.VolumeMl, i.ServingSizeId, i.Quantity)),
+            transaction);
 
     private sealed record RecipeRow(Guid Id, Guid OrganizationId, string Name, DateTime CreatedAt, DateTime UpdatedAt)
     {

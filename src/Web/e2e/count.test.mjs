@@ -175,3 +175,50 @@ test("a refused camera is said plainly, and a typed barcode still finds the bott
     assert.equal(await page.locator('[data-label="on-record"]').innerText(), "12");
   });
 });
+
+test("an open bottle is counted in tenths and on a scale, and the stock takes the exact figure", { timeout: 120_000 }, async () => {
+  const org = await newOrganization();
+  // The issue's bottle: 750 ml, 1,250 g full, 500 g empty, a liquid of 0.95 g/ml.
+  const tequila = await call("/api/v1/products", org.token, {
+    method: "POST",
+    body: JSON.stringify({ sku: `TEQ-${org.suffix}`, name: "Blanco Tequila", category: "spirits", sizeMl: 750, abv: 40, cost: 18, price: 30, fullWeightG: 1250, emptyWeightG: 500, densityGPerMl: 0.95 }),
+  });
+  const item = await call("/api/v1/inventory/items", org.token, { method: "POST", body: JSON.stringify({ locationId: org.location.id, productId: tequila.id, quantity: 3 }) });
+  await withBrowser(async (browser) => {
+    const page = await newPage(browser, phone);
+    await signIn(page, org.email, undefined, "/count");
+
+    async function open() {
+      await page.getByLabel("Find a product").fill("blanco");
+      await page.getByRole("list", { name: "Search results" }).getByRole("button", { name: /Blanco Tequila/ }).click();
+      await page.getByRole("heading", { name: "Blanco Tequila" }).waitFor();
+    }
+
+    // Nothing full on the shelf, one bottle open at four tenths.
+    await open();
+    await page.getByLabel("Counted").fill("0");
+    await page.getByRole("radio", { name: "Tenths" }).check();
+    await page.getByRole("button", { name: ".4", exact: true }).click();
+    await page.getByText("Counted 0.4. Variance −2.6 against 3 on record.").waitFor();
+    await shoot(page, "count-open-bottle");
+    await page.getByRole("button", { name: "Save count" }).click();
+    await status(page, "Blanco Tequila counted at 0.4").waitFor();
+    await status(page, "All counts synced").waitFor();
+    assert.equal(await quantityOf(org, item), 0.4);
+
+    // Two full and one on the scale at 880 g: (880 - 500) / 0.95 = 400 ml, 0.53333333 of a bottle.
+    await open();
+    await page.getByLabel("Counted").fill("2");
+    await page.getByRole("radio", { name: "Weight" }).check();
+    await page.getByLabel("Weight of the open bottle (g)").fill("880");
+    await page.getByText("Counted 2.53333333.", { exact: false }).waitFor();
+    await page.getByRole("button", { name: "Save count" }).click();
+    await status(page, "Blanco Tequila counted at 2.53333333").waitFor();
+    await status(page, "All counts synced").waitFor();
+    assert.equal(await quantityOf(org, item), 2.53333333);
+    const live = await call(`/api/v1/inventory/items/${item.id}`, org.token);
+    assert.equal(live.volumeMl, 1900);
+    assert.equal(await countRows(org, tequila), 3, "the opening count and these two");
+    await page.context().close();
+  });
+});

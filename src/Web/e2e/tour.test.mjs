@@ -66,6 +66,19 @@ test("the demo's owner finds stock, sales, a forecast and a licence due on the m
         await page.getByRole("heading", { name: "What to order now" }).waitFor();
         await shoot(page, "demo-forecasts");
 
+        // The cocktail bar's variance: the heavy-handed bartender's tequila is the biggest loss.
+        const bar = (await call("/api/v1/locations?page=1&limit=100", accessToken)).items.find((l) => l.locationType === "bar");
+        const variance = await call(`/api/v1/analytics/variance?locationId=${bar.id}`, accessToken);
+        const worst = await call(`/api/v1/products/${variance.products[0].productId}`, accessToken);
+        assert.match(worst.subcategory, /TEQUILA/);
+        await page.goto(new URL("/variance", process.env.IPF_E2E_URL).href);
+        await page.getByLabel("Location").selectOption(bar.id);
+        const losses = page.getByRole("figure", { name: /^Biggest losses/ }).locator("li");
+        await losses.first().waitFor({ timeout: 30_000 });
+        assert.ok((await losses.first().innerText()).includes(worst.name), `the first loss is ${worst.name}`);
+        await page.getByRole("table", { name: "Variance by product" }).locator("tbody tr").first().waitFor();
+        await shoot(page, "demo-variance");
+
         // The ledger, newest first.
         await page.goto(new URL("/transactions", process.env.IPF_E2E_URL).href);
         const ledger = page.getByRole("table", { name: "Transactions" }).locator("tbody tr");

@@ -19,6 +19,7 @@ const views: Record<string, LazyExoticComponent<ComponentType>> = {
   "/users": lazy(() => import("./screens/Users")),
   "/compliance": lazy(() => import("./screens/Compliance")),
   "/forecasts": lazy(() => import("./screens/Forecasts")),
+  "/variance": lazy(() => import("./screens/Variance")),
   "/integrations": lazy(() => import("./screens/Integrations")),
 };
 

@@ -28,6 +28,7 @@ export const screens: readonly Screen[] = [
   { path: "/users", title: "Users", roles: managers },
   { path: "/compliance", title: "Compliance", roles: managers },
   { path: "/forecasts", title: "Forecasts", roles: managers },
+  { path: "/variance", title: "Variance", roles: managers },
   { path: "/integrations", title: "Integrations", roles: admins },
 ];
 

@@ -35,10 +35,24 @@ public sealed class DemoHistoryTests
         Assert.All(lowItems, i => Assert.True(i.GetProperty("quantity").GetInt32() < i.GetProperty("parLevel").GetInt32()));
         Assert.True(sales.GetProperty("totalSales").GetDecimal() > 1000m, sales.GetProperty("totalSales").ToString());
         Assert.True(verified.GetProperty("balanced").GetBoolean(), verified.ToString());
-        Assert.Equal(3 * 338, verified.GetProperty("itemsChecked").GetInt32());
+        var barItems = await host.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM app.inventory i JOIN app.locations l ON l.id = i.location_id WHERE l.location_type = 'bar'");
+        Assert.Equal(3 * 338 + barItems, verified.GetProperty("itemsChecked").GetInt64());
         var types = await host.Database.ScalarAsync<string>("SELECT string_agg(DISTINCT type, ',' ORDER BY type) FROM app.transactions");
         Assert.Equal("count,purchase,sale", types);
         Assert.Equal(0L, await host.Database.ScalarAsync<long>("SELECT count(*) FROM app.transactions WHERE type = 'purchase' AND supplier_id IS NULL"));
         Assert.Equal(0L, await host.Database.ScalarAsync<long>("SELECT count(*) FROM app.inventory WHERE quantity < 0"));
+
+        // The cocktail bar: its last week's variance puts the heavy-handed bartender's tequila at the top.
+        var bar = (await admin.GetAsync("/api/v1/locations")).ShouldSucceed().Data.GetProperty("items").EnumerateArray()
+            .Single(l => l.GetProperty("locationType").GetString() == "bar").GetProperty("id").GetGuid();
+        var variance = (await admin.GetAsync($"/api/v1/analytics/variance?locationId={bar}")).ShouldSucceed().Data;
+        var top = variance.GetProperty("products")[0];
+        Assert.Equal("spirits", top.GetProperty("category").GetString());
+        Assert.Contains("Tequila", (await admin.GetAsync($"/api/v1/products/{top.GetProperty("productId").GetGuid()}")).ShouldSucceed().Data.GetProperty("subcategory").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.True(top.GetProperty("variancePercent").GetDecimal() > 15m, top.ToString());
+        Assert.True(variance.GetProperty("products").GetArrayLength() >= 15);
+        Assert.True((await admin.GetAsync("/api/v1/recipes?limit=100")).ShouldSucceed().Data.GetProperty("pagination").GetProperty("total").GetInt32() >= 30);
+        Assert.True((await admin.GetAsync($"/api/v1/count-sessions?locationId={bar}&status=completed")).ShouldSucceed().Data.GetProperty("pagination").GetProperty("total").GetInt32() >= 15);
     }
 }

@@ -48,7 +48,8 @@ public sealed class CrashTests
                             {
                                 locationId = from,
                                 referenceId = $"till-{till}-{n}",
-                                items = new[] { new { productId = line, quantity = 1 }, new { productId = products[(till + n + 1) % products.Length], quantity = 2 } },
+                                // A bottle and a pour: the ledger's decimals and volumes are what a crash must not tear.
+                                items = new object[] { new { productId = line, quantity = 1 }, new { productId = products[(till + n + 1) % products.Length], volumeMl = 44.36m } },
                             });
                         if (reply.Status == HttpStatusCode.Created)
                         {
@@ -87,7 +88,7 @@ public sealed class CrashTests
         Assert.Equal(0L, await database.ScalarAsync<long>(
             "SELECT count(*) FROM (SELECT movement_id FROM app.transactions WHERE type = 'sale' GROUP BY movement_id HAVING count(*) <> 2) AS partial"));
         Assert.Equal(0L, await database.ScalarAsync<long>(
-            "SELECT count(*) FROM app.inventory i WHERE i.quantity <> (SELECT coalesce(sum(t.quantity), 0) FROM app.transactions t " +
+            "SELECT count(*) FROM app.inventory i WHERE (i.quantity, i.volume_ml) <> (SELECT coalesce(sum(t.quantity), 0), coalesce(sum(t.volume_ml), 0) FROM app.transactions t " +
             "WHERE t.location_id = i.location_id AND t.product_id = i.product_id)"));
 
         // After a restart the product agrees, and a replay of an acknowledged sale still answers its first answer.
@@ -101,10 +102,10 @@ public sealed class CrashTests
         {
             locationId = from,
             referenceId = aSale,
-            items = new[]
+            items = new object[]
             {
                 new { productId = products[(int.Parse(till[1], System.Globalization.CultureInfo.InvariantCulture) + int.Parse(till[2], System.Globalization.CultureInfo.InvariantCulture)) % products.Length], quantity = 1 },
-                new { productId = products[(int.Parse(till[1], System.Globalization.CultureInfo.InvariantCulture) + int.Parse(till[2], System.Globalization.CultureInfo.InvariantCulture) + 1) % products.Length], quantity = 2 },
+                new { productId = products[(int.Parse(till[1], System.Globalization.CultureInfo.InvariantCulture) + int.Parse(till[2], System.Globalization.CultureInfo.InvariantCulture) + 1) % products.Length], volumeMl = 44.36m },
             },
         })).ShouldSucceed(HttpStatusCode.Created);
         Assert.True(acknowledged.ContainsKey(Guid.Parse(replay.Data.GetProperty("movementId").GetString()!)));

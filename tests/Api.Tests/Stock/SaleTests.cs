@@ -31,6 +31,28 @@ public sealed class SaleTests(SharedProduct product)
     }
 
     [Fact]
+    public async Task A_thousand_concurrent_pours_lower_stock_by_exactly_their_volume()
+    {
+        var tenant = await product.NewTenantAsync();
+        var (location, productId) = await tenant.StockedAsync(100);
+        using var start = new SemaphoreSlim(0);
+
+        var pours = Enumerable.Range(0, 1000).Select(async i =>
+        {
+            await start.WaitAsync();
+            return await tenant.Admin.PostAsync("/api/v1/transactions/sales", new { locationId = location, referenceId = $"pour-{i}", items = new[] { new { productId, volumeMl = 44.36m } } });
+        }).ToList();
+        start.Release(1000);
+        var replies = await Task.WhenAll(pours);
+
+        // 100 bottles of 750 ml less 1,000 shots of 44.36 ml: 75,000 - 44,360 = 30,640 ml; each shot is 0.05914667 of a bottle.
+        Assert.All(replies, r => r.ShouldSucceed(HttpStatusCode.Created));
+        Assert.Equal(30_640m, await Db.ScalarAsync<decimal>("SELECT volume_ml FROM app.inventory WHERE location_id = @l", ("l", location)));
+        Assert.Equal(100m - 1000 * 0.05914667m, await Quantity(location, productId));
+        Assert.True((await tenant.Admin.GetAsync("/api/v1/admin/ledger/verify")).ShouldSucceed().Data.GetProperty("balanced").GetBoolean());
+    }
+
+    [Fact]
     public async Task The_same_sale_replayed_ten_times_in_parallel_applies_once_and_every_reply_is_the_first()
     {
         var tenant = await product.NewTenantAsync();

@@ -17,6 +17,10 @@ export interface Product {
   price: number;
   casePack: number | null;
   description: string | null;
+  unit?: string;
+  fullWeightG?: number | null;
+  emptyWeightG?: number | null;
+  densityGPerMl?: number | null;
 }
 
 /** What POST and PUT /products take; on PUT an omitted field keeps its value. */

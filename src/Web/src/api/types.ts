@@ -26,7 +26,12 @@ export interface InventoryItem {
   sku: string;
   name: string;
   category: Category;
+  /** bottle, can, keg or each. */
+  unit?: string;
+  /** In the unit above; may hold decimals (3.4 bottles). */
   quantity: number;
+  /** For a product with a size: the volume on hand in millilitres. */
+  volumeMl?: number | null;
   parLevel: number;
   reorderPoint: number;
   cost: number;

@@ -4,6 +4,8 @@ import { apiFetch } from "../api/client";
 import type { InventoryItem, InventoryUpdated } from "../api/types";
 import { onEvent } from "../live/hub";
 import type { QueuedCount } from "./queue";
+import { countedQuantity, weightProblem, type OpenBottle } from "./openBottle";
+import { OpenBottleInput, openOf, useBottleWeights, type OpenMode } from "./OpenBottleInput";
 import { parseCount, signed, step } from "./variance";
 
 const steps = [-6, -1, 1, 6];
@@ -33,29 +35,40 @@ export interface CountPanelProps {
   item: InventoryItem;
   /** Counts of this item saved on this device that have not synced yet. */
   waiting: QueuedCount[];
-  onSave: (count: { quantity: number; notes: string; onRecord: number }) => Promise<void>;
+  onSave: (count: { quantity: number; units?: number; open?: OpenBottle[]; notes: string; onRecord: number }) => Promise<void>;
   onCancel: () => void;
 }
 
 export function CountPanel({ item, waiting, onSave, onCancel }: CountPanelProps) {
   const onRecord = useOnRecord(item);
-  const [typed, setTyped] = useState(String(Math.max(0, item.quantity)));
+  const [typed, setTyped] = useState(String(Math.max(0, Math.floor(item.quantity))));
+  const [mode, setMode] = useState<OpenMode>("none");
+  const [tenths, setTenths] = useState(0);
+  const [grams, setGrams] = useState("");
+  const weights = useBottleWeights(item.productId);
   const [notes, setNotes] = useState("");
   const [problem, setProblem] = useState("");
   const [saving, setSaving] = useState(false);
   const id = useId();
-  const counted = parseCount(typed);
+  const whole = parseCount(typed);
+  const open = openOf(mode, tenths, grams);
+  const openProblem = mode === "weight" ? weightProblem(grams.trim() === "" ? null : Number(grams.trim().replace(",", ".")), weights) : null;
+  const counted = whole === null || openProblem ? null : countedQuantity(whole, open, weights);
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    if (counted === null) {
-      setProblem("Enter the count as a whole number of bottles, from 0 to 100000.");
+    if (whole === null) {
+      setProblem("Enter the full bottles as a whole number, from 0 to 100000, and the open one below.");
+      return;
+    }
+    if (openProblem || counted === null) {
+      setProblem(openProblem ?? "The open bottle cannot be measured.");
       return;
     }
     setSaving(true);
     setProblem("");
     try {
-      await onSave({ quantity: counted, notes: notes.trim(), onRecord });
+      await onSave({ quantity: counted, units: open ? whole : undefined, open: open ? [open] : undefined, notes: notes.trim(), onRecord });
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
       setSaving(false);
@@ -83,19 +96,22 @@ export function CountPanel({ item, waiting, onSave, onCancel }: CountPanelProps)
         pattern="[0-9]*"
         autoComplete="off"
         value={typed}
-        aria-invalid={counted === null}
+        aria-invalid={whole === null}
         aria-describedby={`${id}-variance`}
         onChange={(e) => setTyped(e.target.value)}
       />
       <div className="steppers" role="group" aria-label="Change the count">
         {steps.map((by) => (
-          <button key={by} type="button" className="secondary" onClick={() => setTyped(String(step(counted ?? 0, by)))}>
+          <button key={by} type="button" className="secondary" onClick={() => setTyped(String(step(whole ?? 0, by)))}>
             {signed(by)}
           </button>
         ))}
       </div>
+      <OpenBottleInput mode={mode} onMode={setMode} tenths={tenths} onTenths={setTenths} grams={grams} onGrams={setGrams} weighable={weights !== null} />
       <p id={`${id}-variance`} className="muted" aria-live="polite">
-        {counted === null ? "Not a count yet." : `Variance ${signed(counted - onRecord)} against ${onRecord} on record.`}
+        {counted === null
+          ? (openProblem ?? "Not a count yet.")
+          : `${open ? `Counted ${counted}. ` : ""}Variance ${signed(Math.round((counted - onRecord) * 1e8) / 1e8)} against ${onRecord} on record.`}
       </p>
       <label htmlFor={`${id}-notes`}>Notes (optional)</label>
       <textarea id={`${id}-notes`} rows={2} maxLength={500} value={notes} onChange={(e) => setNotes(e.target.value)} />

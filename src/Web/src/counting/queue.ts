@@ -1,5 +1,6 @@
 import { createStore, get, update, type UseStore } from "idb-keyval";
 import { ApiError } from "../api/client";
+import type { OpenBottle } from "./openBottle";
 import type { CountReceipt } from "../api/counting";
 
 // Every count is written to IndexedDB before it is sent, so a dropped connection, a closed tab or
@@ -12,7 +13,11 @@ export interface CountDraft {
   productId: string;
   name: string;
   sku: string;
+  /** The count, whole and open bottles together (what the screen shows; the Api measures the open ones itself). */
   quantity: number;
+  /** Whole bottles, when open bottles are sent to be measured. */
+  units?: number;
+  open?: OpenBottle[];
   notes: string;
   /** The quantity on record when the count was saved, for the variance shown before it syncs. */
   onRecord: number;

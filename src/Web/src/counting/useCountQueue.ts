@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { apiFetch, getSession, onSessionChange } from "../api/client";
 import type { CountReceipt } from "../api/counting";
+import { countBody } from "./openBottle";
 import { CountQueue, retryDelay, type CountDraft, type QueuedCount } from "./queue";
 
 // One queue and one sync driver for the whole page (not per screen mount), so leaving count mode
@@ -10,7 +11,7 @@ import { CountQueue, retryDelay, type CountDraft, type QueuedCount } from "./que
 const queue = new CountQueue((entry) =>
   apiFetch<CountReceipt>(`/api/v1/inventory/items/${entry.itemId}/count`, {
     method: "PUT",
-    body: JSON.stringify({ quantity: entry.quantity, notes: entry.notes || undefined }),
+    body: JSON.stringify(countBody(entry)),
     idempotencyKey: entry.id,
   }),
 );

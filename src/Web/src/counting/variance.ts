@@ -1,6 +1,8 @@
 /** A variance as the trade writes it: +2, −3 (a real minus sign), 0. */
 export function signed(n: number): string {
-  return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : "0";
+  // To the ledger's eight places, so 3.4 - 6 reads −2.6 and not a float's tail.
+  const r = Math.round(n * 1e8) / 1e8;
+  return r > 0 ? `+${r}` : r < 0 ? `−${-r}` : "0";
 }
 
 /** A typed count: a whole number of bottles from 0 to 100,000 (what the Api accepts), else null. */
