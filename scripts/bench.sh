@@ -18,7 +18,8 @@
 #
 # Parameters (environment, defaults in brackets): BENCH_LOCATIONS [50], BENCH_PRODUCTS [2000],
 # BENCH_SECONDS [60] (hot-spot phase), BENCH_CLIENTS [64], BENCH_UNIFORM_SECONDS [30] (0 skips it),
-# BENCH_WARMUP_SECONDS [10], BENCH_HOT_LOCATIONS [10], BENCH_HOT_PRODUCTS [50], BENCH_HOT_PERCENT [80],
+# BENCH_WARMUP_SECONDS [10], BENCH_RECIPE_SECONDS [30] (the bar's mix after the hot spot: signed POS pushes of
+# cocktails and shots that the menu depletes by volume; 0 skips it), BENCH_HOT_LOCATIONS [10], BENCH_HOT_PRODUCTS [50], BENCH_HOT_PERCENT [80],
 # BENCH_PG_SECONDS [20] (each pgbench run), BENCH_PG_CLIENTS [16], BENCH_LIST_INTERVAL_MS [20],
 # BENCH_MAX_SALES_PER_SEC [4000] (caps the pre-generated requests), BENCH_SEED.
 # The cluster run: BENCH_CLUSTER [1] (0 skips it), BENCH_ONLY [all] (cluster: only the cluster run, steps 1, 6, 7),
@@ -55,6 +56,7 @@ param BENCH_PRODUCTS 2000 1 1000000
 param BENCH_SECONDS 60 1 3600
 param BENCH_CLIENTS 64 1 4096
 param BENCH_UNIFORM_SECONDS 30 0 3600
+param BENCH_RECIPE_SECONDS 30 0 3600
 param BENCH_WARMUP_SECONDS 10 0 600
 param BENCH_HOT_LOCATIONS 10 1 10000
 param BENCH_HOT_PRODUCTS 50 1 1000000

@@ -71,6 +71,13 @@ public static class LoadRun
         }
 
         phases["hotspot"] = await phase.Run("H", settings.Hotspot, settings.Seconds, measureList: true);
+        if (settings.RecipeSeconds > 0)
+        {
+            // The bar's mix: the same busy locations, each line a cocktail or a shot the menu depletes by volume.
+            var menu = await BarMenu.Create(sales, fixture, settings.HotProducts);
+            phases["recipes"] = await phase.Run("R", settings.Hotspot, settings.RecipeSeconds, measureList: true, menu);
+        }
+
         result["phases"] = phases;
         result["headlinePhase"] = "hotspot";
 

@@ -42,6 +42,20 @@ public static partial class Report
         return 0;
     }
 
+    // The bar's mix beside the whole-unit hot spot of the same run: POS pushes of cocktails and shots, each line
+    // turned into pours by the menu. Lines per second are POS lines; each writes depletionRowsPerLine ledger rows.
+    private static JsonObject? Recipes(JsonNode? recipes, JsonNode headline) => recipes is null ? null : new JsonObject
+    {
+        ["what"] = "POST /api/v1/integrations/pos/sales (signed sale.created) of menu items at the hot-spot locations: half two-spirit cocktails, half shots, one line in five a double",
+        ["saleLinesPerSec"] = recipes["saleLinesPerSec"]?.DeepClone(),
+        ["ledgerRowsPerSec"] = recipes["saleLinesPerSec"]?.GetValue<double>() * recipes["depletionRowsPerLine"]?.GetValue<double>() is { } rows ? Math.Round(rows, 1) : null,
+        ["depletionRowsPerLine"] = recipes["depletionRowsPerLine"]?.DeepClone(),
+        ["saleP50Ms"] = recipes["saleP50Ms"]?.DeepClone(),
+        ["saleP99Ms"] = recipes["saleP99Ms"]?.DeepClone(),
+        ["errors"] = recipes["errors"]?.DeepClone(),
+        ["linesRatioVsWholeUnitHotspot"] = recipes["saleLinesPerSec"]?.GetValue<double>() / headline["saleLinesPerSec"]?.GetValue<double>() is { } ratio ? Math.Round(ratio, 2) : null,
+    };
+
     private static JsonObject SingleProcess(Options options)
     {
         var http = JsonNode.Parse(File.ReadAllText(options.Required("http")))!.AsObject();
@@ -82,6 +96,7 @@ public static partial class Report
             ["saleLines"] = headline["saleLines"]?.DeepClone(),
             ["durationSeconds"] = headline["durationSeconds"]?.DeepClone(),
             ["mix"] = "hotspot",
+            ["recipes"] = Recipes(phases["recipes"], headline),
             ["loadShape"] = "warm-up (uniform, not reported), then a uniform phase, then a hot-spot phase; the keys above are the hot-spot phase " +
                 $"({headline["hotPercent"]}% of sales at {headline["hotLocations"]} busy locations, {headline["hotPercent"]}% of lines on {headline["hotProducts"]} best sellers); " +
                 "pgBaselineLinesPerSec is pgbench's one-line-per-transaction sale on a uniformly random row",

@@ -22,8 +22,9 @@ public sealed class SaleRequests
     private readonly byte[] _buffer;
     private readonly int[] _offsets;
 
-    private SaleRequests(byte[] buffer, int[] offsets, byte[] lines, short[] locations)
+    private SaleRequests(byte[] buffer, int[] offsets, byte[] lines, short[] locations, long ledgerRows = 0)
     {
+        LedgerRows = ledgerRows;
         _buffer = buffer;
         _offsets = offsets;
         Lines = lines;
@@ -31,6 +32,9 @@ public sealed class SaleRequests
     }
 
     public int Count => Lines.Length;
+
+    /// <summary>For POS pushes by menu item: the ledger rows all the sales would write (a cocktail pours two spirits).</summary>
+    public long LedgerRows { get; }
 
     /// <summary>Number of lines of each sale.</summary>
     public byte[] Lines { get; }
@@ -45,56 +49,107 @@ public sealed class SaleRequests
     private static readonly int[] QuantityWeights = [75, 20, 5];
 
     /// <summary>
-    /// <paramref name="count"/> sales, each with a unique referenceId "POS-{tag}-{location}-{sequence}-{run}" and 1 to 5
+    /// <paramref name="count"/> sales (with a menu, POS pushes of its items), each with a unique referenceId "POS-{tag}-{location}-{sequence}-{run}" and 1 to 5
     /// distinct products. With a hot-spot mix, a sale happens at a busy location with probability HotPercent, and each line is
     /// a best seller with probability HotPercent.
     /// </summary>
-    public static SaleRequests Generate(Fixture fixture, Mix mix, int count, string tag, string runId, Random random)
+    public static SaleRequests Generate(Fixture fixture, Mix mix, int count, string tag, string runId, Random random, BarMenu? menu = null)
     {
-        var output = new ArrayBufferWriter<byte>(count * 320);
+        var output = new ArrayBufferWriter<byte>(count * 360);
         var offsets = new int[count + 1];
         var lines = new byte[count];
         var locations = new short[count];
-        var chosen = new List<BenchProduct>(5);
+        long rows = 0;
         using var json = new Utf8JsonWriter(output);
         for (var i = 0; i < count; i++)
         {
             offsets[i] = output.WrittenCount;
             var location = Pick(fixture.Locations, mix.HotLocations, mix.HotPercent, random);
             var lineCount = Weighted(LineWeights, random) + 1;
-            chosen.Clear();
-            while (chosen.Count < lineCount)
-            {
-                var product = Pick(fixture.Products, mix.HotProducts, mix.HotPercent, random);
-                if (!chosen.Contains(product))
-                {
-                    chosen.Add(product);
-                }
-            }
-
+            var reference = $"POS-{tag}-{location.Index:D3}-{i:D7}-{runId}";
             json.Reset(output);
-            json.WriteStartObject();
-            json.WriteString("locationId", location.Id);
-            json.WriteString("referenceId", $"POS-{tag}-{location.Index:D3}-{i:D7}-{runId}");
-            json.WriteStartArray("items");
-            foreach (var product in chosen)
-            {
-                json.WriteStartObject();
-                json.WriteString("productId", product.Id);
-                json.WriteNumber("quantity", Weighted(QuantityWeights, random) + 1);
-                json.WriteNumber("unitPrice", product.Price);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
+            rows += menu is null
+                ? WriteSale(json, location, reference, Distinct(lineCount, () => Pick(fixture.Products, mix.HotProducts, mix.HotPercent, random)), random)
+                : WritePush(json, location, reference, Distinct(lineCount, () => menu.PosItems[random.Next(menu.PosItems.Count)]), random);
             json.Flush();
             lines[i] = (byte)lineCount;
             locations[i] = (short)location.Index;
         }
 
         offsets[count] = output.WrittenCount;
-        return new SaleRequests(output.WrittenSpan.ToArray(), offsets, lines, locations);
+        return new SaleRequests(output.WrittenSpan.ToArray(), offsets, lines, locations, rows);
+    }
+
+    // A sale by product, as the sales API takes it: one ledger row a line.
+    private static int WriteSale(Utf8JsonWriter json, BenchLocation location, string reference, List<BenchProduct> products, Random random)
+    {
+        json.WriteStartObject();
+        json.WriteString("locationId", location.Id);
+        json.WriteString("referenceId", reference);
+        json.WriteStartArray("items");
+        foreach (var product in products)
+        {
+            json.WriteStartObject();
+            json.WriteString("productId", product.Id);
+            json.WriteNumber("quantity", Weighted(QuantityWeights, random) + 1);
+            json.WriteNumber("unitPrice", product.Price);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        return products.Count;
+    }
+
+    /// <summary>
+    /// The same ticket as a POS push (sale.created) of menu items: cocktails of two spirits or shots, one line in five a
+    /// double. Each line depletes by volume through the menu; answers the ledger rows it will write.
+    /// </summary>
+    private static int WritePush(Utf8JsonWriter json, BenchLocation location, string reference, List<string> items, Random random)
+    {
+        json.WriteStartObject();
+        json.WriteString("type", "sale.created");
+        json.WriteStartObject("data");
+        json.WriteString("transactionId", reference);
+        json.WriteString("locationId", location.Id);
+        json.WriteStartArray("items");
+        foreach (var item in items)
+        {
+            json.WriteStartObject();
+            json.WriteString("itemId", item);
+            json.WriteNumber("quantity", Weighted(QuantityWeights, random) + 1);
+            json.WriteNumber("price", 12.00m);
+            if (random.Next(5) == 0)
+            {
+                json.WriteStartArray("modifiers");
+                json.WriteStartObject();
+                json.WriteString("id", "DBL");
+                json.WriteEndObject();
+                json.WriteEndArray();
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndObject();
+        return items.Sum(item => item.StartsWith("C-", StringComparison.Ordinal) ? 2 : 1);
+    }
+
+    private static List<T> Distinct<T>(int count, Func<T> pick)
+    {
+        var chosen = new List<T>(count);
+        while (chosen.Count < count)
+        {
+            var next = pick();
+            if (!chosen.Contains(next))
+            {
+                chosen.Add(next);
+            }
+        }
+
+        return chosen;
     }
 
     private static T Pick<T>(IReadOnlyList<T> all, int hot, int hotPercent, Random random)

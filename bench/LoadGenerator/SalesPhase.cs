@@ -22,11 +22,15 @@ public sealed class SalesPhase(HttpClient sales, HttpClient reader, Fixture fixt
     private long _deadline;
     private readonly ConcurrentQueue<string> _errorSamples = new();
 
-    public async Task<JsonObject> Run(string tag, Mix mix, int seconds, bool measureList)
+    private BarMenu? _menu;
+
+    /// <summary>A phase of sales; with a menu, POS pushes of menu items (recipes and pours) instead of sales by product.</summary>
+    public async Task<JsonObject> Run(string tag, Mix mix, int seconds, bool measureList, BarMenu? menu = null)
     {
+        _menu = menu;
         var count = Math.Max(settings.Clients * 8, seconds * settings.MaxSalesPerSec);
         var generating = Stopwatch.StartNew();
-        _requests = SaleRequests.Generate(fixture, mix, count, tag, settings.RunId, new Random(settings.Seed + tag[0]));
+        _requests = SaleRequests.Generate(fixture, mix, count, tag, settings.RunId, new Random(settings.Seed + tag[0]), menu);
         Console.Error.WriteLine($"loadgen: {mix.Name} phase: {count} sales pre-generated in {generating.Elapsed.TotalSeconds:F1} s; running {seconds} s with {settings.Clients} clients");
         _latency = new long[count];
         _status = new short[count];
@@ -76,7 +80,8 @@ public sealed class SalesPhase(HttpClient sales, HttpClient reader, Fixture fixt
         var saleSummary = Latencies.Summary(latencies);
         var result = new JsonObject
         {
-            ["mix"] = mix.Name,
+            ["mix"] = menu is null ? mix.Name : $"{mix.Name}, POS pushes of menu items",
+            ["depletionRowsPerLine"] = menu is null || _requests.Lines.Sum(l => (long)l) == 0 ? null : Math.Round((double)_requests.LedgerRows / _requests.Lines.Sum(l => (long)l), 2),
             ["hotLocations"] = mix.HotLocations,
             ["hotProducts"] = mix.HotProducts,
             ["hotPercent"] = mix.HotPercent,
@@ -130,10 +135,11 @@ public sealed class SalesPhase(HttpClient sales, HttpClient reader, Fixture fixt
                 return;
             }
 
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/transactions/sales")
+            using var request = new HttpRequestMessage(HttpMethod.Post, _menu is null ? "/api/v1/transactions/sales" : "/api/v1/integrations/pos/sales")
             {
                 Content = new ReadOnlyMemoryContent(_requests.Body(i)) { Headers = { ContentType = Json } },
             };
+            _menu?.Sign(request, _requests.Body(i).Span);
             var start = Stopwatch.GetTimestamp();
             try
             {

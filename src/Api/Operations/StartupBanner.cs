@@ -18,7 +18,7 @@ public static class StartupBanner
         {
             if (report.DemoSeeded)
             {
-                console.WriteLine("  Demo     seeded: Three Rivers Bar & Bottle Co., 3 locations, Iowa catalogue");
+                console.WriteLine("  Demo     seeded: Three Rivers Bar & Bottle Co., 3 stores and a cocktail bar, Iowa catalogue");
             }
 
             foreach (var line in report.LoginLines())

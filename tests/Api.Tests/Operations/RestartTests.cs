@@ -35,7 +35,7 @@ public sealed class RestartTests
         Assert.False(second.Report!.DemoSeeded);
         var after = await second.Database.CountsAsync();
         Assert.Equal(before.Where(c => c.Key != "refresh_tokens"), after.Where(c => c.Key != "refresh_tokens"));
-        Assert.Equal(3, before["locations"]);
+        Assert.Equal(4, before["locations"]);
         Assert.Equal(3, before["users"]);
         Assert.Equal(338, before["products"]);
         // The demo's three licences, one due for renewal within the month: its alert was raised at first start, once.
