@@ -204,7 +204,7 @@ seed_organisation() {
     -f bench/seed.sql <src/Grains/Catalogue/DemoData/products.csv >"$dir/seed.log" 2>&1 ||
     { tail -n 20 "$dir/seed.log" >&2; die "bench/seed.sql failed (log: $dir/seed.log)"; }
   psql_in "$pg" -c "COPY (SELECT idx, id FROM bench.locations ORDER BY idx) TO STDOUT WITH (FORMAT csv)" >"$dir/locations.csv"
-  psql_in "$pg" -c "COPY (SELECT idx, id, sale_price FROM bench.products ORDER BY idx) TO STDOUT WITH (FORMAT csv)" >"$dir/products.csv"
+  psql_in "$pg" -c "COPY (SELECT b.idx, b.id, b.sale_price, p.sku FROM bench.products b JOIN app.products p ON p.id = b.id ORDER BY b.idx) TO STDOUT WITH (FORMAT csv)" >"$dir/products.csv"
   log "bulk load done in $((SECONDS - load_started)) s"
 }
 

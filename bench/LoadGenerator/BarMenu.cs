@@ -9,7 +9,7 @@ namespace InventoryProFlow.Bench;
 /// The recipe phase's menu, made over HTTP before the load: a shot, twenty two-spirit cocktails and twenty shots of the
 /// best sellers as POS items, a double modifier, and a POS integration whose key and secret sign every push.
 /// </summary>
-public sealed record BarMenu(IReadOnlyList<string> PosItems, string ApiKey, string Secret)
+public sealed record BarMenu(IReadOnlyList<string> PosItems, string ApiKey, string Secret, bool BySku = false)
 {
     public const int Cocktails = 20;
     public const int Shots = 20;

@@ -6,7 +6,7 @@ namespace InventoryProFlow.Bench;
 public sealed record BenchLocation(int Index, string Id);
 
 /// <summary>A product; the first <c>HotProducts</c> by index are the best sellers.</summary>
-public sealed record BenchProduct(int Index, string Id, decimal Price);
+public sealed record BenchProduct(int Index, string Id, decimal Price, string? Sku = null);
 
 /// <summary>The ids scripts/bench.sh exported from the bulk load (CSV without header), ordered by index.</summary>
 public sealed record Fixture(IReadOnlyList<BenchLocation> Locations, IReadOnlyList<BenchProduct> Products)
@@ -19,7 +19,7 @@ public sealed record Fixture(IReadOnlyList<BenchLocation> Locations, IReadOnlyLi
             .OrderBy(l => l.Index).ToList();
         var products = File.ReadLines(productsCsv).Where(l => l.Length > 0)
             .Select(l => l.Split(','))
-            .Select(f => new BenchProduct(int.Parse(f[0], CultureInfo.InvariantCulture), f[1], decimal.Parse(f[2], CultureInfo.InvariantCulture)))
+            .Select(f => new BenchProduct(int.Parse(f[0], CultureInfo.InvariantCulture), f[1], decimal.Parse(f[2], CultureInfo.InvariantCulture), f.Length > 3 ? f[3] : null))
             .OrderBy(p => p.Index).ToList();
         if (locations.Count == 0 || products.Count == 0)
         {

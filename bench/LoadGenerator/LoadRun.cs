@@ -74,7 +74,9 @@ public static class LoadRun
         if (settings.RecipeSeconds > 0)
         {
             // The bar's mix: the same busy locations, each line a cocktail or a shot the menu depletes by volume.
+            // Measured beside the same POS push by sku (whole units), so the menu's cost is told apart from the push's.
             var menu = await BarMenu.Create(sales, fixture, settings.HotProducts);
+            phases["posWholeUnits"] = await phase.Run("P", settings.Hotspot, settings.RecipeSeconds, measureList: true, menu with { BySku = true });
             phases["recipes"] = await phase.Run("R", settings.Hotspot, settings.RecipeSeconds, measureList: true, menu);
         }
 

@@ -44,7 +44,7 @@ public static partial class Report
 
     // The bar's mix beside the whole-unit hot spot of the same run: POS pushes of cocktails and shots, each line
     // turned into pours by the menu. Lines per second are POS lines; each writes depletionRowsPerLine ledger rows.
-    private static JsonObject? Recipes(JsonNode? recipes, JsonNode headline) => recipes is null ? null : new JsonObject
+    private static JsonObject? Recipes(JsonNode? recipes, JsonNode headline, JsonNode? posWholeUnits) => recipes is null ? null : new JsonObject
     {
         ["what"] = "POST /api/v1/integrations/pos/sales (signed sale.created) of menu items at the hot-spot locations: half two-spirit cocktails, half shots, one line in five a double",
         ["saleLinesPerSec"] = recipes["saleLinesPerSec"]?.DeepClone(),
@@ -54,6 +54,9 @@ public static partial class Report
         ["saleP99Ms"] = recipes["saleP99Ms"]?.DeepClone(),
         ["errors"] = recipes["errors"]?.DeepClone(),
         ["linesRatioVsWholeUnitHotspot"] = recipes["saleLinesPerSec"]?.GetValue<double>() / headline["saleLinesPerSec"]?.GetValue<double>() is { } ratio ? Math.Round(ratio, 2) : null,
+        ["posWholeUnitLinesPerSec"] = posWholeUnits?["saleLinesPerSec"]?.DeepClone(),
+        ["posWholeUnitP99Ms"] = posWholeUnits?["saleP99Ms"]?.DeepClone(),
+        ["linesRatioVsPosWholeUnits"] = recipes["saleLinesPerSec"]?.GetValue<double>() / posWholeUnits?["saleLinesPerSec"]?.GetValue<double>() is { } pos ? Math.Round(pos, 2) : null,
     };
 
     private static JsonObject SingleProcess(Options options)
@@ -96,7 +99,7 @@ public static partial class Report
             ["saleLines"] = headline["saleLines"]?.DeepClone(),
             ["durationSeconds"] = headline["durationSeconds"]?.DeepClone(),
             ["mix"] = "hotspot",
-            ["recipes"] = Recipes(phases["recipes"], headline),
+            ["recipes"] = Recipes(phases["recipes"], headline, phases["posWholeUnits"]),
             ["loadShape"] = "warm-up (uniform, not reported), then a uniform phase, then a hot-spot phase; the keys above are the hot-spot phase " +
                 $"({headline["hotPercent"]}% of sales at {headline["hotLocations"]} busy locations, {headline["hotPercent"]}% of lines on {headline["hotProducts"]} best sellers); " +
                 "pgBaselineLinesPerSec is pgbench's one-line-per-transaction sale on a uniformly random row",

@@ -68,9 +68,13 @@ public sealed class SaleRequests
             var lineCount = Weighted(LineWeights, random) + 1;
             var reference = $"POS-{tag}-{location.Index:D3}-{i:D7}-{runId}";
             json.Reset(output);
-            rows += menu is null
-                ? WriteSale(json, location, reference, Distinct(lineCount, () => Pick(fixture.Products, mix.HotProducts, mix.HotPercent, random)), random)
-                : WritePush(json, location, reference, Distinct(lineCount, () => menu.PosItems[random.Next(menu.PosItems.Count)]), random);
+            rows += menu switch
+            {
+                null => WriteSale(json, location, reference, Distinct(lineCount, () => Pick(fixture.Products, mix.HotProducts, mix.HotPercent, random)), random),
+                // The same POS push by sku, whole units: the baseline the menu's pours are measured against.
+                { BySku: true } => WritePush(json, location, reference, Distinct(lineCount, () => Pick(fixture.Products, mix.HotProducts, mix.HotPercent, random).Sku!), random, "sku"),
+                _ => WritePush(json, location, reference, Distinct(lineCount, () => menu.PosItems[random.Next(menu.PosItems.Count)]), random, "itemId"),
+            };
             json.Flush();
             lines[i] = (byte)lineCount;
             locations[i] = (short)location.Index;
@@ -105,7 +109,7 @@ public sealed class SaleRequests
     /// The same ticket as a POS push (sale.created) of menu items: cocktails of two spirits or shots, one line in five a
     /// double. Each line depletes by volume through the menu; answers the ledger rows it will write.
     /// </summary>
-    private static int WritePush(Utf8JsonWriter json, BenchLocation location, string reference, List<string> items, Random random)
+    private static int WritePush(Utf8JsonWriter json, BenchLocation location, string reference, List<string> items, Random random, string field)
     {
         json.WriteStartObject();
         json.WriteString("type", "sale.created");
@@ -116,10 +120,10 @@ public sealed class SaleRequests
         foreach (var item in items)
         {
             json.WriteStartObject();
-            json.WriteString("itemId", item);
+            json.WriteString(field, item);
             json.WriteNumber("quantity", Weighted(QuantityWeights, random) + 1);
             json.WriteNumber("price", 12.00m);
-            if (random.Next(5) == 0)
+            if (field == "itemId" && random.Next(5) == 0)
             {
                 json.WriteStartArray("modifiers");
                 json.WriteStartObject();
@@ -134,7 +138,7 @@ public sealed class SaleRequests
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndObject();
-        return items.Sum(item => item.StartsWith("C-", StringComparison.Ordinal) ? 2 : 1);
+        return items.Sum(item => field == "itemId" && item.StartsWith("C-", StringComparison.Ordinal) ? 2 : 1);
     }
 
     private static List<T> Distinct<T>(int count, Func<T> pick)

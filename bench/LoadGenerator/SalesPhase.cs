@@ -80,7 +80,7 @@ public sealed class SalesPhase(HttpClient sales, HttpClient reader, Fixture fixt
         var saleSummary = Latencies.Summary(latencies);
         var result = new JsonObject
         {
-            ["mix"] = menu is null ? mix.Name : $"{mix.Name}, POS pushes of menu items",
+            ["mix"] = menu is null ? mix.Name : menu.BySku ? $"{mix.Name}, POS pushes by sku" : $"{mix.Name}, POS pushes of menu items",
             ["depletionRowsPerLine"] = menu is null || _requests.Lines.Sum(l => (long)l) == 0 ? null : Math.Round((double)_requests.LedgerRows / _requests.Lines.Sum(l => (long)l), 2),
             ["hotLocations"] = mix.HotLocations,
             ["hotProducts"] = mix.HotProducts,
