@@ -33,6 +33,9 @@ public interface IMenuGrain : IGrainWithStringKey
 
     Task DeleteModifier(Guid id);
 
+    /// <summary>The recipes, POS items and modifier rules that pour a product, by name: a product they name cannot be deleted.</summary>
+    Task<IReadOnlyList<string>> Pouring(Guid productId);
+
     /// <summary>What each line takes from stock at a location, or null for a line whose POS item is not mapped.</summary>
     Task<IReadOnlyList<IReadOnlyList<Depletion>?>> Deplete(Guid locationId, IReadOnlyList<PosLine> lines);
 }

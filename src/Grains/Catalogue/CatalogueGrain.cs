@@ -1,6 +1,7 @@
 using InventoryProFlow.Contracts;
 using InventoryProFlow.Contracts.Catalogue;
 using InventoryProFlow.Contracts.Errors;
+using InventoryProFlow.Contracts.Menu;
 using InventoryProFlow.Contracts.Paging;
 using InventoryProFlow.Contracts.Stock;
 using InventoryProFlow.Grains.Stock;
@@ -123,6 +124,12 @@ public sealed class CatalogueGrain(
 
     public async Task DeleteProduct(Guid productId)
     {
+        // A recipe or POS item that pours a deleted product would refuse every sale it is rung in.
+        if (await GrainFactory.GetGrain<IMenuGrain>(GrainKeys.Menu(OrganizationId)).Pouring(productId) is { Count: > 0 } pouring)
+        {
+            throw new ConflictException(ErrorCodes.Conflict, $"This product is poured by {string.Join(", ", pouring.Take(5))}: change them on the menu first.");
+        }
+
         if (!await products.SoftDelete(OrganizationId, productId, time.GetUtcNow().UtcDateTime))
         {
             throw NotFoundException.For("product", productId);

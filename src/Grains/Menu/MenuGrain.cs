@@ -212,6 +212,13 @@ public sealed class MenuGrain(
     }
 
     [ReadOnly]
+    public Task<IReadOnlyList<string>> Pouring(Guid productId) =>
+        Task.FromResult<IReadOnlyList<string>>(_book.Recipes.Values.Where(r => r.Ingredients.Any(i => i.ProductId == productId)).Select(r => r.Name)
+            .Concat(_book.PosItems.Where(i => i.ProductId == productId).Select(i => i.Name))
+            .Concat(_book.Modifiers.Values.Where(m => m.ProductId == productId || m.ReplacesProductId == productId).Select(m => m.Name))
+            .Order(StringComparer.OrdinalIgnoreCase).ToList());
+
+    [ReadOnly]
     public Task<IReadOnlyList<IReadOnlyList<Depletion>?>> Deplete(Guid locationId, IReadOnlyList<PosLine> lines) =>
         Task.FromResult<IReadOnlyList<IReadOnlyList<Depletion>?>>(lines.Select(line => _book.Deplete(locationId, line)).ToList());
 

@@ -109,6 +109,8 @@ public sealed class PosItemSaleTests(SharedProduct product)
         var bar = await BarAsync(tenant);
 
         (await tenant.Admin.DeleteAsync($"/api/v1/serving-sizes/{bar.Shot}")).ShouldFail(HttpStatusCode.Conflict, "CONFLICT");
+        var poured = (await tenant.Admin.DeleteAsync($"/api/v1/products/{bar.TripleSec}")).ShouldFail(HttpStatusCode.Conflict, "CONFLICT");
+        Assert.Contains("Margarita", poured.ErrorMessage, StringComparison.Ordinal);
         (await tenant.Admin.PostAsync("/api/v1/serving-sizes", new { name = "shot", volumeOz = 1.25m })).ShouldFail(HttpStatusCode.Conflict, "CONFLICT");
         var other = await product.NewTenantAsync();
         (await other.Admin.GetAsync($"/api/v1/recipes/{bar.Margarita}")).ShouldFail(HttpStatusCode.NotFound, "NOT_FOUND");
