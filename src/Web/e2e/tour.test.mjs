@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { call, desktop, newPage, phone, shoot, signIn, withBrowser } from "./support.mjs";
+import { call, desktop, eventually, newPage, phone, shoot, signIn, withBrowser } from "./support.mjs";
 
 const email = process.env.IPF_E2E_EMAIL;
 const password = process.env.IPF_E2E_PASSWORD;
@@ -78,6 +78,17 @@ test("the demo's owner finds stock, sales, a forecast and a licence due on the m
         assert.ok((await losses.first().innerText()).includes(worst.name), `the first loss is ${worst.name}`);
         await page.getByRole("table", { name: "Variance by product" }).locator("tbody tr").first().waitFor();
         await shoot(page, "demo-variance");
+
+        // The bar's menu: what a Margarita pours, and a serving size added on the screen.
+        await page.goto(new URL("/menu", process.env.IPF_E2E_URL).href);
+        const margarita = page.getByRole("list", { name: "Recipes" }).locator("li").filter({ hasText: /^Margarita:/ });
+        await margarita.waitFor({ timeout: 30_000 });
+        await eventually(async () => /2 oz .+, 1 oz .+, Lime juice \(not tracked\)/.test(await margarita.innerText()), { what: "the Margarita's pours named" });
+        await page.getByLabel("Serving size", { exact: true }).fill("Pint");
+        await page.getByLabel("Ounces").fill("16");
+        await page.getByRole("button", { name: "Add serving size" }).click();
+        await page.getByRole("table", { name: "Serving sizes" }).getByRole("rowheader", { name: "Pint" }).waitFor();
+        await shoot(page, "demo-menu");
 
         // The ledger, newest first.
         await page.goto(new URL("/transactions", process.env.IPF_E2E_URL).href);

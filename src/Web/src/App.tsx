@@ -20,6 +20,7 @@ const views: Record<string, LazyExoticComponent<ComponentType>> = {
   "/compliance": lazy(() => import("./screens/Compliance")),
   "/forecasts": lazy(() => import("./screens/Forecasts")),
   "/variance": lazy(() => import("./screens/Variance")),
+  "/menu": lazy(() => import("./screens/Menu")),
   "/integrations": lazy(() => import("./screens/Integrations")),
 };
 

@@ -29,6 +29,7 @@ export const screens: readonly Screen[] = [
   { path: "/compliance", title: "Compliance", roles: managers },
   { path: "/forecasts", title: "Forecasts", roles: managers },
   { path: "/variance", title: "Variance", roles: managers },
+  { path: "/menu", title: "Menu", roles: managers },
   { path: "/integrations", title: "Integrations", roles: admins },
 ];
 
