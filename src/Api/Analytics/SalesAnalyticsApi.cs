@@ -61,7 +61,7 @@ public static class SalesAnalyticsApi
                 csv.WriteField(day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 csv.WriteField(day.Sales.ToString(CultureInfo.InvariantCulture));
                 csv.WriteField(day.Transactions.ToString(CultureInfo.InvariantCulture));
-                csv.WriteField(ShortestDecimal.Shortest(day.Units).ToString(CultureInfo.InvariantCulture));
+                csv.WriteField(ShortestDecimal.Text(day.Units));
                 csv.NextRecord();
             }
         }

@@ -60,5 +60,5 @@ public static class VarianceCsv
         csv.NextRecord();
     }
 
-    private static string N(decimal? value) => value is { } number ? ShortestDecimal.Shortest(number).ToString(CultureInfo.InvariantCulture) : string.Empty;
+    private static string N(decimal? value) => value is { } number ? ShortestDecimal.Text(number) : string.Empty;
 }

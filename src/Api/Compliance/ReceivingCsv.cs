@@ -48,5 +48,5 @@ public static class ReceivingCsv
         return text.ToString();
     }
 
-    private static string Number(decimal value) => ShortestDecimal.Shortest(value).ToString(CultureInfo.InvariantCulture);
+    private static string Number(decimal value) => ShortestDecimal.Text(value);
 }

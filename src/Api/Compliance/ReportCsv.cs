@@ -66,7 +66,7 @@ public static class ReportCsv
     {
         foreach (var value in values)
         {
-            csv.WriteField(value is { } number ? ShortestDecimal.Shortest(number).ToString(CultureInfo.InvariantCulture) : string.Empty);
+            csv.WriteField(value is { } number ? ShortestDecimal.Text(number) : string.Empty);
         }
     }
 }

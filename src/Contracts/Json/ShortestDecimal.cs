@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -17,6 +18,9 @@ public sealed class ShortestDecimal : JsonConverter<decimal>
 
     /// <summary>The same value with no trailing zeros after the point.</summary>
     public static decimal Shortest(decimal value) => value / 1.0000000000000000000000000000m;
+
+    /// <summary>The shortest form as invariant text, as people read it in a message or a CSV cell: 3.4, not 3.40000000.</summary>
+    public static string Text(decimal value) => Shortest(value).ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>The JSON of stored answers and payloads (idempotency receipts, webhook events, audit): web defaults, shortest decimals.</summary>

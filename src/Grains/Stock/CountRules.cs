@@ -1,3 +1,4 @@
+using InventoryProFlow.Contracts.Json;
 using InventoryProFlow.Contracts.Stock;
 using InventoryProFlow.Grains.Validation;
 
@@ -65,7 +66,7 @@ internal static class CountRules
             else if (grams < container.EmptyWeightG || grams > container.FullWeightG)
             {
                 violations.Add($"{at}.weightG",
-                    $"{at}.weightG must be between the empty bottle's {Quantities.Text(container.EmptyWeightG!.Value)} g and the full bottle's {Quantities.Text(container.FullWeightG!.Value)} g.");
+                    $"{at}.weightG must be between the empty bottle's {ShortestDecimal.Text(container.EmptyWeightG!.Value)} g and the full bottle's {ShortestDecimal.Text(container.FullWeightG!.Value)} g.");
             }
         }
     }

@@ -1,4 +1,5 @@
 using InventoryProFlow.Contracts.Errors;
+using InventoryProFlow.Contracts.Json;
 using InventoryProFlow.Contracts.Stock;
 
 namespace InventoryProFlow.Grains.Stock;
@@ -44,10 +45,10 @@ public sealed class ProductStock(Guid organizationId, Guid locationId, Guid prod
             : asked;
         if (!change.MayGoNegative && row.Quantity + delta.Quantity < 0)
         {
-            var onHand = Quantities.Text(Math.Max(row.Quantity, 0));
+            var onHand = ShortestDecimal.Text(Math.Max(row.Quantity, 0));
             throw new ConflictException(
                 ErrorCodes.InsufficientStock,
-                $"Only {onHand} of {row.Sku} on hand at this location; {Quantities.Text(-delta.Quantity)} asked.",
+                $"Only {onHand} of {row.Sku} on hand at this location; {ShortestDecimal.Text(-delta.Quantity)} asked.",
                 [new FieldError("quantity", $"{row.Sku}: {onHand} on hand.")]);
         }
 
