@@ -121,8 +121,8 @@ public static class DemoCocktailBar
             Quantity = moved.Quantity,
             VolumeMl = moved.VolumeMl,
             UnitCost = unitCost,
-            UnitPrice = amount is { } money && moved.Quantity != 0 ? decimal.Round(money / Math.Abs(moved.Quantity), 2, MidpointRounding.AwayFromZero) : null,
-            TotalAmount = amount ?? (unitCost is { } cost ? decimal.Round(cost * Math.Abs(moved.Quantity), 2, MidpointRounding.AwayFromZero) : null),
+            UnitPrice = StockRules.UnitPriceOf(amount, moved.Quantity),
+            TotalAmount = amount ?? StockRules.LineTotal(unitCost, moved.Quantity),
             UserId = by,
             SupplierId = type == MovementTypes.Purchase ? p.SupplierId : null,
             OccurredAt = at,
@@ -243,11 +243,11 @@ public static class DemoCocktailBar
 
     private static MenuBook Menu(Guid organizationId, Dictionary<string, DemoStockedProduct> shelf, Func<Guid> newId, DateTime now)
     {
-        var shot = new ServingSize(newId(), organizationId, "Shot", Oz(1.5m), now, now);
-        var glass = new ServingSize(newId(), organizationId, "Wine glass", Oz(5m), now, now);
+        var shot = new ServingSize(newId(), organizationId, "Shot", Container.Millilitres(1.5m), now, now);
+        var glass = new ServingSize(newId(), organizationId, "Wine glass", Container.Millilitres(5m), now, now);
         var recipes = Cocktails.Select(c => new Recipe(
             newId(), organizationId, c.Name,
-            c.Pours.Select(p => new Ingredient(shelf[p.Spirit].Id, VolumeMl: Oz(p.Oz))).Concat(c.Untracked.Select(u => new Ingredient(Name: u))).ToList(),
+            c.Pours.Select(p => new Ingredient(shelf[p.Spirit].Id, VolumeMl: Container.Millilitres(p.Oz))).Concat(c.Untracked.Select(u => new Ingredient(Name: u))).ToList(),
             now, now)).ToList();
         var items = recipes.Select((r, i) => new PosItemMapping(newId(), organizationId, null, $"C-{i + 1:00}", r.Name, r.Id, null, null, null, null, now, now))
             .Concat(Pours.Select(p => new PosItemMapping(
@@ -257,7 +257,7 @@ public static class DemoCocktailBar
         var modifiers = new[]
         {
             new PosModifierRule(newId(), organizationId, "DBL", "Double", ModifierActions.Multiply, 2m, null, null, null, null, now, now),
-            new PosModifierRule(newId(), organizationId, "ROCKS", "On the rocks", ModifierActions.SetSize, null, Oz(2m), null, null, null, now, now),
+            new PosModifierRule(newId(), organizationId, "ROCKS", "On the rocks", ModifierActions.SetSize, null, Container.Millilitres(2m), null, null, null, now, now),
             new PosModifierRule(newId(), organizationId, "NOICE", "No ice", ModifierActions.Ignore, null, null, null, null, null, now, now),
             new PosModifierRule(newId(), organizationId, "PREMIUM-VODKA", "Premium vodka", ModifierActions.Substitute, null, null, null,
                 shelf["premium vodka"].Id, shelf["vodka"].Id, now, now),
@@ -336,8 +336,6 @@ public static class DemoCocktailBar
         "vodka" or "tequila" or "white rum" or "gin" or "triple sec" => "Well",
         _ => "Back bar",
     };
-
-    private static decimal Oz(decimal ounces) => Math.Round(ounces * Container.MlPerFluidOunce, Container.VolumeDecimals);
 
     private static string Title(string spirit) => char.ToUpperInvariant(spirit[0]) + spirit[1..];
 

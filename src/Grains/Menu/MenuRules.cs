@@ -88,7 +88,7 @@ internal static class MenuRules
 
     /// <summary>Millilitres or US fluid ounces, one of the two, as millilitres to the thousandth.</summary>
     public static decimal? Millilitres(decimal? volumeMl, decimal? volumeOz) =>
-        volumeMl ?? (volumeOz is { } oz ? Math.Round(oz * Container.MlPerFluidOunce, Container.VolumeDecimals) : null);
+        volumeMl ?? (volumeOz is { } oz ? Container.Millilitres(oz) : null);
 
     // A tracked ingredient or a pour: exactly one of millilitres, ounces, a serving size or whole units.
     private static Violations Measure(this Violations violations, string at, decimal? volumeMl, decimal? volumeOz, Guid? servingSizeId, decimal? quantity)

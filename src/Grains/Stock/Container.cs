@@ -20,6 +20,9 @@ public sealed record Container(string Unit, decimal? SizeMl, decimal? FullWeight
 
     public static Container Each { get; } = new(StockUnits.Each, null);
 
+    /// <summary>US fluid ounces as millilitres to the thousandth, as a pour or a serving size is kept.</summary>
+    public static decimal Millilitres(decimal ounces) => Math.Round(ounces * MlPerFluidOunce, VolumeDecimals);
+
     public static Container Of(ProductDetails product) =>
         new(product.Unit, product.SizeMl, product.FullWeightG, product.EmptyWeightG, product.DensityGPerMl);
 

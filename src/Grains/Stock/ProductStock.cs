@@ -60,8 +60,8 @@ public sealed class ProductStock(Guid organizationId, Guid locationId, Guid prod
             Cost = change.Type == MovementTypes.Purchase && change.UnitCost is { } cost ? cost : row.Cost,
         };
         var (alerted, alerts) = Alerts(after, change.RecordedAt);
-        var (unitCost, unitPrice) = change.TotalAmount is { } whole && delta.Quantity != 0
-            ? (change.UnitCost, decimal.Round(whole / Math.Abs(delta.Quantity), 2, MidpointRounding.AwayFromZero))
+        var (unitCost, unitPrice) = change.TotalAmount is not null && delta.Quantity != 0
+            ? (change.UnitCost, StockRules.UnitPriceOf(change.TotalAmount, delta.Quantity))
             : StockRules.RecordedMoney(change, row.Cost, row.Price);
         var entry = new LedgerEntry
         {

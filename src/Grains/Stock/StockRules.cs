@@ -33,4 +33,8 @@ internal static class StockRules
     /// <summary>A ledger row's money: the unit's price (or cost) times the units moved, to the cent, half away from zero as PostgreSQL rounds.</summary>
     public static decimal? LineTotal(decimal? perUnit, decimal quantity) =>
         perUnit is { } unit ? decimal.Round(unit * Math.Abs(quantity), 2, MidpointRounding.AwayFromZero) : null;
+
+    /// <summary>The unit price a row's whole money implies (a drink's share over the fraction of a bottle poured), to the cent; none for no units.</summary>
+    public static decimal? UnitPriceOf(decimal? total, decimal quantity) =>
+        total is { } money && quantity != 0 ? decimal.Round(money / Math.Abs(quantity), 2, MidpointRounding.AwayFromZero) : null;
 }
