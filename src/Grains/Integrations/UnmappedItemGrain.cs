@@ -1,9 +1,9 @@
 using InventoryProFlow.Contracts;
-using InventoryProFlow.Contracts.Catalogue;
 using InventoryProFlow.Contracts.Errors;
 using InventoryProFlow.Contracts.Integrations;
 using InventoryProFlow.Contracts.Menu;
 using InventoryProFlow.Contracts.Stock;
+using InventoryProFlow.Grains.Catalogue;
 using InventoryProFlow.Grains.Menu;
 
 namespace InventoryProFlow.Grains.Integrations;
@@ -24,14 +24,7 @@ public sealed class UnmappedItemGrain(IntegrationRepository integrations, TimePr
             return item;
         }
 
-        try
-        {
-            await GrainFactory.GetGrain<ICatalogueGrain>(GrainKeys.Catalogue(item.OrganizationId)).GetProduct(productId);
-        }
-        catch (NotFoundException)
-        {
-            throw new ValidationFailedException([new FieldError("productId", $"productId {productId} names no product of this organisation.")]);
-        }
+        await GrainFactory.ReferencedProduct(item.OrganizationId, productId);
 
         return await Sell(item, productId, [new MovementLine(productId, Quantity: item.Quantity, UnitPrice: item.UnitPrice)], actor,
             $"POS line {item.LineNumber + 1} ({item.Sku ?? item.Barcode ?? item.ItemName}) mapped to a product");

@@ -4,6 +4,7 @@ using InventoryProFlow.Contracts.Errors;
 using InventoryProFlow.Contracts.Integrations;
 using InventoryProFlow.Contracts.Menu;
 using InventoryProFlow.Contracts.Stock;
+using InventoryProFlow.Grains.Catalogue;
 using InventoryProFlow.Grains.Integrations;
 using InventoryProFlow.Grains.Storage;
 using InventoryProFlow.Grains.Validation;
@@ -136,7 +137,7 @@ public sealed class MenuGrain(
             await CheckPour(violations, string.Empty, draft.ProductId, volume, draft.ServingSizeId);
         }
 
-        if (draft.LocationId is { } locationId && !await LocationExists(locationId))
+        if (draft.LocationId is { } locationId && await GrainFactory.ActiveLocationOrNull(OrganizationId, locationId) is null)
         {
             violations.Add("locationId", $"locationId {locationId} names no location of this organisation.");
         }
@@ -263,27 +264,13 @@ public sealed class MenuGrain(
             return null;
         }
 
-        try
+        var product = await GrainFactory.ProductOrNull(OrganizationId, id);
+        if (product is null)
         {
-            return await GrainFactory.GetGrain<ICatalogueGrain>(GrainKeys.Catalogue(OrganizationId)).GetProduct(id);
+            violations.Add(field, CatalogueReferences.NoProduct(field, id));
         }
-        catch (NotFoundException)
-        {
-            violations.Add(field, $"{field} {id} names no product of this organisation.");
-            return null;
-        }
-    }
 
-    private async Task<bool> LocationExists(Guid locationId)
-    {
-        try
-        {
-            return (await GrainFactory.GetGrain<ILocationGrain>(GrainKeys.Location(OrganizationId, locationId)).Get()).IsActive;
-        }
-        catch (NotFoundException)
-        {
-            return false;
-        }
+        return product;
     }
 
     // Names are unique per organisation; two writers may race, so the database decides and its refusal becomes a 409.

@@ -1,7 +1,7 @@
 using InventoryProFlow.Contracts;
-using InventoryProFlow.Contracts.Catalogue;
 using InventoryProFlow.Contracts.Errors;
 using InventoryProFlow.Contracts.Stock;
+using InventoryProFlow.Grains.Catalogue;
 using InventoryProFlow.Grains.Validation;
 
 namespace InventoryProFlow.Grains.Stock;
@@ -33,7 +33,7 @@ public sealed class CountSessionGrain(CountSessionRepository sessions, TimeProvi
             throw new ConflictException(ErrorCodes.Conflict, $"The area '{area.Name}' is finished; its count is closed.");
         }
 
-        var product = await Product(session.OrganizationId, draft.ProductId!.Value);
+        var product = await GrainFactory.ReferencedProduct(session.OrganizationId, draft.ProductId!.Value);
         var counted = CountRules.Checked(new StockCount(draft.Quantity, Units: draft.Units, Open: draft.Open), Container.Of(product));
         var line = new CountLine(area.Name, product.Id, draft.ShelfPosition ?? 0, counted.Quantity, counted.VolumeMl, actor.UserId, time.GetUtcNow().UtcDateTime);
         await sessions.SaveLine(session.Id, line);
@@ -128,16 +128,4 @@ public sealed class CountSessionGrain(CountSessionRepository sessions, TimeProvi
     private static CountArea Area(CountSession session, string name) =>
         session.Areas.FirstOrDefault(a => string.Equals(a.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))
         ?? throw new ValidationFailedException([new FieldError("area", $"area must be one of: {string.Join(", ", session.Areas.Select(a => a.Name))}.")]);
-
-    private async Task<ProductDetails> Product(Guid organizationId, Guid productId)
-    {
-        try
-        {
-            return await GrainFactory.GetGrain<ICatalogueGrain>(GrainKeys.Catalogue(organizationId)).GetProduct(productId);
-        }
-        catch (NotFoundException)
-        {
-            throw new ValidationFailedException([new FieldError("productId", $"productId {productId} names no product of this organisation.")]);
-        }
-    }
 }

@@ -3,6 +3,7 @@ using InventoryProFlow.Contracts.Catalogue;
 using InventoryProFlow.Contracts.Errors;
 using InventoryProFlow.Contracts.Paging;
 using InventoryProFlow.Contracts.Stock;
+using InventoryProFlow.Grains.Catalogue;
 using InventoryProFlow.Grains.Storage;
 using InventoryProFlow.Grains.Validation;
 using Orleans.Concurrency;
@@ -48,16 +49,7 @@ public sealed class CountingGrain(CountSessionRepository sessions, IdFactory ids
         return sessions.List(GrainKeys.ParseCounting(this.GetPrimaryKeyString()), query);
     }
 
-    private async Task<LocationDetails> ActiveLocation(Guid organizationId, Guid locationId)
-    {
-        try
-        {
-            var location = await GrainFactory.GetGrain<ILocationGrain>(GrainKeys.Location(organizationId, locationId)).Get();
-            return location.IsActive ? location : throw new NotFoundException(string.Empty);
-        }
-        catch (NotFoundException)
-        {
-            throw new ValidationFailedException([new FieldError("locationId", $"locationId {locationId} is not an active location of this organisation.")]);
-        }
-    }
+    private async Task<LocationDetails> ActiveLocation(Guid organizationId, Guid locationId) =>
+        await GrainFactory.ActiveLocationOrNull(organizationId, locationId)
+        ?? throw new ValidationFailedException([new FieldError("locationId", $"locationId {locationId} is not an active location of this organisation.")]);
 }
