@@ -80,7 +80,7 @@ public sealed class CountSessionGrain(CountSessionRepository sessions, TimeProvi
             var lines = counted.Select(c =>
             {
                 var ledger = held.GetValueOrDefault(c.ProductId) ?? Measure.Zero;
-                return new MovementLine(c.ProductId, Quantity: c.Quantity - ledger.Quantity, VolumeMl: c.VolumeMl - (ledger.VolumeMl ?? (c.VolumeMl is null ? null : 0m)));
+                return new MovementLine(c.ProductId, Quantity: c.Quantity - ledger.Quantity, VolumeMl: c.VolumeMl - (ledger.VolumeMl ?? 0m));
             }).ToList();
             var key = new MovementKey("count-session", session.Id.ToString("D"));
             var order = new MovementOrder(MovementTypes.Count, session.LocationId, Timestamp: session.SnapshotAt, Notes: session.Name, Items: lines);

@@ -63,7 +63,7 @@ public sealed class ProductAtLocationGrain(StockRepository repository, LedgerWri
             }
             catch
             {
-                _stock.Replace(row, row.UpdatedAt ?? Now);
+                _stock.Load(row);
                 throw;
             }
 

@@ -4,7 +4,7 @@ import { apiFetch } from "../api/client";
 import type { InventoryItem, InventoryUpdated } from "../api/types";
 import { onEvent } from "../live/hub";
 import type { QueuedCount } from "./queue";
-import { countedQuantity, weightProblem, type OpenBottle } from "./openBottle";
+import { countedQuantity, parseGrams, weightProblem, type OpenBottle } from "./openBottle";
 import { OpenBottleInput, openOf, useBottleWeights, type OpenMode } from "./OpenBottleInput";
 import { parseCount, signed, step } from "./variance";
 
@@ -52,7 +52,7 @@ export function CountPanel({ item, waiting, onSave, onCancel }: CountPanelProps)
   const id = useId();
   const whole = parseCount(typed);
   const open = openOf(mode, tenths, grams);
-  const openProblem = mode === "weight" ? weightProblem(grams.trim() === "" ? null : Number(grams.trim().replace(",", ".")), weights) : null;
+  const openProblem = mode === "weight" ? weightProblem(parseGrams(grams), weights) : null;
   const counted = whole === null || openProblem ? null : countedQuantity(whole, open, weights);
 
   async function save(event: FormEvent) {

@@ -2,7 +2,7 @@ import { useId } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "../api/client";
 import type { Product } from "../api/catalogue";
-import type { BottleWeights, OpenBottle } from "./openBottle";
+import { parseGrams, type BottleWeights, type OpenBottle } from "./openBottle";
 
 export type OpenMode = "none" | "tenths" | "weight";
 
@@ -66,6 +66,6 @@ export function OpenBottleInput({ mode, onMode, tenths, onTenths, grams, onGrams
 /** The open bottle as the count sends it, or null when there is none. */
 export function openOf(mode: OpenMode, tenths: number, grams: string): OpenBottle | null {
   if (mode === "tenths") return { tenths };
-  if (mode === "weight") return { weightG: Number(grams.trim().replace(",", ".")) };
+  if (mode === "weight") return { weightG: parseGrams(grams) ?? Number.NaN };
   return null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countBody, countedQuantity, openShare, weightProblem } from "./openBottle";
+import { countBody, countedQuantity, openShare, parseGrams, weightProblem } from "./openBottle";
 
 // The bottle: 750 ml, 1,250 g full, 500 g empty, 0.95 g/ml.
 const bottle = { sizeMl: 750, fullWeightG: 1250, emptyWeightG: 500, densityGPerMl: 0.95 };
@@ -16,6 +16,10 @@ describe("an open bottle", () => {
     // Without a density, the full bottle's liquid weight over its size: (1250 - 500) / 750 = 1 g/ml.
     expect(openShare({ weightG: 875 }, { ...bottle, densityGPerMl: null })).toBe(0.5);
     expect(openShare({ weightG: 1300 }, bottle)).toBe(1);
+  });
+
+  it("reads a typed weight with a comma or a point, and nothing as no weight", () => {
+    expect([parseGrams("880"), parseGrams(" 880,5 "), parseGrams("")]).toEqual([880, 880.5, null]);
   });
 
   it("refuses a weight outside the bottle's or a product without weights", () => {

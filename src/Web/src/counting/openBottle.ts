@@ -28,6 +28,12 @@ export function countedQuantity(whole: number, open: OpenBottle | null, weights?
   return share === null ? null : Math.round((whole + share) * 1e8) / 1e8;
 }
 
+/** A weight as typed on a phone (a comma or a point for decimals), or null when nothing is typed. */
+export function parseGrams(text: string): number | null {
+  const trimmed = text.trim();
+  return trimmed === "" ? null : Number(trimmed.replace(",", "."));
+}
+
 /** Why a typed weight cannot be a count of this bottle, or null when it can. */
 export function weightProblem(grams: number | null, weights?: BottleWeights | null): string | null {
   if (!weights) return "This product has no full and empty weights: count it in tenths, or set its weights on the Products screen.";
