@@ -106,8 +106,10 @@ public sealed class IntegrationsGrain(IntegrationRepository integrations, StockR
                 metrics.UnmappedLinesQueued(queuedNow);
             }
 
+            // A sale with nothing to apply was seen before if an earlier delivery queued its lines.
+            var replayed = applied?.Replayed ?? queued.Count > 0;
             return new PosSaleResult(
-                transactionId, applied?.Replayed == true ? PosSaleStatus.Duplicate : PosSaleStatus.Recorded, applied?.Receipt.MovementId,
+                transactionId, replayed ? PosSaleStatus.Duplicate : PosSaleStatus.Recorded, applied?.Receipt.MovementId,
                 lines, unmatched.Count, null, null);
         }
         catch (DomainException refused)

@@ -2,8 +2,7 @@
 // webhooks, integration clients and their once-shown secrets on the Integrations screen.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createHmac } from "node:crypto";
-import { addUser, base, call, desktop, eventually, newOrganization, newPage, password, phone, shoot, signIn, withBrowser } from "./support.mjs";
+import { addUser, base, call, desktop, eventually, newOrganization, newPage, password, phone, pushPosSale, shoot, signIn, withBrowser } from "./support.mjs";
 
 const adminOnly = ["Users", "Integrations", "Compliance", "Forecasts", "Receiving", "Transfers"];
 
@@ -239,19 +238,6 @@ test("a manager reads the users without write controls and changes their own pas
     assert.deepEqual(manager.refused, [], "the security policy refused part of the app");
   });
 });
-
-/** Pushes one POS sale signed as docs/API.md describes, with the key and secret the screen showed. */
-async function pushPosSale(apiKey, secret, sale) {
-  const body = JSON.stringify({ type: "sale.created", data: sale });
-  const t = Math.floor(Date.now() / 1000);
-  const signature = createHmac("sha256", secret).update(`${t}.${body}`).digest("hex");
-  const response = await fetch(new URL("/api/v1/integrations/pos/sales", base), {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "X-Api-Key": apiKey, "Ipf-Signature": `t=${t},v1=${signature}` },
-    body,
-  });
-  return { status: response.status, body: await response.json() };
-}
 
 test("a POS connected on the screen pushes an unknown sku, the line is mapped on the screen and sold, and a revoked key is refused", { timeout: 180_000 }, async () => {
   const org = await newOrganization();

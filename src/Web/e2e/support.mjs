@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { randomUUID } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import { chromium } from "playwright-core";
 
 export const base = process.env.IPF_E2E_URL;
@@ -150,4 +150,32 @@ export async function eventually(check, { timeout = 20_000, interval = 200, what
     await new Promise((resolve) => setTimeout(resolve, interval));
   }
   assert.fail(`${what} did not hold within ${timeout} ms (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
+}
+
+/** Pushes one POS sale signed as docs/API.md describes, with the key and secret the screen showed. */
+export async function pushPosSale(apiKey, secret, sale) {
+  const body = JSON.stringify({ type: "sale.created", data: sale });
+  const t = Math.floor(Date.now() / 1000);
+  const signature = createHmac("sha256", secret).update(`${t}.${body}`).digest("hex");
+  const response = await fetch(new URL("/api/v1/integrations/pos/sales", base), {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-Api-Key": apiKey, "Ipf-Signature": `t=${t},v1=${signature}` },
+    body,
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+/** Connects a POS to the organisation through the Api: its key and signing secret. */
+export async function connectPos(organization) {
+  const created = await call("/api/v1/integrations", organization.token, { method: "POST", body: JSON.stringify({ name: "Test POS", kind: "pos" }) });
+  return { apiKey: created.apiKey, secret: created.webhookSecret };
+}
+
+/** Calls the Api and answers the status and envelope whatever they are: for the refusals a test expects. */
+export async function attempt(path, token, init = {}) {
+  const response = await fetch(new URL(path, base), {
+    ...init,
+    headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}`, ...(init.headers ?? {}) },
+  });
+  return { status: response.status, body: response.status === 204 ? null : await response.json() };
 }

@@ -81,12 +81,15 @@ test("the demo's owner finds stock, sales, a forecast and a licence due on the m
 
         // The bar's menu: what a Margarita pours, and a serving size added on the screen.
         await page.goto(new URL("/menu", process.env.IPF_E2E_URL).href);
-        const margarita = page.getByRole("list", { name: "Recipes" }).locator("li").filter({ hasText: /^Margarita:/ });
+        const recipes = page.getByRole("table", { name: "Recipes" });
+        const margarita = recipes.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Margarita", exact: true }) });
         await margarita.waitFor({ timeout: 30_000 });
         await eventually(async () => /2 oz .+, 1 oz .+, Lime juice \(not tracked\)/.test(await margarita.innerText()), { what: "the Margarita's pours named" });
-        await page.getByLabel("Serving size", { exact: true }).fill("Pint");
-        await page.getByLabel("Ounces").fill("16");
         await page.getByRole("button", { name: "Add serving size" }).click();
+        const size = page.getByRole("form", { name: "New serving size" });
+        await size.getByLabel("Serving size", { exact: true }).fill("Pint");
+        await size.getByLabel("Volume").fill("16");
+        await size.getByRole("button", { name: "Add serving size" }).click();
         await page.getByRole("table", { name: "Serving sizes" }).getByRole("rowheader", { name: "Pint" }).waitFor();
         await shoot(page, "demo-menu");
 

@@ -10,6 +10,7 @@ const views: Record<string, LazyExoticComponent<ComponentType>> = {
   "/": lazy(() => import("./screens/Dashboard")),
   "/inventory": lazy(() => import("./screens/Inventory")),
   "/count": lazy(() => import("./screens/Count")),
+  "/count-sessions": lazy(() => import("./screens/CountSessions")),
   "/receiving": lazy(() => import("./screens/Receiving")),
   "/transfers": lazy(() => import("./screens/Transfers")),
   "/transactions": lazy(() => import("./screens/Transactions")),

@@ -19,6 +19,7 @@ export const screens: readonly Screen[] = [
   { path: "/", title: "Dashboard", roles: everyone, primary: true },
   { path: "/inventory", title: "Inventory", roles: everyone, primary: true },
   { path: "/count", title: "Count", roles: everyone, primary: true },
+  { path: "/count-sessions", title: "Count sessions", roles: everyone },
   { path: "/receiving", title: "Receiving", roles: managers },
   { path: "/transfers", title: "Transfers", roles: managers },
   { path: "/transactions", title: "Transactions", roles: everyone },

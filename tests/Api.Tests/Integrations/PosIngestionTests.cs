@@ -94,6 +94,27 @@ public sealed class PosIngestionTests(SharedProduct product)
     }
 
     [Fact]
+    public async Task A_sale_whose_every_line_is_queued_is_a_replay_when_sent_again_before_and_after_mapping()
+    {
+        var tenant = await product.NewTenantAsync();
+        var (location, _) = await tenant.StockedAsync(20);
+        var pos = await PosClient.SetUpAsync(tenant);
+        var sale = new { transactionId = "toast-78", locationId = location, items = new object[] { new { sku = "UNKNOWN-GIN", quantity = 1, price = 9m } } };
+
+        var first = (await pos.SaleCreatedAsync(sale)).ShouldSucceed(HttpStatusCode.Created).Data;
+        var again = (await pos.SaleCreatedAsync(sale)).ShouldSucceed(HttpStatusCode.OK).Data;
+
+        Assert.Equal("recorded", first.GetProperty("status").GetString());
+        Assert.Equal("duplicate", again.GetProperty("status").GetString());
+        Assert.Equal(0, again.GetProperty("linesApplied").GetInt32());
+        var queued = Assert.Single((await tenant.Admin.GetAsync("/api/v1/integrations/unmapped")).ShouldSucceed().Data.GetProperty("items").EnumerateArray());
+        var gin = await tenant.CreateProductAsync("UNKNOWN-GIN", "Monkey 47");
+        (await tenant.Admin.PostAsync($"/api/v1/integrations/unmapped/{queued.GetProperty("id").GetString()}/map", new { productId = gin })).ShouldSucceed();
+        Assert.Equal("duplicate", (await pos.SaleCreatedAsync(sale)).ShouldSucceed(HttpStatusCode.OK).Data.GetProperty("status").GetString());
+        Assert.Equal(1L, await Db.ScalarAsync<long>("SELECT count(*) FROM app.transactions WHERE product_id = @p AND reference_id = 'toast-78'", ("p", gin)));
+    }
+
+    [Fact]
     public async Task A_batch_applies_the_good_sales_and_reports_each_bad_one()
     {
         var tenant = await product.NewTenantAsync();

@@ -128,6 +128,10 @@ export interface UnmappedItem {
   movementId: string | null;
   mappedAt: string | null;
   createdAt: string;
+  /** The POS's own item, for a line sent by itemId: mapping the item (Menu) records the line. */
+  posItemId: string | null;
+  itemName: string | null;
+  modifierIds: string[] | null;
 }
 
 /** What the product search answers, as far as mapping a POS line needs it. */

@@ -6,6 +6,13 @@ export interface ServingSize {
   volumeMl: number;
 }
 
+/** How much one pour takes: a volume, a serving size, or whole units. */
+export interface Pour {
+  volumeMl: number | null;
+  servingSizeId: string | null;
+  quantity: number | null;
+}
+
 export interface Ingredient {
   productId: string | null;
   name: string | null;
@@ -44,13 +51,16 @@ export interface PosModifierRule {
   replacesProductId: string | null;
 }
 
+/** Millilitres in a US fluid ounce. */
+export const mlPerOunce = 29.5735295625;
+
 /** US fluid ounces of a volume, to the hundredth, as a bar reads a pour. */
 export function ounces(ml: number): string {
-  return (Math.round((ml / 29.5735295625) * 100) / 100).toString();
+  return (Math.round((ml / mlPerOunce) * 100) / 100).toString();
 }
 
 /** A pour as a bartender says it: "2 oz", a serving size by name, or whole units. */
-export function pourText(pour: { volumeMl: number | null; servingSizeId: string | null; quantity: number | null }, sizes: Map<string, ServingSize>): string {
+export function pourText(pour: Pour, sizes: Map<string, ServingSize>): string {
   if (pour.quantity !== null) return `${pour.quantity} × whole`;
   if (pour.servingSizeId) {
     const size = sizes.get(pour.servingSizeId);
@@ -73,4 +83,16 @@ export function ruleText(rule: PosModifierRule, sizes: Map<string, ServingSize>,
     case "substitute":
       return `pours ${productName(rule.productId ?? "")} instead of ${rule.replacesProductId ? productName(rule.replacesProductId) : "the first ingredient"}`;
   }
+}
+
+/** POST or PUT /pos-items: the mapping as stored, and how many queued POS lines it applied now. */
+export interface PosItemSaved {
+  item: PosItemMapping;
+  queuedLinesApplied: number;
+}
+
+/** What the screen says once a POS item is mapped. */
+export function savedText(saved: PosItemSaved): string {
+  const applied = saved.queuedLinesApplied;
+  return `${saved.item.name} is mapped.${applied > 0 ? ` ${applied} waiting POS ${applied === 1 ? "line was" : "lines were"} recorded as sold.` : ""}`;
 }

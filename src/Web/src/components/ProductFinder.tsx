@@ -20,7 +20,20 @@ const looksLikeBarcode = (text: string) => /^\d{8,14}$/.test(text.trim());
  * Finds a product by name, SKU or a typed barcode and hands it to onPick. With a locationId it searches what that
  * location stocks (a transfer can only move what is there) and shows the on-hand figure; else the whole catalogue.
  */
-export function ProductFinder({ onPick, locationId, id = "find-product" }: { onPick: (c: Candidate) => void; locationId?: string; id?: string }) {
+export function ProductFinder({
+  onPick,
+  locationId,
+  id = "find-product",
+  label = "Add a product",
+  verb = "Add",
+}: {
+  onPick: (c: Candidate) => void;
+  locationId?: string;
+  id?: string;
+  label?: string;
+  /** The word on each match's button: Add to a list, Choose for a single product. */
+  verb?: string;
+}) {
   const [text, setText] = useState("");
   const settled = useSettled(text.trim());
   const input = useRef<HTMLInputElement>(null);
@@ -50,7 +63,7 @@ export function ProductFinder({ onPick, locationId, id = "find-product" }: { onP
   const results = settled === text.trim() ? found.data : undefined;
   return (
     <div className="finder">
-      <label htmlFor={id}>Add a product</label>
+      <label htmlFor={id}>{label}</label>
       <input
         id={id}
         ref={input}
@@ -81,7 +94,7 @@ export function ProductFinder({ onPick, locationId, id = "find-product" }: { onP
           {results.map((c) => (
             <li key={c.product.id}>
               <button type="button" className="secondary" onClick={() => pick(c)}>
-                Add {c.product.name} <span className="muted">({c.product.sku}{c.onHand !== undefined ? ` · ${c.onHand} on hand` : ""})</span>
+                {verb} {c.product.name} <span className="muted">({c.product.sku}{c.onHand !== undefined ? ` · ${c.onHand} on hand` : ""})</span>
               </button>
             </li>
           ))}

@@ -8,14 +8,22 @@ import { FormProblem } from "../../components/FormProblem";
 import { FormActions } from "../../components/FormActions";
 import { PagedRecords } from "../../components/PagedRecords";
 import { Done, Empty, Loading, Problem } from "../../components/Status";
+import { savedText } from "../../api/menu";
+import { PosItemForm } from "../menu/PosItemForm";
+import { useMenu } from "../menu/useMenu";
 
 const pageSize = 20;
 
-/** POS lines whose sku or barcode matched no product: kept until someone says which product they were, then sold. */
+/**
+ * POS lines that matched nothing (an unknown sku or barcode, or a POS item not on the menu yet): kept until someone
+ * says what they were, then sold. A POS item is mapped for good (every later line follows); a sku line to a product.
+ */
 export function Unmapped() {
   const [page, setPage] = useState(1);
   const [includeMapped, setIncludeMapped] = useState(false);
   const [mapping, setMapping] = useState<UnmappedItem | null>(null);
+  const [mappingItem, setMappingItem] = useState<UnmappedItem | null>(null);
+
   const [mapped, setMapped] = useState("");
   const locations = useLocations();
   const lines = useQuery({
@@ -28,7 +36,10 @@ export function Unmapped() {
   return (
     <section aria-labelledby="unmapped-title">
       <h2 id="unmapped-title">Unmapped POS items</h2>
-      <p className="muted">Sales lines the POS sent with a sku or barcode we do not know. Nothing is lost: map each to its product and it is recorded as the sale it was.</p>
+      <p className="muted">
+        Sales lines the POS sent with a sku, barcode or POS item we do not know. Nothing is lost: map each and it is recorded as the sale it was. Mapping a POS
+        item records every line waiting for it, and the lines it sends later.
+      </p>
       <label className="check">
         <input
           type="checkbox"
@@ -41,6 +52,17 @@ export function Unmapped() {
         Show mapped lines too
       </label>
       {mapped && <Done>{mapped}</Done>}
+      {mappingItem && (
+        <MapPosItem
+          key={mappingItem.id}
+          line={mappingItem}
+          onMapped={(text) => {
+            setMappingItem(null);
+            setMapped(text);
+          }}
+          onCancel={() => setMappingItem(null)}
+        />
+      )}
       {mapping && (
         <MapLine
           key={mapping.id}
@@ -74,16 +96,30 @@ export function Unmapped() {
                   <div className="record-meta">Mapped {line.mappedAt && new Date(line.mappedAt).toLocaleString()}</div>
                 ) : (
                   <div className="record-actions">
+                    {line.posItemId && (
+                      <button
+                        type="button"
+                        aria-label={`Map the POS item ${describeLine(line)}`}
+                        onClick={() => {
+                          setMappingItem(line);
+                          setMapping(null);
+                          setMapped("");
+                        }}
+                      >
+                        Map the POS item
+                      </button>
+                    )}
                     <button
                       type="button"
                       className="secondary"
-                      aria-label={`Map ${describeLine(line)}`}
+                      aria-label={line.posItemId ? `Map only this line of ${describeLine(line)} to a product` : `Map ${describeLine(line)}`}
                       onClick={() => {
                         setMapping(line);
+                        setMappingItem(null);
                         setMapped("");
                       }}
                     >
-                      Map to a product
+                      {line.posItemId ? "Only this line" : "Map to a product"}
                     </button>
                   </div>
                 )}
@@ -97,7 +133,25 @@ export function Unmapped() {
 }
 
 function describeLine(line: UnmappedItem): string {
+  if (line.posItemId) return `${line.itemName ?? "POS item"} (POS item ${line.posItemId})`;
   return [line.sku && `SKU ${line.sku}`, line.barcode && `barcode ${line.barcode}`].filter(Boolean).join(", ") || "A line without sku or barcode";
+}
+
+/** Maps a line's POS item on the menu, started from the line: every line waiting for it is recorded. */
+function MapPosItem({ line, onMapped, onCancel }: { line: UnmappedItem; onMapped: (text: string) => void; onCancel: () => void }) {
+  const menu = useMenu();
+  const queries = useQueryClient();
+  return (
+    <PosItemForm
+      start={{ posItemId: line.posItemId ?? "", name: line.itemName ?? "" }}
+      menu={menu}
+      onSaved={(saved) => {
+        for (const key of ["unmapped", "menu", "inventory"]) void queries.invalidateQueries({ queryKey: [key] });
+        onMapped(savedText(saved));
+      }}
+      onCancel={onCancel}
+    />
+  );
 }
 
 function MapLine({ line, onMapped, onCancel }: { line: UnmappedItem; onMapped: (text: string) => void; onCancel: () => void }) {
