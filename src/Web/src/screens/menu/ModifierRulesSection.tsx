@@ -1,10 +1,11 @@
 import type { PosModifierRule } from "../../api/menu";
 import { ruleText } from "../../api/menu";
 import { ActionsHeading, RowActions } from "../../components/ActionsColumn";
-import { AddRecordButton, RecordEditorPanels } from "../../components/RecordEditor";
+import { RecordEditorPanels } from "../../components/RecordEditor";
 import { Empty } from "../../components/Status";
 import { useRecordEditor } from "../../components/useRecordEditor";
 import { ModifierForm } from "./ModifierForm";
+import { MenuSection } from "./MenuSection";
 import type { Menu } from "./useMenu";
 
 /** What each POS modifier does to a pour; a modifier without a rule is ignored. */
@@ -12,13 +13,7 @@ export function ModifierRulesSection({ menu }: { menu: Menu }) {
   const editor = useRecordEditor<PosModifierRule>({ path: "/api/v1/pos-modifiers", queryKey: "menu", removed: (m) => `The rule for ${m.name} is deleted: the modifier is ignored now.` });
   const rules = menu.rules.data?.items;
   return (
-    <section aria-labelledby="modifiers-title">
-      <div className="section-head">
-        <h2 id="modifiers-title">Modifier rules</h2>
-        <AddRecordButton editor={editor} canWrite>
-          Add modifier rule
-        </AddRecordButton>
-      </div>
+    <MenuSection id="modifiers" title="Modifier rules" editor={editor} addLabel="Add modifier rule">
       <p className="muted">Applied in one order whatever the till sends: set size, substitute, add, multiply.</p>
       <RecordEditorPanels
         editor={editor}
@@ -49,6 +44,6 @@ export function ModifierRulesSection({ menu }: { menu: Menu }) {
           </tbody>
         </table>
       )}
-    </section>
+    </MenuSection>
   );
 }

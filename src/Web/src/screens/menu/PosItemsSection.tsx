@@ -2,10 +2,11 @@ import type { PosItemMapping } from "../../api/menu";
 import { pourText, savedText } from "../../api/menu";
 import { ActionsHeading, RowActions } from "../../components/ActionsColumn";
 import { useLocations } from "../../components/LocationPicker";
-import { AddRecordButton, RecordEditorPanels } from "../../components/RecordEditor";
+import { RecordEditorPanels } from "../../components/RecordEditor";
 import { Empty } from "../../components/Status";
 import { useRecordEditor } from "../../components/useRecordEditor";
 import { PosItemForm } from "./PosItemForm";
+import { MenuSection } from "./MenuSection";
 import type { Menu } from "./useMenu";
 
 /** Each POS item the till rings and what it pours, to map, change and unmap. */
@@ -19,13 +20,7 @@ export function PosItemsSection({ menu }: { menu: Menu }) {
   const where = (id: string | null) => (id ? (locations.data?.items.find((l) => l.id === id)?.name ?? "one location") : "every location");
   const items = menu.items.data?.items;
   return (
-    <section aria-labelledby="pos-items-title">
-      <div className="section-head">
-        <h2 id="pos-items-title">POS items</h2>
-        <AddRecordButton editor={editor} canWrite>
-          Map a POS item
-        </AddRecordButton>
-      </div>
+    <MenuSection id="pos-items" title="POS items" editor={editor} addLabel="Map a POS item">
       <RecordEditorPanels
         editor={editor}
         form={(current) => <PosItemForm key={current?.id ?? "new"} item={current} menu={menu} onSaved={(s) => editor.finish(savedText(s))} onCancel={editor.close} />}
@@ -57,6 +52,6 @@ export function PosItemsSection({ menu }: { menu: Menu }) {
           </tbody>
         </table>
       )}
-    </section>
+    </MenuSection>
   );
 }

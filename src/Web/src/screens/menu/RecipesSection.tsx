@@ -1,10 +1,11 @@
 import type { Recipe } from "../../api/menu";
 import { pourText } from "../../api/menu";
 import { ActionsHeading, RowActions } from "../../components/ActionsColumn";
-import { AddRecordButton, RecordEditorPanels } from "../../components/RecordEditor";
+import { RecordEditorPanels } from "../../components/RecordEditor";
 import { Empty } from "../../components/Status";
 import { useRecordEditor } from "../../components/useRecordEditor";
 import { RecipeForm } from "./RecipeForm";
+import { MenuSection } from "./MenuSection";
 import type { Menu } from "./useMenu";
 
 /** The bar's recipes, each with its pours, to add, change and delete. */
@@ -12,13 +13,7 @@ export function RecipesSection({ menu }: { menu: Menu }) {
   const editor = useRecordEditor<Recipe>({ path: "/api/v1/recipes", queryKey: "menu", removed: (r) => `The recipe ${r.name} is deleted.` });
   const recipes = menu.recipes.data?.items;
   return (
-    <section aria-labelledby="recipes-title">
-      <div className="section-head">
-        <h2 id="recipes-title">Recipes</h2>
-        <AddRecordButton editor={editor} canWrite>
-          Add recipe
-        </AddRecordButton>
-      </div>
+    <MenuSection id="recipes" title="Recipes" editor={editor} addLabel="Add recipe">
       <RecordEditorPanels
         editor={editor}
         form={(current) => <RecipeForm key={current?.id ?? "new"} recipe={current} menu={menu} onSaved={(r) => editor.finish(`Saved the recipe ${r.name}.`)} onCancel={editor.close} />}
@@ -46,6 +41,6 @@ export function RecipesSection({ menu }: { menu: Menu }) {
           </tbody>
         </table>
       )}
-    </section>
+    </MenuSection>
   );
 }

@@ -1,23 +1,18 @@
 import { ounces, type ServingSize } from "../../api/menu";
 import { ActionsHeading, RowActions } from "../../components/ActionsColumn";
 import { Field, SelectField } from "../../components/Field";
-import { AddRecordButton, RecordEditorPanels } from "../../components/RecordEditor";
+import { RecordEditorPanels } from "../../components/RecordEditor";
 import { RecordForm } from "../../components/RecordForm";
 import { useRecordEditor } from "../../components/useRecordEditor";
 import { checkServingSize, servingSizeBody, servingSizeValuesOf, type ServingSizeValues } from "../../forms/menuForms";
+import { MenuSection } from "./MenuSection";
 import type { Menu } from "./useMenu";
 
 /** The bar's named pours (a shot, a double, a pint), smallest first; a pour by serving size follows its change. */
 export function ServingSizesSection({ menu }: { menu: Menu }) {
   const editor = useRecordEditor<ServingSize>({ path: "/api/v1/serving-sizes", queryKey: "menu", removed: (s) => `The serving size ${s.name} is deleted.` });
   return (
-    <section aria-labelledby="sizes-title">
-      <div className="section-head">
-        <h2 id="sizes-title">Serving sizes</h2>
-        <AddRecordButton editor={editor} canWrite>
-          Add serving size
-        </AddRecordButton>
-      </div>
+    <MenuSection id="sizes" title="Serving sizes" editor={editor} addLabel="Add serving size">
       <RecordEditorPanels
         editor={editor}
         form={(current) => (
@@ -71,6 +66,6 @@ export function ServingSizesSection({ menu }: { menu: Menu }) {
           </tbody>
         </table>
       )}
-    </section>
+    </MenuSection>
   );
 }
