@@ -122,7 +122,8 @@ public sealed class BadInputTests(SharedProduct product)
 
     [Theory]
     [InlineData("/api/v1/products?page=0")]
-    [InlineData("/api/v1/products?limit=1000")]
+    [InlineData("/api/v1/products?limit=0")]
+    [InlineData("/api/v1/products?limit=-5")]
     [InlineData("/api/v1/products?limit=ten")]
     [InlineData("/api/v1/products?category=cider")]
     [InlineData("/api/v1/products?supplierId=abc")]

@@ -92,6 +92,21 @@ public sealed class ProductTests(SharedProduct product)
         Assert.Equal(["PAGE-2", "PAGE-3"], second.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("sku").GetString()));
     }
 
+    [Theory]
+    [InlineData("1000")]
+    [InlineData("201")]
+    [InlineData("99999999999999999999")]
+    public async Task A_limit_above_the_maximum_is_read_as_the_maximum_and_says_so(string limit)
+    {
+        var tenant = await product.NewTenantAsync();
+        await tenant.CreateProductAsync("CLAMP-1");
+
+        var page = (await tenant.Admin.GetAsync($"/api/v1/products?limit={limit}")).ShouldSucceed().Data;
+
+        Assert.Equal(200, page.GetProperty("pagination").GetProperty("limit").GetInt32());
+        Assert.Equal(1, page.GetProperty("items").GetArrayLength());
+    }
+
     [Fact]
     public async Task A_deleted_product_is_gone_from_reads_and_its_sku_can_be_reused()
     {
