@@ -28,7 +28,8 @@ public static class InventoryApi
     public static IEndpointRouteBuilder MapInventoryApi(this IEndpointRouteBuilder routes)
     {
         var inventory = routes.MapGroup("/api/v1/inventory").WithTags("Inventory").RequireAuthorization(Policies.InventoryReader);
-        inventory.MapGet("/items", List).WithSummary("Items of one location: locationId (required), category, lowStock, page, limit");
+        inventory.MapGet("/items", List).WithSummary("Items of one location (locationId), or of every open location without it: category, lowStock, q, page, limit");
+        inventory.MapGet("/alerts", OpenAlerts).WithSummary("Open stock alerts (below par, below zero), newest first: locationId, kind, page, limit");
         inventory.MapPost("/items", Stock).RequireAuthorization(Policies.CatalogueWriter).WithSummary("Start carrying a product at a location; an opening quantity is recorded as a count");
         inventory.MapGet("/items/{id:guid}", Get).WithSummary("One inventory item, live");
         inventory.MapPatch("/items/{id:guid}", SetLevels).RequireAuthorization(Policies.CatalogueWriter).WithSummary("Set par level and reorder point");
@@ -50,18 +51,27 @@ public static class InventoryApi
             throw new ValidationFailedException([new FieldError("q", "q must be at most 200 characters.")]);
         }
 
-        var location = Guid.TryParse(locationId, out var parsed)
-            ? parsed
-            : throw new ValidationFailedException([new FieldError("locationId", "locationId is required and must be a UUID.")]);
+        var location = QueryValues.Id("locationId", locationId);
         if (category is { Length: > 0 } && !ProductCategories.All.Contains(category))
         {
             throw new ValidationFailedException([new FieldError("category", $"category must be one of: {string.Join(", ", ProductCategories.All)}.")]);
         }
 
-        var items = await grains.GetGrain<ILocationStockGrain>(GrainKeys.LocationStock(CurrentUser.From(principal).OrganizationId, location))
-            .List(new InventoryQuery(page.Page, page.Limit, string.IsNullOrEmpty(category) ? null : category, ListQuery.Flag("lowStock", lowStock),
-                string.IsNullOrWhiteSpace(q) ? null : q.Trim()));
+        var organizationId = CurrentUser.From(principal).OrganizationId;
+        var filter = new InventoryQuery(page.Page, page.Limit, string.IsNullOrEmpty(category) ? null : category, ListQuery.Flag("lowStock", lowStock),
+            string.IsNullOrWhiteSpace(q) ? null : q.Trim());
+        // One location's list is its live grain's; the whole organisation's is read from the committed rows in one query.
+        var items = location is { } one
+            ? await grains.GetGrain<ILocationStockGrain>(GrainKeys.LocationStock(organizationId, one)).List(filter)
+            : await grains.GetGrain<IInventoryGrain>(GrainKeys.Inventory(organizationId)).Items(filter);
         return TypedResults.Ok(Envelope.Of(items));
+    }
+
+    private static async Task<Ok<Envelope<ListData<OpenStockAlert>>>> OpenAlerts(
+        [AsParameters] ListQuery query, string? locationId, string? kind, ClaimsPrincipal principal, IGrainFactory grains)
+    {
+        var filter = new StockAlertQuery(query.ToPageRequest(), QueryValues.Id("locationId", locationId), QueryValues.OneOf("kind", kind, StockAlertKinds.All));
+        return TypedResults.Ok(Envelope.Of(await grains.GetGrain<IInventoryGrain>(GrainKeys.Inventory(CurrentUser.From(principal).OrganizationId)).OpenAlerts(filter)));
     }
 
     private static async Task<Created<Envelope<InventoryItem>>> Stock(StockRequest body, ClaimsPrincipal principal, IGrainFactory grains)

@@ -57,6 +57,11 @@ public sealed record LedgerQuery(
 /// <summary>Organisation-wide stock questions: items by id, a product across locations, the ledger, its verification.</summary>
 public interface IInventoryGrain : IGrainWithStringKey
 {
+    /// <summary>The items of every open location, as a chain owner reads them in one list.</summary>
+    Task<Page<InventoryItem>> Items(InventoryQuery query);
+
+    Task<Page<OpenStockAlert>> OpenAlerts(StockAlertQuery query);
+
     /// <summary>The product-location an inventory item id names, or NOT_FOUND.</summary>
     Task<InventoryItem> Item(Guid itemId);
 

@@ -1,3 +1,5 @@
+using InventoryProFlow.Contracts.Paging;
+
 namespace InventoryProFlow.Contracts.Stock;
 
 /// <summary>The movement types of the ledger, as stored in app.transactions.type.</summary>
@@ -89,6 +91,8 @@ public static class StockAlertKinds
 {
     public const string LowStock = "low_stock";
     public const string NegativeStock = "negative_stock";
+
+    public static IReadOnlyList<string> All { get; } = [LowStock, NegativeStock];
 }
 
 /// <summary>A stock alert raised or cleared by a movement.</summary>
@@ -100,6 +104,31 @@ public sealed record StockAlert(
     [property: Id(3)] decimal Quantity,
     [property: Id(4)] decimal ParLevel,
     [property: Id(5)] bool Raised);
+
+/// <summary>
+/// A stock alert still open: a product that went below its par level (low_stock) or below zero (negative_stock) at a
+/// location, with the figures when it was raised and the quantity on hand now.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("ipf.OpenStockAlert.v1")]
+public sealed record OpenStockAlert(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] string Kind,
+    [property: Id(2)] Guid LocationId,
+    [property: Id(3)] string LocationName,
+    [property: Id(4)] Guid ProductId,
+    [property: Id(5)] string Sku,
+    [property: Id(6)] string Name,
+    [property: Id(7)] decimal Quantity,
+    [property: Id(8)] decimal ParLevel,
+    [property: Id(9)] DateTime RaisedAt,
+    [property: Id(10)] decimal QuantityNow);
+
+/// <summary>Which open stock alerts to list.</summary>
+[GenerateSerializer, Immutable, Alias("ipf.StockAlertQuery.v1")]
+public sealed record StockAlertQuery(
+    [property: Id(0)] PageRequest Page,
+    [property: Id(1)] Guid? LocationId = null,
+    [property: Id(2)] string? Kind = null);
 
 /// <summary>The answer to a movement: its ledger rows, the stock after it and any alert it raised or cleared.</summary>
 [GenerateSerializer, Immutable, Alias("ipf.MovementReceipt.v1")]

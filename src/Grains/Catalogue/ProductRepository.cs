@@ -36,7 +36,7 @@ public sealed class ProductRepository(NpgsqlDataSource db, AuditLog audit) : Ten
     public Task<Page<ProductDetails>> List(Guid organizationId, ProductQuery query, PageRequest page)
     {
         var text = string.IsNullOrWhiteSpace(query.Text) ? null : query.Text.Trim();
-        var pattern = text is null ? null : "%" + EscapeLike(text) + "%";
+        var pattern = text is null ? null : LikePattern.Containing(text);
         return Page(
             "(@category::text IS NULL OR category = @category) " +
             "AND (@supplierId::uuid IS NULL OR supplier_id = @supplierId) " +
@@ -45,9 +45,4 @@ public sealed class ProductRepository(NpgsqlDataSource db, AuditLog audit) : Ten
             new { organizationId, category = query.Category, supplierId = query.SupplierId, text, pattern },
             page);
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal);
 }

@@ -13,6 +13,19 @@ public sealed class InventoryGrain(StockRepository stock, TimeProvider time) : G
 {
     private Guid OrganizationId => GrainKeys.ParseInventory(this.GetPrimaryKeyString());
 
+    public Task<Page<InventoryItem>> Items(InventoryQuery query) => stock.OrganizationItems(OrganizationId, query);
+
+    public async Task<Page<OpenStockAlert>> OpenAlerts(StockAlertQuery query)
+    {
+        if (query.LocationId is { } locationId)
+        {
+            // Another organisation's location, or none, is not found, as its own inventory list is.
+            await GrainFactory.GetGrain<ILocationGrain>(GrainKeys.Location(OrganizationId, locationId)).Get();
+        }
+
+        return await stock.OpenAlerts(OrganizationId, query);
+    }
+
     public async Task<InventoryItem> Item(Guid itemId)
     {
         var found = await stock.FindItem(OrganizationId, itemId) ?? throw NotFoundException.For("inventory item", itemId);

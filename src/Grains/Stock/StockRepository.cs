@@ -89,6 +89,39 @@ public sealed class StockRepository(NpgsqlDataSource db)
             new { organizationId, locationId })).ToList();
     }
 
+    /// <summary>
+    /// Every open location's items, by name then location: the committed figures, which the location lists also show
+    /// (a product-location grain announces a change only once it is committed).
+    /// </summary>
+    public Task<Page<InventoryItem>> OrganizationItems(Guid organizationId, InventoryQuery query)
+    {
+        var words = (query.Search ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(LikePattern.Containing).ToArray();
+        return db.QueryPageAsync<InventoryItem>(
+            ItemColumns,
+            "FROM app.inventory i JOIN app.products p ON p.id = i.product_id AND p.deleted_at IS NULL " +
+            "JOIN app.locations l ON l.id = i.location_id AND l.is_active " +
+            "WHERE i.organization_id = @organizationId AND (@category::text IS NULL OR p.category = @category) " +
+            "AND (NOT @lowStockOnly OR i.quantity < 0 OR EXISTS (SELECT 1 FROM app.stock_alerts a WHERE a.location_id = i.location_id " +
+            "AND a.product_id = i.product_id AND a.kind = 'low_stock' AND a.cleared_at IS NULL)) " +
+            "AND (SELECT bool_and(p.name ILIKE w OR p.sku ILIKE w) FROM unnest(@words::text[]) w) IS NOT FALSE",
+            "lower(p.name), lower(l.name), i.product_id",
+            new { organizationId, category = query.Category, lowStockOnly = query.LowStockOnly, words },
+            new PageRequest(query.Page, query.Limit));
+    }
+
+    /// <summary>Alerts still open (raised and not cleared), newest first, with the figure on hand now.</summary>
+    public Task<Page<OpenStockAlert>> OpenAlerts(Guid organizationId, StockAlertQuery query) =>
+        db.QueryPageAsync<OpenStockAlert>(
+            "a.id, a.kind, a.location_id, l.name AS location_name, a.product_id, p.sku, p.name, a.quantity, a.par_level, a.raised_at, " +
+            "coalesce(i.quantity, 0) AS quantity_now",
+            "FROM app.stock_alerts a JOIN app.products p ON p.id = a.product_id JOIN app.locations l ON l.id = a.location_id " +
+            "LEFT JOIN app.inventory i ON i.location_id = a.location_id AND i.product_id = a.product_id " +
+            "WHERE a.organization_id = @organizationId AND a.cleared_at IS NULL AND p.deleted_at IS NULL " +
+            "AND (@locationId::uuid IS NULL OR a.location_id = @locationId) AND (@kind::text IS NULL OR a.kind = @kind)",
+            "a.raised_at DESC, a.id",
+            new { organizationId, locationId = query.LocationId, kind = query.Kind },
+            query.Page);
+
     public async Task<(Guid LocationId, Guid ProductId)?> FindItem(Guid organizationId, Guid itemId)
     {
         await using var connection = await db.OpenConnectionAsync();

@@ -76,8 +76,8 @@ public sealed class StockBadInputTests(SharedProduct product)
     }
 
     [Theory]
-    [InlineData("/api/v1/inventory/items")]
     [InlineData("/api/v1/inventory/items?locationId=abc")]
+    [InlineData("/api/v1/inventory/items?lowStock=maybe")]
     [InlineData("/api/v1/transactions?type=theft")]
     [InlineData("/api/v1/transactions?from=yesterday")]
     [InlineData("/api/v1/transactions?productId=12")]
