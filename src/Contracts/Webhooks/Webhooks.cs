@@ -23,11 +23,27 @@ public sealed record WebhookDetails(
     [property: Id(4)] string? Description,
     [property: Id(5)] DateTime CreatedAt);
 
+/// <summary>
+/// A subscription to make: its URL (<c>url</c>, or <c>webhookUrl</c> as the seed names it), events, and optionally the
+/// signing secret the caller chose (generated when absent).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("ipf.WebhookDraft.v1")]
 public sealed record WebhookDraft(
     [property: Id(0)] string? Url,
     [property: Id(1)] IReadOnlyList<string>? Events,
-    [property: Id(2)] string? Description);
+    [property: Id(2)] string? Description,
+    [property: Id(3)] string? WebhookUrl = null,
+    [property: Id(4)] string? Secret = null);
+
+/// <summary>What a signing secret chosen by the caller must be: long enough that it cannot be guessed, and plain text.</summary>
+public static class WebhookSecrets
+{
+    public const int MinLength = 24;
+    public const int MaxLength = 256;
+
+    public static bool IsAcceptable(string secret) =>
+        secret.Length is >= MinLength and <= MaxLength && secret.All(c => c is > ' ' and <= '~');
+}
 
 /// <summary>A new subscription with its signing secret, shown once.</summary>
 [GenerateSerializer, Immutable, Alias("ipf.IssuedWebhook.v1")]

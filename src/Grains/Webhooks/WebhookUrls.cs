@@ -13,16 +13,16 @@ public static class WebhookUrls
 {
     public const int MaxLength = 2000;
 
-    public static async Task<Uri> Check(string? url, bool allowPrivate)
+    public static async Task<Uri> Check(string? url, bool allowPrivate, string field = "url")
     {
         if (string.IsNullOrWhiteSpace(url) || url.Length > MaxLength || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri))
         {
-            throw Refused($"url must be an absolute http or https URL of at most {MaxLength} characters.");
+            throw Refused(field, $"{field} must be an absolute http or https URL of at most {MaxLength} characters.");
         }
 
         if (uri.Scheme is not ("http" or "https") || uri.UserInfo.Length > 0 || uri.Fragment.Length > 0)
         {
-            throw Refused("url must be http or https, without credentials or a fragment.");
+            throw Refused(field, $"{field} must be http or https, without credentials or a fragment.");
         }
 
         if (!allowPrivate)
@@ -30,7 +30,7 @@ public static class WebhookUrls
             var addresses = await Resolve(uri);
             if (addresses.Length == 0 || addresses.Any(IsPrivate))
             {
-                throw Refused($"url must reach a public address; {uri.Host} is private, loopback or does not resolve.");
+                throw Refused(field, $"{field} must reach a public address; {uri.Host} is private, loopback or does not resolve.");
             }
         }
 
@@ -77,5 +77,5 @@ public static class WebhookUrls
         }
     }
 
-    private static ValidationFailedException Refused(string message) => new([new FieldError("url", message)]);
+    private static ValidationFailedException Refused(string field, string message) => new([new FieldError(field, message)]);
 }

@@ -20,15 +20,18 @@ public sealed class WebhooksGrain(WebhookRepository webhooks, WebhookDispatcher 
         var events = draft.Events ?? [];
         var violations = new Violations()
             .When(events.Count == 0, "events", $"events must name at least one of: {string.Join(", ", WebhookEvents.All)}.")
-            .MaxLength("description", draft.Description, 500);
+            .MaxLength("description", draft.Description, 500)
+            .When(draft.Url is not null && draft.WebhookUrl is not null && draft.Url != draft.WebhookUrl, "webhookUrl", "Give the URL once: url or webhookUrl, not two different ones.")
+            .When(draft.Secret is { } chosen && !WebhookSecrets.IsAcceptable(chosen), "secret",
+                $"secret must be {WebhookSecrets.MinLength} to {WebhookSecrets.MaxLength} visible ASCII characters with no spaces (or leave it out to get one generated).");
         foreach (var unknown in events.Where(e => !WebhookEvents.All.Contains(e)))
         {
             violations.Add("events", $"'{unknown}' is not an event; use {string.Join(", ", WebhookEvents.All)}.");
         }
 
         violations.ThrowIfAny();
-        var url = await WebhookUrls.Check(draft.Url, dispatcher.AllowPrivateAddresses);
-        var secret = ApiKeys.NewWebhookSecret();
+        var url = await WebhookUrls.Check(draft.Url ?? draft.WebhookUrl, dispatcher.AllowPrivateAddresses, draft.Url is null && draft.WebhookUrl is not null ? "webhookUrl" : "url");
+        var secret = draft.Secret ?? ApiKeys.NewWebhookSecret();
         var webhook = new WebhookDetails(ids.NewId(), OrganizationId, url.AbsoluteUri, events.Distinct().ToArray(), draft.Description, time.GetUtcNow().UtcDateTime);
         return new IssuedWebhook(await webhooks.Insert(webhook, secret, createdBy), secret);
     }

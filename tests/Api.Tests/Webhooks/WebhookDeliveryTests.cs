@@ -66,6 +66,44 @@ public sealed class WebhookDeliveryTests(SharedProduct product)
     }
 
     [Fact]
+    public async Task The_seeds_configuration_body_subscribes_with_the_secret_the_caller_chose()
+    {
+        var tenant = await product.NewTenantAsync();
+        var (location, productId) = await tenant.StockedAsync(10);
+        await using var receiver = await WebhookReceiver.StartAsync();
+        const string chosen = "whsec_seed_example_secret_4f9a2c";
+
+        // The seed's body, field for field: webhookUrl, events, and a secret of the caller's.
+        var created = (await tenant.Admin.PostAsync("/api/v1/webhooks", new { webhookUrl = receiver.Url, events = new[] { "sale.created" }, secret = chosen }))
+            .ShouldSucceed(HttpStatusCode.Created).Data;
+        (await tenant.Admin.PostAsync("/api/v1/transactions/sales", new { locationId = location, referenceId = "hook-seed", items = new[] { new { productId, quantity = 1 } } }))
+            .ShouldSucceed(HttpStatusCode.Created);
+        var sale = await receiver.NextAsync(r => r.Event == "sale.created");
+
+        Assert.Equal(chosen, created.GetProperty("secret").GetString());
+        Assert.Equal(receiver.Url.AbsoluteUri, created.GetProperty("url").GetString());
+        Assert.Null(WebhookSignature.Problem(sale.Signature, chosen, DateTimeOffset.UtcNow, sale.Body));
+    }
+
+    [Theory]
+    [InlineData("short_secret", "secret")]
+    [InlineData("whsec_with a space in the middle_0123", "secret")]
+    [InlineData(null, "webhookUrl")]
+    public async Task A_bad_secret_or_a_second_different_url_is_refused(string? secret, string field)
+    {
+        var tenant = await product.NewTenantAsync();
+        var before = await product.Host.Database.ScalarAsync<long>("SELECT count(*) FROM app.webhooks");
+        object body = secret is null
+            ? new { url = "https://hooks.example.com/a", webhookUrl = "https://hooks.example.com/b", events = new[] { "sale.created" } }
+            : new { webhookUrl = "https://hooks.example.com/a", events = new[] { "sale.created" }, secret };
+
+        var refused = (await tenant.Admin.PostAsync("/api/v1/webhooks", body)).ShouldFail(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+
+        Assert.Contains(field, refused.ErrorFields);
+        Assert.Equal(before, await product.Host.Database.ScalarAsync<long>("SELECT count(*) FROM app.webhooks"));
+    }
+
+    [Fact]
     public async Task Bad_subscriptions_are_refused_and_other_roles_and_organisations_see_nothing()
     {
         var tenant = await product.NewTenantAsync();
