@@ -25,8 +25,11 @@ public static class PosSalesApi
     // A thousand sales of a few lines each fit well within this; the product's default limit is 1 MB.
     private const long MaxBodyBytes = 8 * 1024 * 1024;
 
-    /// <summary>The webhook (<c>type</c> or <c>event</c>, and <c>data</c>) or the batch (<c>sales</c>).</summary>
-    public sealed record PosPayload(string? Type, string? Event, PosSale? Data, IReadOnlyList<PosSale>? Sales);
+    /// <summary>
+    /// The webhook (<c>type</c> or <c>event</c>, and <c>data</c>; the seed's top-level <c>timestamp</c> is when the sale
+    /// happened unless <c>data.timestamp</c> says) or the batch (<c>sales</c>).
+    /// </summary>
+    public sealed record PosPayload(string? Type, string? Event, PosSale? Data, IReadOnlyList<PosSale>? Sales, DateTime? Timestamp = null);
 
     public sealed record BatchAnswer(IReadOnlyList<PosSaleResult> Results, int Recorded, int Duplicates, int Rejected);
 
@@ -63,7 +66,9 @@ public static class PosSalesApi
                 results.Count(r => r.Status == PosSaleStatus.Rejected))));
         }
 
-        var result = (await integrations.Ingest(credential.IntegrationId, [payload.Data!]))[0];
+        // Booked when it was rung, not when the push arrived: a late push lands on its own business day.
+        var sale = payload.Data! with { Timestamp = payload.Data!.Timestamp ?? payload.Timestamp };
+        var result = (await integrations.Ingest(credential.IntegrationId, [sale]))[0];
         switch (result.Status)
         {
             case PosSaleStatus.Recorded:

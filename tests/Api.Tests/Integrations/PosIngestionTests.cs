@@ -94,6 +94,25 @@ public sealed class PosIngestionTests(SharedProduct product)
     }
 
     [Fact]
+    public async Task The_seeds_top_level_timestamp_is_when_the_sale_happened()
+    {
+        var tenant = await product.NewTenantAsync();
+        var (location, _) = await tenant.StockedAsync(20);
+        var pos = await PosClient.SetUpAsync(tenant);
+        var rung = DateTime.UtcNow.AddDays(-2).AddTicks(-(DateTime.UtcNow.Ticks % TimeSpan.TicksPerSecond));
+
+        (await pos.PushAsync(new
+        {
+            @event = "sale.created",
+            timestamp = rung,
+            data = new { transactionId = "late-1", locationId = location, items = new[] { new { sku = "VODKA-750", quantity = 1, price = 9m } } },
+        })).ShouldSucceed(HttpStatusCode.Created);
+
+        var occurred = await Db.ScalarAsync<DateTime>("SELECT occurred_at FROM app.transactions WHERE reference_id = 'late-1'");
+        Assert.Equal(rung, occurred.ToUniversalTime());
+    }
+
+    [Fact]
     public async Task A_sale_whose_every_line_is_queued_is_a_replay_when_sent_again_before_and_after_mapping()
     {
         var tenant = await product.NewTenantAsync();
