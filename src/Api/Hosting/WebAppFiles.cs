@@ -58,16 +58,26 @@ public static class WebAppFiles
                 file = provider.GetFileInfo(path);
             }
 
-            await SendAsync(context, file, path);
+            await SendAsync(context, provider, file, path);
         });
     }
 
+    // Brotli first: a third smaller than gzip on the app's scripts; both are written beside each file at build time.
+    private static readonly (string Encoding, string Suffix)[] Precompressed = [("br", ".br"), ("gzip", ".gz")];
+
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
-    private static async Task SendAsync(HttpContext context, IFileInfo file, string path)
+    private static async Task SendAsync(HttpContext context, IFileProvider provider, IFileInfo file, string path)
     {
         context.Items[ItemKey] = true;
         context.Response.ContentType = ContentTypes.TryGetContentType(path, out var type) ? type : "application/octet-stream";
+        if (Compressed(context.Request, provider, path) is { } variant)
+        {
+            file = variant.File;
+            context.Response.Headers.ContentEncoding = variant.Encoding;
+        }
+
+        context.Response.Headers.Vary = "Accept-Encoding";
         context.Response.ContentLength = file.Length;
         // Vite names built assets by content hash, so they never change; index.html must always be fresh.
         context.Response.Headers.CacheControl = path.StartsWith("/assets/", StringComparison.Ordinal)
@@ -79,6 +89,22 @@ public static class WebAppFiles
         }
 
         await context.Response.SendFileAsync(file, context.RequestAborted);
+    }
+
+    /// <summary>The smaller copy of the file that the browser accepts, when the build wrote one.</summary>
+    private static (string Encoding, IFileInfo File)? Compressed(HttpRequest request, IFileProvider provider, string path)
+    {
+        var accepted = request.GetTypedHeaders().AcceptEncoding;
+        foreach (var (encoding, suffix) in Precompressed)
+        {
+            var wanted = accepted.Any(a => string.Equals(a.Value.Value, encoding, StringComparison.OrdinalIgnoreCase) && a.Quality is not 0);
+            if (wanted && provider.GetFileInfo(path + suffix) is { Exists: true, IsDirectory: false } copy)
+            {
+                return (encoding, copy);
+            }
+        }
+
+        return null;
     }
 
     private static bool IsRead(HttpRequest request) => HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);

@@ -71,3 +71,43 @@ test("the app is installable and reopens without a network", { timeout: 120_000 
     assert.equal(items.pagination.total, 2);
   });
 });
+
+// A mid-range phone on a slow connection, as Lighthouse's mobile profile has it: CPU 4x slower, 1.6 Mbps down,
+// 750 kbps up, 150 ms round trip. The figures are recorded for docs/PERFORMANCE.md, not asserted: this machine is shared.
+const midRangePhone = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8, cpuSlowdown: 4 };
+
+test("on a slow phone the sign-in screen paints before the app's script, which arrives compressed", { timeout: 120_000 }, async () => {
+  await withBrowser(async (browser) => {
+    const page = await newPage(browser, phone);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, ...midRangePhone });
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: midRangePhone.cpuSlowdown });
+    const scripts = [];
+    page.on("response", (response) => {
+      if (response.request().resourceType() === "script") scripts.push({ url: response.url(), encoding: response.headers()["content-encoding"] ?? null });
+    });
+
+    const html = await (await page.goto(new URL("/sign-in", base).href)).text();
+    await page.getByRole("button", { name: "Sign in" }).waitFor({ timeout: 60_000 });
+    const timing = await page.evaluate(() => {
+      const entry = document.querySelector('script[type="module"]')?.getAttribute("src");
+      const script = performance.getEntriesByType("resource").find((r) => entry && r.name.endsWith(entry));
+      return {
+        firstContentfulPaintMs: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
+        entryScriptLoadedMs: script?.responseEnd ?? null,
+        entryScriptTransferBytes: script?.transferSize ?? null,
+        entryScriptBytes: script?.decodedBodySize ?? null,
+      };
+    });
+    writeFileSync(join(results, "first-paint-phone.json"), JSON.stringify({ page: "/sign-in", profile: midRangePhone, ...timing, scripts }, null, 2));
+
+    // What makes the paint early, checked as facts: the page carries a screen before any script runs, and the
+    // scripts come compressed (brotli or gzip, whichever this browser offers over plain http).
+    assert.match(html, /<div id="root"><main class="card narrow"[^>]*><h1>Inventory Pro Flow<\/h1>/);
+    assert.ok(scripts.length > 0, "no script was loaded");
+    assert.deepEqual(scripts.filter((s) => !["br", "gzip"].includes(s.encoding)), [], "a script came uncompressed");
+    assert.ok(timing.entryScriptBytes > 2 * timing.entryScriptTransferBytes, JSON.stringify(timing));
+  });
+});

@@ -42,6 +42,30 @@ public sealed class WebAppFilesTests(WebAppFilesTests.ProductWithWebApp product)
         Assert.Equal("application/manifest+json", manifest.Content.Headers.ContentType!.MediaType);
     }
 
+    [Theory]
+    [InlineData("/assets/index-AbC123.js", "br, gzip", "br", "brotli bytes")]
+    [InlineData("/assets/index-AbC123.js", "gzip, deflate", "gzip", "gzip bytes")]
+    [InlineData("/assets/index-AbC123.js", "br;q=0, gzip", "gzip", "gzip bytes")]
+    [InlineData("/assets/index-AbC123.js", "", null, "console.log(1)")]
+    [InlineData("/count", "gzip, deflate, br", "br", "brotli page")]
+    [InlineData("/sw.js", "br", null, "self.addEventListener('fetch', () => {})")]
+    public async Task A_file_goes_out_in_the_smallest_form_the_browser_accepts(string path, string accepts, string? encoding, string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (accepts.Length > 0)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", accepts);
+        }
+
+        var response = await Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(encoding is null ? [] : [encoding], response.Content.Headers.ContentEncoding);
+        Assert.Equal(body, await response.Content.ReadAsStringAsync());
+        Assert.Contains("Accept-Encoding", response.Headers.Vary);
+        Assert.Equal(path == "/count" ? "text/html" : "text/javascript", response.Content.Headers.ContentType!.MediaType);
+    }
+
     [Fact]
     public async Task A_missing_asset_is_404_and_an_unknown_api_path_keeps_the_json_envelope()
     {
@@ -67,6 +91,10 @@ public sealed class WebAppFilesTests(WebAppFilesTests.ProductWithWebApp product)
             Directory.CreateDirectory(Path.Combine(_root, "assets"));
             await File.WriteAllTextAsync(Path.Combine(_root, "index.html"), "<!doctype html><div id=root></div>");
             await File.WriteAllTextAsync(Path.Combine(_root, "assets", "index-AbC123.js"), "console.log(1)");
+            // As the build writes them: the same script compressed beside it (their bytes here only tell them apart).
+            await File.WriteAllTextAsync(Path.Combine(_root, "assets", "index-AbC123.js.br"), "brotli bytes");
+            await File.WriteAllTextAsync(Path.Combine(_root, "assets", "index-AbC123.js.gz"), "gzip bytes");
+            await File.WriteAllTextAsync(Path.Combine(_root, "index.html.br"), "brotli page");
             await File.WriteAllTextAsync(Path.Combine(_root, "sw.js"), "self.addEventListener('fetch', () => {})");
             await File.WriteAllTextAsync(Path.Combine(_root, "manifest.webmanifest"), "{\"name\":\"Inventory Pro Flow\"}");
             Host = await ProductHost.StartAsync(settings: new Dictionary<string, string?> { ["Web:Root"] = _root });
