@@ -140,15 +140,16 @@ public sealed class CatalogueGrain(
 
     public async Task<BarcodeMatch> LookupBarcode(string barcode)
     {
-        var parsed = Gtin.Parse(barcode);
+        var (code, carrier) = ScannedCode.Read(barcode);
+        var parsed = Gtin.Parse(code);
         if (!parsed.IsValid)
         {
-            throw new InvalidBarcodeException(parsed.ErrorMessage!);
+            throw new InvalidBarcodeException(carrier is null ? parsed.ErrorMessage! : $"The {carrier} code carries no valid GTIN: {parsed.ErrorMessage}");
         }
 
         var product = await products.FindByGtin(OrganizationId, parsed.Gtin14!)
             ?? throw new NotFoundException($"No product with barcode {barcode} (GTIN {parsed.Gtin14}) in this catalogue.");
-        return new BarcodeMatch(barcode, GtinFormats.Describe(parsed.Format!.Value), parsed.Gtin14!, product);
+        return new BarcodeMatch(barcode, carrier ?? GtinFormats.Describe(parsed.Format!.Value), parsed.Gtin14!, product);
     }
 
     // Live stock caches a product's name, category, prices and whether it is live: tell every location that carries it.

@@ -14,12 +14,15 @@ public sealed class BarcodeLookupTests(SharedProduct product)
     [InlineData("73513537", "73513537", "EAN-8", "00000073513537")]
     [InlineData("98412345678908", "98412345678908", "GTIN-14", "98412345678908")]
     [InlineData("7501031311309", "07501031311309", "GTIN-14", "07501031311309")]
+    [InlineData("7501031311309", "(01)07501031311309(17)271231(10)L42", "GS1-128", "07501031311309")]
+    [InlineData("7501031311309", "]C1010750103131130910L42", "GS1-128", "07501031311309")]
+    [InlineData("7501031311309", "https://id.gs1.org/01/07501031311309/10/L42", "GS1 Digital Link", "07501031311309")]
     public async Task A_scanned_code_finds_the_product_stored_under_any_form_of_the_same_GTIN(string stored, string scanned, string format, string gtin)
     {
         var tenant = await product.NewTenantAsync();
         var id = await tenant.CreateProductAsync("SCAN-1", barcode: stored);
 
-        var match = (await tenant.Admin.GetAsync($"/api/v1/products/lookup?barcode={scanned}")).ShouldSucceed().Data;
+        var match = (await tenant.Admin.GetAsync($"/api/v1/products/lookup?barcode={Uri.EscapeDataString(scanned)}")).ShouldSucceed().Data;
 
         Assert.Equal(format, match.GetProperty("format").GetString());
         Assert.Equal(gtin, match.GetProperty("gtin").GetString());
@@ -32,6 +35,8 @@ public sealed class BarcodeLookupTests(SharedProduct product)
     [InlineData("12345", "length")]
     [InlineData("75010313-1309", "digit")]
     [InlineData("", "empty")]
+    [InlineData("(01)07501031311308(10)L42", "GS1-128 code carries no valid GTIN")]
+    [InlineData("https://example.com/menu", "GS1 Digital Link code carries no valid GTIN")]
     public async Task A_bad_code_is_400_INVALID_BARCODE_saying_which_check_failed(string scanned, string says)
     {
         var tenant = await product.NewTenantAsync();

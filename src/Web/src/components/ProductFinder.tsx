@@ -4,6 +4,7 @@ import { ApiError, apiFetch, withQuery } from "../api/client";
 import type { BarcodeMatch, Product } from "../api/catalogue";
 import type { InventoryItem, Page } from "../api/types";
 import { useSettled } from "./useSettled";
+import { looksLikeBarcode } from "../forms/barcode";
 import { Problem } from "./Status";
 import "./Movement.css";
 
@@ -13,8 +14,6 @@ export interface Candidate {
   onHand?: number;
 }
 
-// Digits only and long enough to be a code: the person typed (or a wedge scanner sent) a barcode.
-const looksLikeBarcode = (text: string) => /^\d{8,14}$/.test(text.trim());
 
 /**
  * Finds a product by name, SKU or a typed barcode and hands it to onPick. With a locationId it searches what that

@@ -9,7 +9,9 @@ interface Detector {
 }
 type DetectorClass = new (options?: { formats: string[] }) => Detector;
 
-const retailFormats = ["ean_13", "ean_8", "upc_a", "upc_e"];
+// Retail barcodes, and the GS1 carriers a case or a bottle may bear instead: GS1-128 (Code 128) and QR codes, whose
+// GTIN the Api finds inside (docs/API.md, barcode lookup).
+const barcodeFormats = ["ean_13", "ean_8", "upc_a", "upc_e", "code_128", "qr_code"];
 
 export function Scanner({ onCode, onClose }: { onCode: (code: string) => void; onClose: () => void }) {
   const video = useRef<HTMLVideoElement>(null);
@@ -43,7 +45,7 @@ export function Scanner({ onCode, onClose }: { onCode: (code: string) => void; o
           preview.srcObject = stream;
           await preview.play();
           setReady(true);
-          const detector = new Native({ formats: retailFormats });
+          const detector = new Native({ formats: barcodeFormats });
           let timer: ReturnType<typeof setTimeout>;
           const look = async () => {
             if (closed || done) return;

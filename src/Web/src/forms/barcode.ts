@@ -28,3 +28,11 @@ function checkDigit(digits: string): string {
   }
   return String((10 - (sum % 10)) % 10);
 }
+
+/**
+ * Whether typed text (or what a wedge scanner sent) is a barcode to look up rather than words to search: 8 to 14
+ * digits, a GS1-128 element string ((01)..., ]C1..., 01 and 14 digits), or a GS1 Digital Link URL.
+ */
+export function looksLikeBarcode(text: string): boolean {
+  return /^(\d{8,14}|\(01\)\d.*|\]C1.*|01\d{14}.*|https?:\/\/\S+\/(01|gtin)\/\d{8,14}.*)$/.test(text.trim());
+}
