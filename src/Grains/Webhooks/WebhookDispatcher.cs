@@ -90,14 +90,18 @@ public sealed class WebhookDispatcher(
                 await WebhookUrls.Check(due.Url, allowPrivate: false);
             }
 
-            var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
+            // Our names (id, type, createdAt) and the seed's (event, timestamp, and its signature last) in one body.
+            var createdAt = DateTime.SpecifyKind(due.CreatedAt, DateTimeKind.Utc);
+            var body = BodySignature.Append(due.Secret, Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
             {
                 id = due.Id,
                 type = due.Event,
-                createdAt = DateTime.SpecifyKind(due.CreatedAt, DateTimeKind.Utc),
+                @event = due.Event,
+                createdAt,
+                timestamp = createdAt,
                 organizationId = due.OrganizationId,
                 data = JsonDocument.Parse(due.Payload).RootElement,
-            }, Json));
+            }, Json)));
             using var request = new HttpRequestMessage(HttpMethod.Post, due.Url) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
             request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(due.Secret, at, body));

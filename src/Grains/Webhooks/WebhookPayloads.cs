@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using InventoryProFlow.Contracts.Json;
 using InventoryProFlow.Contracts.Live;
 using InventoryProFlow.Contracts.Webhooks;
@@ -16,11 +17,21 @@ internal static class WebhookPayloads
         var outbox = new List<OutboxEvent>(events.Inventory.Count + events.LowStock.Count + 1);
         if (events.Sale is { } sale)
         {
-            outbox.Add(new OutboxEvent(WebhookEvents.SaleCreated, JsonSerializer.Serialize(sale, Json)));
+            outbox.Add(new OutboxEvent(WebhookEvents.SaleCreated, JsonSerializer.Serialize(SeedSale(sale), Json)));
         }
 
         outbox.AddRange(events.Inventory.Select(i => new OutboxEvent(WebhookEvents.InventoryUpdated, JsonSerializer.Serialize(i, Json))));
         outbox.AddRange(events.LowStock.Select(a => new OutboxEvent(WebhookEvents.LowStock, JsonSerializer.Serialize(a, Json))));
         return outbox;
+    }
+
+    // The live event as it is, plus the seed's names for a sale: its transaction (the POS's or caller's reference, else
+    // the movement) and its items by sku, quantity and unit price.
+    private static JsonObject SeedSale(SaleRecorded sale)
+    {
+        var data = JsonSerializer.SerializeToNode(sale, Json)!.AsObject();
+        data["transactionId"] = sale.ReferenceId ?? sale.MovementId.ToString("D");
+        data["items"] = JsonSerializer.SerializeToNode(sale.Lines.Select(l => new { l.Sku, l.Quantity, Price = l.UnitPrice }), Json);
+        return data;
     }
 }

@@ -85,6 +85,34 @@ public sealed class WebhookDeliveryTests(SharedProduct product)
         Assert.Null(WebhookSignature.Problem(sale.Signature, chosen, DateTimeOffset.UtcNow, sale.Body));
     }
 
+    [Fact]
+    public async Task A_receiver_written_from_the_docs_verifies_and_parses_a_sale_in_the_seeds_shape()
+    {
+        var tenant = await product.NewTenantAsync();
+        var (location, productId) = await tenant.StockedAsync(10);
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var secret = await Subscribe(tenant, receiver, "sale.created", "inventory.updated");
+
+        (await tenant.Admin.PostAsync("/api/v1/transactions/sales", new { locationId = location, referenceId = "sq-1001", items = new[] { new { productId, quantity = 2, unitPrice = 9.5m } } }))
+            .ShouldSucceed(HttpStatusCode.Created);
+        var sale = await receiver.NextAsync(r => r.Event == "sale.created");
+        var stock = await receiver.NextAsync(r => r.Event == "inventory.updated");
+
+        Assert.True(ReceiverFromTheDocs.IsSignedBy(sale.Body, secret));
+        Assert.True(ReceiverFromTheDocs.IsSignedBy(stock.Body, secret));
+        Assert.False(ReceiverFromTheDocs.IsSignedBy(sale.Body, secret + "x"));
+        var tampered = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(sale.Body).Replace("\"quantity\":2", "\"quantity\":3", StringComparison.Ordinal));
+        Assert.False(ReceiverFromTheDocs.IsSignedBy(tampered, secret));
+        var seed = sale.Json;
+        Assert.Equal("sale.created", seed.GetProperty("event").GetString());
+        Assert.True(seed.GetProperty("timestamp").GetDateTime() > DateTime.UtcNow.AddMinutes(-5));
+        Assert.Equal("sq-1001", seed.GetProperty("data").GetProperty("transactionId").GetString());
+        Assert.Equal(location, seed.GetProperty("data").GetProperty("locationId").GetGuid());
+        var item = Assert.Single(seed.GetProperty("data").GetProperty("items").EnumerateArray().ToList());
+        Assert.Equal(("VODKA-750", 2m, 9.5m), (item.GetProperty("sku").GetString(), item.GetProperty("quantity").GetDecimal(), item.GetProperty("price").GetDecimal()));
+        Assert.StartsWith("sha256=", seed.GetProperty("signature").GetString());
+    }
+
     [Theory]
     [InlineData("short_secret", "secret")]
     [InlineData("whsec_with a space in the middle_0123", "secret")]
@@ -143,6 +171,25 @@ public sealed class WebhookDeliveryTests(SharedProduct product)
 
             Assert.True(DateTime.UtcNow < deadline, "The condition did not hold in time.");
             await Task.Delay(50);
+        }
+    }
+
+    /// <summary>The receiver's check exactly as docs/API.md (Webhooks, "Verifying the body's signature") gives it.</summary>
+    private static class ReceiverFromTheDocs
+    {
+        public static bool IsSignedBy(byte[] body, string secret)
+        {
+            var marker = System.Text.Encoding.UTF8.GetBytes(",\"signature\":\"sha256=");
+            var at = body.AsSpan().LastIndexOf(marker);
+            if (at < 0 || body.Length != at + marker.Length + 66)
+            {
+                return false; // 64 hex digits, then "}
+            }
+
+            byte[] signed = [.. body.AsSpan(0, at), (byte)'}'];
+            var expected = System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret), signed);
+            var hex = System.Text.Encoding.ASCII.GetString(body, at + marker.Length, 64);
+            return hex.All(Uri.IsHexDigit) && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(Convert.FromHexString(hex), expected);
         }
     }
 }
