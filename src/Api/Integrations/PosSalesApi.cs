@@ -13,7 +13,8 @@ namespace InventoryProFlow.Api.Integrations;
 /// <summary>
 /// <c>POST /api/v1/integrations/pos/sales</c>: a POS pushes a <c>sale.created</c> webhook or a batch of up to
 /// 1,000 sales. It proves who it is with its API key (<c>X-Api-Key</c>) and signs the raw body with its
-/// webhook secret (<c>Ipf-Signature</c>); anything else is 401 and writes nothing.
+/// webhook secret (<c>Ipf-Signature</c>, or the seed's <c>signature</c> member in the body); anything else is 401 and
+/// writes nothing.
 /// </summary>
 public static class PosSalesApi
 {
@@ -51,7 +52,12 @@ public static class PosSalesApi
         var credential = await grains.GetGrain<IIntegrationKeyGrain>(GrainKeys.IntegrationKey(ApiKeys.Hash(apiKey))).Credential()
             ?? throw new UnauthenticatedException(ErrorCodes.InvalidApiKey, "The API key is not valid, or its integration was revoked.");
         var body = await RawBody(http);
-        if (WebhookSignature.Problem(http.Request.Headers[WebhookSignature.Header].ToString(), credential.WebhookSecret, time.GetUtcNow(), body) is { } problem)
+        // The Ipf-Signature header (timestamped, so a replayed push is refused), or the seed's signature in the body.
+        var header = http.Request.Headers[WebhookSignature.Header].ToString();
+        var problem = header.Length > 0
+            ? WebhookSignature.Problem(header, credential.WebhookSecret, time.GetUtcNow(), body)
+            : BodySignature.Problem(body, credential.WebhookSecret);
+        if (problem is not null)
         {
             throw new UnauthenticatedException(ErrorCodes.InvalidSignature, problem);
         }

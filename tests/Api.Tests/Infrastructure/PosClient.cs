@@ -41,4 +41,13 @@ public sealed class PosClient(ProductHost host, string apiKey, string secret)
             }
         });
     }
+
+    /// <summary>Sends a body exactly as given, with the API key and no signature header (the seed's form signs the body itself).</summary>
+    public Task<ApiResponse> PushUnsignedAsync(string body)
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
+        return host.Client().SendAsync(HttpMethod.Post, "/api/v1/integrations/pos/sales", content, request => request.Headers.Add("X-Api-Key", apiKey));
+    }
+
+    public string Secret => secret;
 }

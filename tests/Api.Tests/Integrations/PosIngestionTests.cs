@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using InventoryProFlow.Api.Tests.Infrastructure;
 
 namespace InventoryProFlow.Api.Tests.Integrations;
@@ -99,7 +100,8 @@ public sealed class PosIngestionTests(SharedProduct product)
         var tenant = await product.NewTenantAsync();
         var (location, _) = await tenant.StockedAsync(20);
         var pos = await PosClient.SetUpAsync(tenant);
-        var rung = DateTime.UtcNow.AddDays(-2).AddTicks(-(DateTime.UtcNow.Ticks % TimeSpan.TicksPerSecond));
+        var now = DateTime.UtcNow;
+        var rung = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc).AddDays(-2);
 
         (await pos.PushAsync(new
         {
@@ -110,6 +112,50 @@ public sealed class PosIngestionTests(SharedProduct product)
 
         var occurred = await Db.ScalarAsync<DateTime>("SELECT occurred_at FROM app.transactions WHERE reference_id = 'late-1'");
         Assert.Equal(rung, occurred.ToUniversalTime());
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    public async Task The_seeds_push_with_its_signature_in_the_body_is_taken_and_a_forged_one_refused(bool indented, bool signatureFirst)
+    {
+        var tenant = await product.NewTenantAsync();
+        var (location, vodka) = await tenant.StockedAsync(20);
+        var pos = await PosClient.SetUpAsync(tenant);
+        // As a client written from the seed would: the payload serialised, its HMAC added as "signature".
+        var json = new System.Text.Json.Nodes.JsonObject
+        {
+            ["event"] = "sale.created",
+            ["timestamp"] = DateTime.UtcNow.AddMinutes(-3).ToString("O"),
+            ["data"] = System.Text.Json.Nodes.JsonNode.Parse($$$"""{"transactionId":"seed-{{{indented}}}-{{{signatureFirst}}}","locationId":"{{{location}}}","items":[{"sku":"VODKA-750","quantity":2,"price":9.5}]}"""),
+        };
+        var options = new System.Text.Json.JsonSerializerOptions { WriteIndented = indented };
+        var signed = json.ToJsonString(options);
+        var signature = "sha256=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(pos.Secret), Encoding.UTF8.GetBytes(signed)));
+        string Body(string sig) => signatureFirst
+            ? (indented ? "{\n  \"signature\": \"" + sig + "\",\n  " + signed.TrimStart('{').TrimStart() : "{\"signature\":\"" + sig + "\"," + signed[1..])
+            : signed[..signed.LastIndexOf('}')].TrimEnd() + (indented ? ",\n  \"signature\": \"" : ",\"signature\":\"") + sig + "\"" + (indented ? "\n}" : "}");
+
+        var forged = await pos.PushUnsignedAsync(Body("sha256=" + new string('0', 64)));
+        var taken = await pos.PushUnsignedAsync(Body(signature));
+
+        forged.ShouldFail(HttpStatusCode.Unauthorized, "INVALID_SIGNATURE");
+        taken.ShouldSucceed(HttpStatusCode.Created);
+        Assert.Equal(18, await Db.QuantityAsync(location, vodka));
+    }
+
+    [Fact]
+    public async Task A_push_with_neither_signature_is_401_and_writes_nothing()
+    {
+        var tenant = await product.NewTenantAsync();
+        var (location, vodka) = await tenant.StockedAsync(20);
+        var pos = await PosClient.SetUpAsync(tenant);
+
+        var response = await pos.PushUnsignedAsync($$$"""{"event":"sale.created","data":{"transactionId":"bare","locationId":"{{{location}}}","items":[{"sku":"VODKA-750","quantity":1}]}}""");
+
+        response.ShouldFail(HttpStatusCode.Unauthorized, "INVALID_SIGNATURE");
+        Assert.Equal(20, await Db.QuantityAsync(location, vodka));
     }
 
     [Fact]
