@@ -40,7 +40,7 @@ public static class ProductsApi
         }
 
         var products = await SuppliersApi.Catalogue(principal, grains).ListProducts(
-            new ProductQuery(page.Page, page.Limit, string.IsNullOrEmpty(category) ? null : category, q, supplier));
+            new ProductQuery(page.Page, page.Limit, QueryValues.Text("category", category, 50), q, supplier));
         return TypedResults.Ok(Envelope.Of(products));
     }
 

@@ -1,7 +1,8 @@
 namespace InventoryProFlow.Contracts.Catalogue;
 
 /// <summary>
-/// A product of the organisation's catalogue, stocked in one unit (a bottle, can, keg or each) of SizeMl
+/// A product of the organisation's catalogue, in the merchant's own category (free text, up to 50 characters) and the
+/// compliance class the regulators' figures use (derived from the category unless set), stocked in one unit (a bottle, can, keg or each) of SizeMl
 /// millilitres. Full and empty weights (and the liquid's density, when it is not their difference over the
 /// size) let an open bottle be counted on a scale.
 /// </summary>
@@ -28,7 +29,8 @@ public sealed record ProductDetails(
     [property: Id(18)] string Unit = StockUnits.Bottle,
     [property: Id(19)] decimal? FullWeightG = null,
     [property: Id(20)] decimal? EmptyWeightG = null,
-    [property: Id(21)] decimal? DensityGPerMl = null);
+    [property: Id(21)] decimal? DensityGPerMl = null,
+    [property: Id(22)] string ComplianceClass = ComplianceClasses.Other);
 
 /// <summary>A product to create, or the fields to change (null keeps the current value).</summary>
 [GenerateSerializer, Immutable, Alias("ipf.ProductDraft.v1")]
@@ -50,7 +52,8 @@ public sealed record ProductDraft(
     [property: Id(14)] string? KegSize = null,
     [property: Id(15)] decimal? FullWeightG = null,
     [property: Id(16)] decimal? EmptyWeightG = null,
-    [property: Id(17)] decimal? DensityGPerMl = null);
+    [property: Id(17)] decimal? DensityGPerMl = null,
+    [property: Id(18)] string? ComplianceClass = null);
 
 /// <summary>Which products to list: a page, optionally one category, optionally a text search.</summary>
 [GenerateSerializer, Immutable, Alias("ipf.ProductQuery.v1")]
@@ -68,12 +71,6 @@ public sealed record BarcodeMatch(
     [property: Id(1)] string Format,
     [property: Id(2)] string Gtin,
     [property: Id(3)] ProductDetails Product);
-
-/// <summary>The product categories the trade reports by (ABC reports split spirits, wine, beer, other).</summary>
-public static class ProductCategories
-{
-    public static IReadOnlyList<string> All { get; } = ["spirits", "wine", "beer", "mixer", "other"];
-}
 
 /// <summary>The units a product is stocked and counted in.</summary>
 public static class StockUnits

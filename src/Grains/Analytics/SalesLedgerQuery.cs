@@ -22,7 +22,7 @@ public sealed class SalesLedgerQuery(NpgsqlDataSource db)
     private const string Breakdowns =
         Sales +
         "SELECT GROUPING(s.day, s.product_id, p.category, s.location_id) AS grouping, s.day, s.product_id, " +
-        "CASE WHEN p.category IN ('spirits', 'wine', 'beer', 'mixer') THEN p.category ELSE 'other' END AS category, s.location_id, " +
+        "p.category, s.location_id, " +
         "sum(s.amount) AS sales, count(DISTINCT s.movement_id) AS transactions, sum(s.units) AS units " +
         "FROM sales s JOIN app.products p ON p.id = s.product_id WHERE s.day BETWEEN @start AND @end " +
         "GROUP BY GROUPING SETS ((), (s.day), (s.product_id), (p.category), (s.location_id));" +

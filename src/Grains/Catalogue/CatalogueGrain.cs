@@ -74,16 +74,10 @@ public sealed class CatalogueGrain(
         }
     }
 
-    public Task<Page<ProductDetails>> ListProducts(ProductQuery query)
-    {
-        if (query.Category is not null && !ProductCategories.All.Contains(query.Category))
-        {
-            throw new ValidationFailedException(
-                [new FieldError("category", $"category must be one of: {string.Join(", ", ProductCategories.All)}.")]);
-        }
+    public Task<Page<ProductDetails>> ListProducts(ProductQuery query) =>
+        products.List(OrganizationId, query, new PageRequest(query.Page, query.Limit));
 
-        return products.List(OrganizationId, query, new PageRequest(query.Page, query.Limit));
-    }
+    private static bool SameText(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
 
     public async Task<ProductDetails> GetProduct(Guid productId) =>
         await products.Find(OrganizationId, productId) ?? throw NotFoundException.For("product", productId);
@@ -115,7 +109,9 @@ public sealed class CatalogueGrain(
             changes.KegSize,
             changes.FullWeightG ?? current.FullWeightG,
             changes.EmptyWeightG ?? current.EmptyWeightG,
-            changes.DensityGPerMl ?? current.DensityGPerMl);
+            changes.DensityGPerMl ?? current.DensityGPerMl,
+            // A class set (or derived) before stays, unless the category changes and no class is sent with it.
+            changes.ComplianceClass ?? (changes.Category is null || SameText(changes.Category, current.Category) ? current.ComplianceClass : null));
         var product = await Validated(merged, current.Id, current.CreatedAt);
         var stored = await Saving(() => products.Update(product));
         await RefreshStock(productId);
@@ -182,9 +178,10 @@ public sealed class CatalogueGrain(
         var now = time.GetUtcNow().UtcDateTime;
         return new ProductDetails(
             id, OrganizationId, draft.SupplierId, draft.Sku!.Trim(), string.IsNullOrWhiteSpace(draft.Barcode) ? null : draft.Barcode.Trim(), gtin,
-            draft.Name!.Trim(), draft.Brand, draft.Category!, draft.Subcategory, SizeOf(draft), draft.Abv!.Value,
+            draft.Name!.Trim(), draft.Brand, draft.Category!.Trim(), draft.Subcategory, SizeOf(draft), draft.Abv!.Value,
             draft.Cost!.Value, draft.Price!.Value, draft.CasePack, draft.Description, createdAt ?? now, now,
-            draft.Unit ?? StockUnits.Bottle, draft.FullWeightG, draft.EmptyWeightG, draft.DensityGPerMl);
+            draft.Unit ?? StockUnits.Bottle, draft.FullWeightG, draft.EmptyWeightG, draft.DensityGPerMl,
+            draft.ComplianceClass ?? ComplianceClasses.Of(draft.Category, draft.Subcategory));
     }
 
     // A keg named by its size (half_barrel) gets that size exactly.

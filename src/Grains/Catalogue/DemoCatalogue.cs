@@ -88,7 +88,7 @@ public sealed class DemoCatalogue(
             await products.Insert(connection, transaction, new ProductDetails(
                 productId, OrganizationId, supplierIds[row.Supplier], row.Sku, barcode, barcode is null ? null : Gtin.Parse(barcode).Gtin14,
                 row.Name, string.IsNullOrEmpty(row.Brand) ? null : row.Brand, row.Category, row.Subcategory, row.SizeMl, row.Abv,
-                row.Cost, row.Price, row.CasePack, null, now, now));
+                row.Cost, row.Price, row.CasePack, null, now, now, ComplianceClass: ComplianceClasses.Of(row.Category, row.Subcategory)));
         }
 
         var counter = Guid.Empty;

@@ -11,10 +11,12 @@ namespace InventoryProFlow.Grains.Compliance;
 /// </summary>
 public sealed class AbcLedgerQuery(NpgsqlDataSource db)
 {
+    // The report's rows are by compliance class, not the merchant's category: hard cider is wine under federal law
+    // (26 U.S.C. 5041), non-alcoholic and other products are "other".
     // Units and millilitres are summed exactly in numeric (a pour is a fraction of a bottle); litres are millilitres / 1000.
     private const string Period =
         "WITH bounds AS (SELECT (@start::date)::timestamp AT TIME ZONE @timezone AS from_at, (@end::date + 1)::timestamp AT TIME ZONE @timezone AS to_at), " +
-        "moves AS (SELECT CASE WHEN p.category IN ('spirits', 'wine', 'beer') THEN p.category ELSE 'other' END AS category, " +
+        "moves AS (SELECT CASE p.compliance_class WHEN 'spirits' THEN 'spirits' WHEN 'wine' THEN 'wine' WHEN 'cider' THEN 'wine' WHEN 'beer' THEN 'beer' ELSE 'other' END AS category, " +
         "t.type, t.quantity AS units, coalesce(t.volume_ml, t.quantity * p.size_ml, 0) AS ml, coalesce(t.total_amount, 0) AS amount, " +
         "t.occurred_at < b.from_at AS before, t.supplier_id " +
         "FROM app.transactions t JOIN app.products p ON p.id = t.product_id CROSS JOIN bounds b " +

@@ -1,4 +1,5 @@
 using Dapper;
+using InventoryProFlow.Contracts.Catalogue;
 using InventoryProFlow.Contracts.Compliance;
 using InventoryProFlow.Contracts.Paging;
 using InventoryProFlow.Grains.Storage;
@@ -25,14 +26,14 @@ public sealed class DealerRecordsQuery(NpgsqlDataSource db)
         "FROM app.transactions t JOIN app.products p ON p.id = t.product_id JOIN app.locations l ON l.id = t.location_id " +
         "LEFT JOIN app.suppliers s ON s.id = t.supplier_id WHERE t.type = 'purchase' AND " + InRange;
 
-    // Only alcoholic categories count towards the 20 wine gallons; mixers on the same ticket do not.
+    // Only alcoholic classes count towards the 20 wine gallons; mixers on the same ticket do not.
     private const string LargeSalesSql =
         "WITH flagged AS (SELECT t.movement_id FROM app.transactions t JOIN app.products p ON p.id = t.product_id JOIN app.locations l ON l.id = t.location_id " +
         "WHERE t.type = 'sale' AND t.movement_id IS NOT NULL AND " + InRange + " GROUP BY t.movement_id " +
-        "HAVING coalesce(sum(-coalesce(t.volume_ml, t.quantity * p.size_ml, 0)) FILTER (WHERE p.category IN ('spirits', 'wine', 'beer')), 0) >= @thresholdMl) " +
+        "HAVING coalesce(sum(-coalesce(t.volume_ml, t.quantity * p.size_ml, 0)) FILTER (WHERE p.compliance_class IN ('spirits', 'wine', 'beer', 'cider')), 0) >= @thresholdMl) " +
         "SELECT t.movement_id, t.occurred_at, (t.occurred_at AT TIME ZONE l.timezone)::date AS business_date, t.location_id, l.name AS location_name, " +
-        "t.reference_id, t.product_id, p.sku, p.name AS product_name, p.category, -t.quantity AS quantity, coalesce(p.size_ml, 0) AS size_ml, -coalesce(t.volume_ml, t.quantity * p.size_ml, 0) AS volume_ml " +
-        "FROM app.transactions t JOIN flagged f ON f.movement_id = t.movement_id JOIN app.products p ON p.id = t.product_id JOIN app.locations l ON l.id = t.location_id " +
+        "t.reference_id, t.product_id, p.sku, p.name AS product_name, p.category, -t.quantity AS quantity, coalesce(p.size_ml, 0) AS size_ml, -coalesce(t.volume_ml, t.quantity * p.size_ml, 0) AS volume_ml, " +
+        "p.compliance_class FROM app.transactions t JOIN flagged f ON f.movement_id = t.movement_id JOIN app.products p ON p.id = t.product_id JOIN app.locations l ON l.id = t.location_id " +
         "WHERE t.organization_id = @organizationId AND t.type = 'sale' ORDER BY t.occurred_at, t.movement_id, p.sku, t.id";
 
     public const string LargeSaleNote =
@@ -40,7 +41,7 @@ public sealed class DealerRecordsQuery(NpgsqlDataSource db)
         "the purchaser's name and address, the kind and quantity (and case serial numbers), and a delivery receipt signed by the purchaser; " +
         "keep them for 3 years. The ledger does not hold the purchaser: record it with this movement id.";
 
-    private static readonly string[] Alcoholic = ["spirits", "wine", "beer"];
+    private static readonly string[] Alcoholic = [ComplianceClasses.Spirits, ComplianceClasses.Wine, ComplianceClasses.Beer, ComplianceClasses.Cider];
 
     public Task<Page<ReceivingRecord>> Receiving(Guid organizationId, Guid? locationId, DateOnly from, DateOnly to, PageRequest page) =>
         db.QueryPageAsync<ReceivingRecord>(ReceivingColumns, ReceivingFrom, "t.occurred_at, t.id", new { organizationId, locationId, from, to }, page);
@@ -63,7 +64,7 @@ public sealed class DealerRecordsQuery(NpgsqlDataSource db)
             {
                 var first = sale.First();
                 var lines = sale.Select(r => new LargeSaleLine(r.ProductId, r.Sku, r.ProductName, r.Category, r.Quantity, r.SizeMl, r.VolumeMl / 1000m)).ToList();
-                var litres = lines.Where(l => Alcoholic.Contains(l.Category)).Sum(l => l.Litres);
+                var litres = sale.Where(r => Alcoholic.Contains(r.ComplianceClass)).Sum(r => r.VolumeMl) / 1000m;
                 var wineGallons = litres / ProofGallons.LitresPerWineGallon;
                 return new LargeSale(first.MovementId, first.OccurredAt, first.BusinessDate, first.LocationId, first.LocationName, first.ReferenceId, litres,
                     wineGallons, lines, LargeSaleNote);
@@ -85,5 +86,6 @@ public sealed class DealerRecordsQuery(NpgsqlDataSource db)
         string Category,
         decimal Quantity,
         decimal SizeMl,
-        decimal VolumeMl);
+        decimal VolumeMl,
+        string ComplianceClass);
 }

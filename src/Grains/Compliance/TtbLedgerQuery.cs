@@ -16,7 +16,7 @@ public sealed class TtbLedgerQuery(NpgsqlDataSource db)
         "WITH moves AS (SELECT t.product_id, p.name, p.subcategory, t.type, t.quantity, lower(btrim(coalesce(t.reason, ''))) AS reason, " +
         "coalesce(t.volume_ml, t.quantity * p.size_ml, 0) * p.abv AS ml_abv, t.occurred_at < (@start::date)::timestamp AT TIME ZONE l.timezone AS before " +
         "FROM app.transactions t JOIN app.products p ON p.id = t.product_id JOIN app.locations l ON l.id = t.location_id " +
-        "WHERE t.organization_id = @organizationId AND (@locationId::uuid IS NULL OR t.location_id = @locationId::uuid) AND p.category = 'spirits' " +
+        "WHERE t.organization_id = @organizationId AND (@locationId::uuid IS NULL OR t.location_id = @locationId::uuid) AND p.compliance_class = 'spirits' " +
         "AND t.occurred_at < (@end::date + 1)::timestamp AT TIME ZONE l.timezone AND t.recorded_at <= @asOf) " +
         "SELECT product_id, name, subcategory, " +
         "coalesce(sum(ml_abv) FILTER (WHERE before), 0) AS opening, " +

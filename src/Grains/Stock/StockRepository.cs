@@ -100,7 +100,7 @@ public sealed class StockRepository(NpgsqlDataSource db)
             ItemColumns,
             "FROM app.inventory i JOIN app.products p ON p.id = i.product_id AND p.deleted_at IS NULL " +
             "JOIN app.locations l ON l.id = i.location_id AND l.is_active " +
-            "WHERE i.organization_id = @organizationId AND (@category::text IS NULL OR p.category = @category) " +
+            "WHERE i.organization_id = @organizationId AND (@category::text IS NULL OR lower(p.category) = lower(@category)) " +
             "AND (NOT @lowStockOnly OR i.quantity < 0 OR EXISTS (SELECT 1 FROM app.stock_alerts a WHERE a.location_id = i.location_id " +
             "AND a.product_id = i.product_id AND a.kind = 'low_stock' AND a.cleared_at IS NULL)) " +
             "AND (SELECT bool_and(p.name ILIKE w OR p.sku ILIKE w) FROM unnest(@words::text[]) w) IS NOT FALSE",

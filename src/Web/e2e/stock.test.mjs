@@ -115,6 +115,7 @@ test("a manager adds a product and finds it by search; staff see the catalogue w
     await page.getByRole("button", { name: "Add product" }).click();
     await page.getByLabel("Name", { exact: true }).fill("Rittenhouse Rye");
     await page.getByLabel("SKU", { exact: true }).fill(`GIN-${org.suffix}`);
+    await page.getByRole("form", { name: "New product" }).getByLabel("Category", { exact: true }).fill("Rye Whiskey");
     await page.getByLabel("ABV (%)").fill("50");
     await page.getByLabel("Cost per bottle").fill("21.50");
     await page.getByRole("button", { name: "Add product" }).click();
@@ -132,6 +133,8 @@ test("a manager adds a product and finds it by search; staff see the catalogue w
     const created = (await call(`/api/v1/products?q=${sku}`, org.token)).items.filter((p) => p.sku === sku);
     assert.equal(created.length, 1);
     assert.deepEqual([created[0].name, created[0].price, created[0].cost, created[0].abv], ["Rittenhouse Rye", 45, 21.5, 50]);
+    // The merchant's own category, and the class for reports derived from it.
+    assert.deepEqual([created[0].category, created[0].complianceClass], ["Rye Whiskey", "spirits"]);
 
     await page.getByLabel("Search").fill("rittenhouse");
     const rows = page.getByRole("table", { name: "Products" }).locator("tbody tr");

@@ -1,5 +1,5 @@
 // The catalogue's shapes as the Api answers them (docs/API.md, "Products", "Suppliers", "Locations").
-import type { Category } from "./types";
+import type { Category, ComplianceClass } from "./types";
 
 export interface Product {
   id: string;
@@ -10,6 +10,8 @@ export interface Product {
   name: string;
   brand: string | null;
   category: Category;
+  /** The class ABC, TTB and tax figures use; derived from the category unless set. */
+  complianceClass: ComplianceClass;
   subcategory: string | null;
   sizeMl: number;
   abv: number;
@@ -28,6 +30,7 @@ export interface ProductBody {
   sku?: string;
   name?: string;
   category?: Category;
+  complianceClass?: ComplianceClass;
   sizeMl?: number;
   abv?: number;
   cost?: number;

@@ -16,8 +16,18 @@ export interface Location {
   isActive?: boolean;
 }
 
-export type Category = "spirits" | "wine" | "beer" | "mixer" | "other";
-export const categories: Category[] = ["spirits", "wine", "beer", "mixer", "other"];
+/** The merchant's own name for a kind of product (Whiskey, Red Wine, IPA): free text, filtered without regard to case. */
+export type Category = string;
+
+/** Names offered while typing a category; any other is as good. */
+export const suggestedCategories: readonly string[] = [
+  "Whiskey", "Bourbon", "Scotch", "Rye", "Vodka", "Gin", "Rum", "Tequila", "Mezcal", "Brandy", "Liqueur", "Red Wine", "White Wine", "Rosé",
+  "Sparkling Wine", "Beer", "IPA", "Lager", "Hard Seltzer", "Cider", "Non-Alcoholic", "Mixers",
+];
+
+/** The class the regulators' figures go by (ABC, TTB, taxes); derived from the category unless set. */
+export const complianceClasses = ["spirits", "wine", "beer", "cider", "non_alcoholic", "other"] as const;
+export type ComplianceClass = (typeof complianceClasses)[number];
 
 export interface InventoryItem {
   id: string;

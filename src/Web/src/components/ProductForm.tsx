@@ -1,5 +1,5 @@
 import type { Product } from "../api/catalogue";
-import { categories } from "../api/types";
+import { complianceClasses, suggestedCategories } from "../api/types";
 import { useSupplierChoices } from "../api/useSuppliers";
 import { emptyProduct, checkProduct, productBody, productValues, type ProductValues } from "../forms/productForm";
 import { Field, SelectField, TextAreaField } from "./Field";
@@ -10,6 +10,19 @@ const conflictWords: Record<string, [string, string]> = {
   DUPLICATE_SKU: ["sku", "Another product already has this SKU."],
   DUPLICATE_BARCODE: ["barcode", "Another product already has this barcode."],
 };
+
+const classNames: Record<string, string> = { spirits: "Spirits", wine: "Wine", beer: "Beer / malt beverage", cider: "Cider", non_alcoholic: "Non-alcoholic", other: "Other" };
+
+/** The category names offered while typing (any other is as good), for every category input of the app. */
+export function CategorySuggestions() {
+  return (
+    <datalist id="category-suggestions">
+      {suggestedCategories.map((c) => (
+        <option key={c} value={c} />
+      ))}
+    </datalist>
+  );
+}
 
 /** Adds a product, or changes one: the Api's rules are checked first, and its own refusals land beside the field. */
 export function ProductForm({ product, onSaved, onCancel }: { product?: Product; onSaved: (p: Product) => void; onCancel: () => void }) {
@@ -36,10 +49,20 @@ export function ProductForm({ product, onSaved, onCancel }: { product?: Product;
           <>
             {text("name", "Name", { autoComplete: "off" })}
             {text("sku", "SKU", { autoComplete: "off", maxLength: 64 })}
-            <SelectField id="product-category" label="Category" value={values.category} error={errors.category} onChange={(e) => set("category", e.target.value)}>
-              {categories.map((c) => (
+            {text("category", "Category", { list: "category-suggestions", autoComplete: "off", maxLength: 50, hint: "Your own name for it: Whiskey, Red Wine, IPA." })}
+            <CategorySuggestions />
+            <SelectField
+              id="product-complianceClass"
+              label="Class for reports"
+              value={values.complianceClass}
+              error={errors.complianceClass}
+              hint="What ABC, TTB and tax figures count it as."
+              onChange={(e) => set("complianceClass", e.target.value)}
+            >
+              <option value="">{product ? `Keep ${classNames[product.complianceClass] ?? product.complianceClass} (from the category if it changes)` : "From the category"}</option>
+              {complianceClasses.map((c) => (
                 <option key={c} value={c}>
-                  {c}
+                  {classNames[c]}
                 </option>
               ))}
             </SelectField>

@@ -1,5 +1,5 @@
 import type { Product, ProductBody } from "../api/catalogue";
-import { categories, type Category } from "../api/types";
+import { complianceClasses, type ComplianceClass } from "../api/types";
 import { barcodeProblem } from "./barcode";
 import { centsOf } from "./money";
 import type { FieldErrors } from "./fieldErrors";
@@ -8,7 +8,9 @@ import type { FieldErrors } from "./fieldErrors";
 export interface ProductValues {
   sku: string;
   name: string;
-  category: Category | "";
+  category: string;
+  /** "" leaves the class to the Api: derived from the category (or, on an edit, kept unless the category changes). */
+  complianceClass: ComplianceClass | "";
   sizeMl: string;
   abv: string;
   cost: string;
@@ -23,7 +25,8 @@ export interface ProductValues {
 export const emptyProduct: ProductValues = {
   sku: "",
   name: "",
-  category: "spirits",
+  category: "",
+  complianceClass: "",
   sizeMl: "750",
   abv: "",
   cost: "",
@@ -40,6 +43,7 @@ export function productValues(product: Product): ProductValues {
     sku: product.sku,
     name: product.name,
     category: product.category,
+    complianceClass: "",
     sizeMl: String(product.sizeMl),
     abv: String(product.abv),
     cost: product.cost.toFixed(2),
@@ -67,7 +71,10 @@ export function checkProduct(values: ProductValues): FieldErrors {
   const name = values.name.trim();
   if (name === "") errors.name = "Enter the product's name.";
   else if (name.length > 200) errors.name = "The name may have at most 200 characters.";
-  if (!categories.includes(values.category as Category)) errors.category = "Choose a category.";
+  const category = values.category.trim();
+  if (category === "") errors.category = "Enter a category: your own name for it (Whiskey, Red Wine, IPA).";
+  else if (category.length > 50) errors.category = "The category may have at most 50 characters.";
+  if (values.complianceClass !== "" && !complianceClasses.includes(values.complianceClass)) errors.complianceClass = "Choose a class from the list.";
   if (values.sizeMl.trim() === "") errors.sizeMl = "Enter the bottle size in ml, e.g. 750.";
   else if (!wholeIn(values.sizeMl, 1, 100_000)) errors.sizeMl = "The size must be a whole number of ml from 1 to 100000.";
   const abv = values.abv.trim();
@@ -93,12 +100,13 @@ export function productBody(values: ProductValues): ProductBody {
   const body: ProductBody = {
     sku: values.sku.trim(),
     name: values.name.trim(),
-    category: values.category as Category,
+    category: values.category.trim(),
     sizeMl: Number(values.sizeMl),
     abv: Number(values.abv),
     cost: (centsOf(values.cost) ?? 0) / 100,
     price: (centsOf(values.price) ?? 0) / 100,
   };
+  if (values.complianceClass) body.complianceClass = values.complianceClass;
   if (values.supplierId) body.supplierId = values.supplierId;
   if (values.barcode.trim()) body.barcode = values.barcode.trim();
   if (values.brand.trim()) body.brand = values.brand.trim();

@@ -2,7 +2,8 @@ import { useEffect, useState } from "react";
 import { useSettled } from "../components/useSettled";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiFetch, withQuery } from "../api/client";
-import { categories, type InventoryItem, type Page } from "../api/types";
+import type { InventoryItem, Page } from "../api/types";
+import { CategorySuggestions } from "../components/ProductForm";
 import { Shell } from "../layout/Shell";
 import { LocationPicker, useLocationChoice } from "../components/LocationPicker";
 import { PagedRecords } from "../components/PagedRecords";
@@ -22,7 +23,7 @@ export function inventoryPath(filter: InventoryFilter, limit = pageSize): string
   return withQuery("/api/v1/inventory/items", {
     locationId: filter.locationId,
     q: filter.q.trim(),
-    category: filter.category,
+    category: filter.category.trim() || undefined,
     lowStock: filter.lowStock ? "true" : undefined,
     page: filter.page,
     limit,
@@ -58,14 +59,8 @@ export default function Inventory() {
         </div>
         <div>
           <label htmlFor="category">Category</label>
-          <select id="category" value={category} onChange={(e) => setCategory(e.target.value)}>
-            <option value="">All categories</option>
-            {categories.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
+          <input id="category" list="category-suggestions" autoComplete="off" value={category} placeholder="All categories" onChange={(e) => setCategory(e.target.value)} />
+          <CategorySuggestions />
         </div>
         <label className="check">
           <input type="checkbox" checked={lowStock} onChange={(e) => setLowStock(e.target.checked)} /> Below par only

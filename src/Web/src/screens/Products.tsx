@@ -1,13 +1,12 @@
 import { useState } from "react";
 import { getSession } from "../api/client";
 import type { Product } from "../api/catalogue";
-import { categories } from "../api/types";
 import { usePagedList } from "../api/usePagedList";
 import { Shell } from "../layout/Shell";
 import { ActionsHeading, RowActions } from "../components/ActionsColumn";
-import { SelectField, Field } from "../components/Field";
+import { Field } from "../components/Field";
 import { PagedRecords } from "../components/PagedRecords";
-import { ProductForm } from "../components/ProductForm";
+import { CategorySuggestions, ProductForm } from "../components/ProductForm";
 import { AddRecordButton, RecordEditorPanels } from "../components/RecordEditor";
 import { useRecordEditor } from "../components/useRecordEditor";
 import { formatMoney } from "../forms/money";
@@ -21,7 +20,7 @@ export default function Products() {
   const [search, setSearch] = useState("");
   const [category, setCategory] = useState("");
   const q = useSettled(search.trim());
-  const products = usePagedList<Product>({ queryKey: ["products", "list", q, category], path: "/api/v1/products", filters: { q, category }, limit: pageSize });
+  const products = usePagedList<Product>({ queryKey: ["products", "list", q, category], path: "/api/v1/products", filters: { q, category: category.trim() }, limit: pageSize });
   const editor = useRecordEditor<Product>({
     path: "/api/v1/products",
     queryKey: "products",
@@ -53,14 +52,8 @@ export default function Products() {
       />
       <div className="filters">
         <Field id="search" label="Search" type="search" value={search} placeholder="Name, brand or SKU" onChange={(e) => setSearch(e.target.value)} />
-        <SelectField id="category" label="Category" value={category} onChange={(e) => setCategory(e.target.value)}>
-          <option value="">All categories</option>
-          {categories.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </SelectField>
+        <Field id="category" label="Category" list="category-suggestions" autoComplete="off" value={category} placeholder="All categories" onChange={(e) => setCategory(e.target.value)} />
+        <CategorySuggestions />
       </div>
       <PagedRecords
         paged={products}
