@@ -23,7 +23,7 @@ public static class ProductsApi
     }
 
     private static async Task<Ok<Envelope<ListData<ProductDetails>>>> List(
-        [AsParameters] ListQuery query, string? category, string? q, string? supplierId, ClaimsPrincipal principal, IGrainFactory grains)
+        [AsParameters] ListQuery query, string? category, string? q, string? supplierId, string? includeInactive, ClaimsPrincipal principal, IGrainFactory grains)
     {
         var page = query.ToPageRequest();
         Guid? supplier = null;
@@ -40,7 +40,7 @@ public static class ProductsApi
         }
 
         var products = await SuppliersApi.Catalogue(principal, grains).ListProducts(
-            new ProductQuery(page.Page, page.Limit, QueryValues.Text("category", category, 50), q, supplier));
+            new ProductQuery(page.Page, page.Limit, QueryValues.Text("category", category, 50), q, supplier, ListQuery.Flag("includeInactive", includeInactive)));
         return TypedResults.Ok(Envelope.Of(products));
     }
 

@@ -43,7 +43,7 @@ public static class InventoryApi
     }
 
     private static async Task<Ok<Envelope<ListData<InventoryItem>>>> List(
-        [AsParameters] ListQuery query, string? locationId, string? category, string? lowStock, string? q, ClaimsPrincipal principal, IGrainFactory grains)
+        [AsParameters] ListQuery query, string? locationId, string? category, string? lowStock, string? q, string? includeInactive, ClaimsPrincipal principal, IGrainFactory grains)
     {
         var page = query.ToPageRequest();
         if (q is { Length: > 200 })
@@ -56,7 +56,7 @@ public static class InventoryApi
 
         var organizationId = CurrentUser.From(principal).OrganizationId;
         var filter = new InventoryQuery(page.Page, page.Limit, category, ListQuery.Flag("lowStock", lowStock),
-            string.IsNullOrWhiteSpace(q) ? null : q.Trim());
+            string.IsNullOrWhiteSpace(q) ? null : q.Trim(), ListQuery.Flag("includeInactive", includeInactive));
         // One location's list is its live grain's; the whole organisation's is read from the committed rows in one query.
         var items = location is { } one
             ? await grains.GetGrain<ILocationStockGrain>(GrainKeys.LocationStock(organizationId, one)).List(filter)

@@ -30,7 +30,9 @@ public sealed record ProductDetails(
     [property: Id(19)] decimal? FullWeightG = null,
     [property: Id(20)] decimal? EmptyWeightG = null,
     [property: Id(21)] decimal? DensityGPerMl = null,
-    [property: Id(22)] string ComplianceClass = ComplianceClasses.Other);
+    [property: Id(22)] string ComplianceClass = ComplianceClasses.Other,
+    [property: Id(23)] string? ImageUrl = null,
+    [property: Id(24)] bool IsActive = true);
 
 /// <summary>A product to create, or the fields to change (null keeps the current value).</summary>
 [GenerateSerializer, Immutable, Alias("ipf.ProductDraft.v1")]
@@ -53,7 +55,9 @@ public sealed record ProductDraft(
     [property: Id(15)] decimal? FullWeightG = null,
     [property: Id(16)] decimal? EmptyWeightG = null,
     [property: Id(17)] decimal? DensityGPerMl = null,
-    [property: Id(18)] string? ComplianceClass = null);
+    [property: Id(18)] string? ComplianceClass = null,
+    [property: Id(19)] string? ImageUrl = null,
+    [property: Id(20)] bool? IsActive = null);
 
 /// <summary>Which products to list: a page, optionally one category, optionally a text search.</summary>
 [GenerateSerializer, Immutable, Alias("ipf.ProductQuery.v1")]
@@ -62,7 +66,8 @@ public sealed record ProductQuery(
     [property: Id(1)] int Limit,
     [property: Id(2)] string? Category = null,
     [property: Id(3)] string? Text = null,
-    [property: Id(4)] Guid? SupplierId = null);
+    [property: Id(4)] Guid? SupplierId = null,
+    [property: Id(5)] bool IncludeInactive = false);
 
 /// <summary>A scanned barcode, normalised, and the product it names.</summary>
 [GenerateSerializer, Immutable, Alias("ipf.BarcodeMatch.v1")]

@@ -26,6 +26,9 @@ public sealed record InventoryItem
     [Id(13)] public bool LowStock { get; init; }
     [Id(14)] public bool NegativeStock { get; init; }
     [Id(15)] public DateTime? UpdatedAt { get; init; }
+
+    /// <summary>False for a product no longer carried: kept with its history, left out of lists and counting unless asked for.</summary>
+    [Id(18)] public bool IsActive { get; init; } = true;
 }
 
 /// <summary>Which items of a location to list; <c>Search</c> keeps items whose name or SKU holds every word of it.</summary>
@@ -35,7 +38,8 @@ public sealed record InventoryQuery(
     [property: Id(1)] int Limit,
     [property: Id(2)] string? Category = null,
     [property: Id(3)] bool LowStockOnly = false,
-    [property: Id(4)] string? Search = null);
+    [property: Id(4)] string? Search = null,
+    [property: Id(5)] bool IncludeInactive = false);
 
 /// <summary>Par level and reorder point to set (null keeps the current value).</summary>
 [GenerateSerializer, Immutable, Alias("ipf.StockLevels.v1")]

@@ -111,7 +111,9 @@ public sealed class CatalogueGrain(
             changes.EmptyWeightG ?? current.EmptyWeightG,
             changes.DensityGPerMl ?? current.DensityGPerMl,
             // A class set (or derived) before stays, unless the category changes and no class is sent with it.
-            changes.ComplianceClass ?? (changes.Category is null || SameText(changes.Category, current.Category) ? current.ComplianceClass : null));
+            changes.ComplianceClass ?? (changes.Category is null || SameText(changes.Category, current.Category) ? current.ComplianceClass : null),
+            changes.ImageUrl ?? current.ImageUrl,
+            changes.IsActive ?? current.IsActive);
         var product = await Validated(merged, current.Id, current.CreatedAt);
         var stored = await Saving(() => products.Update(product));
         await RefreshStock(productId);
@@ -181,7 +183,8 @@ public sealed class CatalogueGrain(
             draft.Name!.Trim(), draft.Brand, draft.Category!.Trim(), draft.Subcategory, SizeOf(draft), draft.Abv!.Value,
             draft.Cost!.Value, draft.Price!.Value, draft.CasePack, draft.Description, createdAt ?? now, now,
             draft.Unit ?? StockUnits.Bottle, draft.FullWeightG, draft.EmptyWeightG, draft.DensityGPerMl,
-            draft.ComplianceClass ?? ComplianceClasses.Of(draft.Category, draft.Subcategory));
+            draft.ComplianceClass ?? ComplianceClasses.Of(draft.Category, draft.Subcategory),
+            string.IsNullOrWhiteSpace(draft.ImageUrl) ? null : draft.ImageUrl.Trim(), draft.IsActive ?? true);
     }
 
     // A keg named by its size (half_barrel) gets that size exactly.

@@ -96,8 +96,12 @@ internal static class CatalogueRules
             .Range("casePack", product.CasePack, 1, 1_000)
             .MaxLength("description", product.Description, 2_000)
             .MaxLength("barcode", product.Barcode, 32)
+            .When(!string.IsNullOrWhiteSpace(product.ImageUrl) && !IsWebAddress(product.ImageUrl), "imageUrl", "imageUrl must be an absolute http or https URL of at most 2000 characters.")
             .Weights(product, unit);
     }
+
+    private static bool IsWebAddress(string text) =>
+        text.Trim().Length <= 2000 && Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 
     // A scale turns an open bottle into a volume only with both weights; the density is the liquid's, so water-like.
     private static Violations Weights(this Violations violations, ProductDraft product, string unit) => violations

@@ -16,7 +16,7 @@ public sealed class ProductRepository(NpgsqlDataSource db, AuditLog audit) : Ten
     p => p.Id,
     p => p.OrganizationId,
     "id, organization_id, supplier_id, sku, barcode, gtin, name, brand, category, subcategory, size_ml, abv, " +
-    "cost, price, case_pack, description, created_at, updated_at, unit, full_weight_g, empty_weight_g, density_g_per_ml, compliance_class",
+    "cost, price, case_pack, description, created_at, updated_at, unit, full_weight_g, empty_weight_g, density_g_per_ml, compliance_class, image_url, is_active",
     liveFilter: "deleted_at IS NULL")
 {
     public const string SkuUnique = "products_sku_unique";
@@ -38,11 +38,11 @@ public sealed class ProductRepository(NpgsqlDataSource db, AuditLog audit) : Ten
         var text = string.IsNullOrWhiteSpace(query.Text) ? null : query.Text.Trim();
         var pattern = text is null ? null : LikePattern.Containing(text);
         return Page(
-            "(@category::text IS NULL OR lower(category) = lower(@category)) " +
+            "(@category::text IS NULL OR lower(category) = lower(@category)) AND (@includeInactive OR is_active) " +
             "AND (@supplierId::uuid IS NULL OR supplier_id = @supplierId) " +
             $"AND (@text::text IS NULL OR {SearchText} ILIKE @pattern OR @text <% {SearchText})",
             $"CASE WHEN @text::text IS NULL THEN 0 ELSE word_similarity(@text, {SearchText}) END DESC, name, id",
-            new { organizationId, category = query.Category, supplierId = query.SupplierId, text, pattern },
+            new { organizationId, category = query.Category, supplierId = query.SupplierId, text, pattern, includeInactive = query.IncludeInactive },
             page);
     }
 }

@@ -50,7 +50,7 @@ public sealed class LocationStockGrain(StockRepository stock) : Grain, ILocation
         foreach (var productId in Order())
         {
             var item = _items[productId];
-            if ((query.Category is null || string.Equals(item.Category, query.Category, StringComparison.OrdinalIgnoreCase)) && (!query.LowStockOnly || item.LowStock || item.NegativeStock)
+            if ((query.IncludeInactive || item.IsActive) && (query.Category is null || string.Equals(item.Category, query.Category, StringComparison.OrdinalIgnoreCase)) && (!query.LowStockOnly || item.LowStock || item.NegativeStock)
                 && words.All(word => item.Name.Contains(word, StringComparison.OrdinalIgnoreCase) || item.Sku.Contains(word, StringComparison.OrdinalIgnoreCase)))
             {
                 if (matching >= page.Offset && items.Count < page.Limit)

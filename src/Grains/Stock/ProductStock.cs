@@ -141,6 +141,7 @@ public sealed class ProductStock(Guid organizationId, Guid locationId, Guid prod
             Sku = fresh.Sku,
             Name = fresh.Name,
             Category = fresh.Category,
+            ProductActive = fresh.ProductActive,
             Cost = fresh.Cost,
             Price = fresh.Price,
             Container = fresh.Container,
@@ -179,6 +180,7 @@ public sealed class ProductStock(Guid organizationId, Guid locationId, Guid prod
         LowStock = row.LowStockAlertId is not null,
         NegativeStock = row.Quantity < 0,
         UpdatedAt = row.UpdatedAt,
+        IsActive = row.ProductActive,
     };
 
     // Low stock is below par (when a par is set); negative stock is below zero. Each is raised once per crossing.
@@ -220,6 +222,7 @@ public sealed class ProductStock(Guid organizationId, Guid locationId, Guid prod
                 Sku = row.Sku,
                 Name = row.Name,
                 Category = row.Category,
+                ProductActive = row.ProductActive,
                 Price = row.Price,
                 Container = row.Container,
                 LocationActive = row.LocationActive,

@@ -17,6 +17,7 @@ public sealed record ProductAtLocationRow
     public required string Sku { get; init; }
     public required string Name { get; init; }
     public required string Category { get; init; }
+    public bool ProductActive { get; init; } = true;
     public required decimal Cost { get; init; }
     public required decimal Price { get; init; }
     public required Container Container { get; init; }
@@ -45,14 +46,14 @@ public sealed class StockRepository(NpgsqlDataSource db)
         "i.id, i.location_id, i.product_id, p.sku, p.name, p.category, p.unit, i.quantity, i.volume_ml, i.par_level, i.reorder_point, p.cost, p.price, " +
         "i.last_count_date, i.last_counted_by, " +
         "EXISTS (SELECT 1 FROM app.stock_alerts a WHERE a.location_id = i.location_id AND a.product_id = i.product_id AND a.kind = 'low_stock' AND a.cleared_at IS NULL) AS low_stock, " +
-        "i.quantity < 0 AS negative_stock, i.updated_at";
+        "i.quantity < 0 AS negative_stock, i.updated_at, p.is_active";
 
     public async Task<ProductAtLocationRow?> LoadProductAtLocation(Guid organizationId, Guid locationId, Guid productId)
     {
         await using var connection = await db.OpenConnectionAsync();
         var row = await connection.QuerySingleOrDefaultAsync<LoadedRow>(
             "SELECT l.is_active AS location_active, p.id IS NOT NULL AS product_live, coalesce(p.sku, '') AS sku, coalesce(p.name, '') AS name, " +
-            "coalesce(p.category, '') AS category, coalesce(p.cost, 0) AS cost, coalesce(p.price, 0) AS price, " +
+            "coalesce(p.category, '') AS category, coalesce(p.is_active, true) AS product_active, coalesce(p.cost, 0) AS cost, coalesce(p.price, 0) AS price, " +
             "coalesce(p.unit, 'bottle') AS unit, p.size_ml, p.full_weight_g, p.empty_weight_g, p.density_g_per_ml, i.id AS inventory_id, " +
             "coalesce(i.quantity, 0) AS quantity, CASE WHEN p.size_ml IS NULL THEN NULL ELSE coalesce(i.volume_ml, coalesce(i.quantity, 0) * p.size_ml) END AS volume_ml, " +
             "coalesce(i.par_level, 0) AS par_level, coalesce(i.reorder_point, 0) AS reorder_point, " +
@@ -100,12 +101,12 @@ public sealed class StockRepository(NpgsqlDataSource db)
             ItemColumns,
             "FROM app.inventory i JOIN app.products p ON p.id = i.product_id AND p.deleted_at IS NULL " +
             "JOIN app.locations l ON l.id = i.location_id AND l.is_active " +
-            "WHERE i.organization_id = @organizationId AND (@category::text IS NULL OR lower(p.category) = lower(@category)) " +
+            "WHERE i.organization_id = @organizationId AND (@includeInactive OR p.is_active) AND (@category::text IS NULL OR lower(p.category) = lower(@category)) " +
             "AND (NOT @lowStockOnly OR i.quantity < 0 OR EXISTS (SELECT 1 FROM app.stock_alerts a WHERE a.location_id = i.location_id " +
             "AND a.product_id = i.product_id AND a.kind = 'low_stock' AND a.cleared_at IS NULL)) " +
             "AND (SELECT bool_and(p.name ILIKE w OR p.sku ILIKE w) FROM unnest(@words::text[]) w) IS NOT FALSE",
             "lower(p.name), lower(l.name), i.product_id",
-            new { organizationId, category = query.Category, lowStockOnly = query.LowStockOnly, words },
+            new { organizationId, category = query.Category, lowStockOnly = query.LowStockOnly, words, includeInactive = query.IncludeInactive },
             new PageRequest(query.Page, query.Limit));
     }
 
@@ -240,7 +241,7 @@ public sealed class StockRepository(NpgsqlDataSource db)
 
     // The columns as read, flat; the grain's row holds the product's container as one value.
     private sealed record LoadedRow(
-        bool LocationActive, bool ProductLive, string Sku, string Name, string Category, decimal Cost, decimal Price,
+        bool LocationActive, bool ProductLive, string Sku, string Name, string Category, bool ProductActive, decimal Cost, decimal Price,
         string Unit, decimal? SizeMl, decimal? FullWeightG, decimal? EmptyWeightG, decimal? DensityGPerMl,
         Guid? InventoryId, decimal Quantity, decimal? VolumeMl, decimal ParLevel, decimal ReorderPoint,
         DateTime? LastCountDate, Guid? LastCountedBy, DateTime? UpdatedAt, Guid? LowStockAlertId, Guid? NegativeStockAlertId)
@@ -252,6 +253,7 @@ public sealed class StockRepository(NpgsqlDataSource db)
             Sku = Sku,
             Name = Name,
             Category = Category,
+            ProductActive = ProductActive,
             Cost = Cost,
             Price = Price,
             Container = new Container(Unit, SizeMl, FullWeightG, EmptyWeightG, DensityGPerMl),

@@ -12,6 +12,9 @@ export interface Product {
   category: Category;
   /** The class ABC, TTB and tax figures use; derived from the category unless set. */
   complianceClass: ComplianceClass;
+  /** False once the product is no longer carried: kept with its history, left out of lists and counting. */
+  isActive: boolean;
+  imageUrl: string | null;
   subcategory: string | null;
   sizeMl: number;
   abv: number;
@@ -31,6 +34,8 @@ export interface ProductBody {
   name?: string;
   category?: Category;
   complianceClass?: ComplianceClass;
+  isActive?: boolean;
+  imageUrl?: string;
   sizeMl?: number;
   abv?: number;
   cost?: number;

@@ -80,6 +80,11 @@ export function ProductForm({ product, onSaved, onCancel }: { product?: Product;
             </SelectField>
             {text("barcode", "Barcode", { inputMode: "numeric", autoComplete: "off", hint: "UPC or EAN digits from the label, optional." })}
             {text("brand", "Brand")}
+            {text("imageUrl", "Picture (web address)", { inputMode: "url", autoComplete: "off", hint: "Optional: https://… of the bottle's photo." })}
+            <SelectField id="product-carried" label="Carried" value={values.carried} onChange={(e) => set("carried", e.target.value)}>
+              <option value="yes">Yes: in lists, counts and orders</option>
+              <option value="no">No longer: kept with its history only</option>
+            </SelectField>
             {text("casePack", "Bottles per case", { inputMode: "numeric" })}
             <div className="span">
               <TextAreaField id="product-description" label="Description" rows={3} value={values.description} error={errors.description} onChange={(e) => set("description", e.target.value)} />

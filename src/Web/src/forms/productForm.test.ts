@@ -28,7 +28,9 @@ describe("checkProduct", () => {
 
 describe("productBody", () => {
   it("sends numbers as numbers and leaves empty optional fields out", () => {
-    expect(productBody(filled)).toEqual({ sku: "RYE-750", name: "Rittenhouse Rye", category: "Rye Whiskey", sizeMl: 750, abv: 50, cost: 21.5, price: 45 });
+    expect(productBody(filled)).toEqual({ sku: "RYE-750", name: "Rittenhouse Rye", category: "Rye Whiskey", sizeMl: 750, abv: 50, cost: 21.5, price: 45, isActive: true });
+    expect(productBody({ ...filled, carried: "no", imageUrl: " https://cdn.example.com/rye.png " })).toMatchObject({ isActive: false, imageUrl: "https://cdn.example.com/rye.png" });
+    expect(checkProduct({ ...filled, imageUrl: "rye.png" })).toEqual({ imageUrl: "The picture must be a web address starting with https://." });
     expect(productBody({ ...filled, complianceClass: "spirits" })).toMatchObject({ complianceClass: "spirits" });
     expect(productBody({ ...filled, supplierId: "s1", barcode: "083664868780", casePack: "6", brand: " Heaven Hill " })).toMatchObject({
       supplierId: "s1",
@@ -40,9 +42,9 @@ describe("productBody", () => {
 
   it("round-trips a product the Api answered", () => {
     const product = {
-      id: "p", supplierId: null, sku: "GIN", barcode: null, gtin: null, name: "Gin", brand: null, category: "Gin", complianceClass: "spirits" as const,
+      id: "p", supplierId: null, sku: "GIN", barcode: null, gtin: null, name: "Gin", brand: null, category: "Gin", complianceClass: "spirits" as const, isActive: true, imageUrl: null,
       subcategory: null, sizeMl: 700, abv: 41.4, cost: 12.5, price: 28, casePack: 6, description: null,
     };
-    expect(productBody(productValues(product))).toEqual({ sku: "GIN", name: "Gin", category: "Gin", sizeMl: 700, abv: 41.4, cost: 12.5, price: 28, casePack: 6 });
+    expect(productBody(productValues(product))).toEqual({ sku: "GIN", name: "Gin", category: "Gin", sizeMl: 700, abv: 41.4, cost: 12.5, price: 28, casePack: 6, isActive: true });
   });
 });

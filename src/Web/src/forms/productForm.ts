@@ -11,6 +11,9 @@ export interface ProductValues {
   category: string;
   /** "" leaves the class to the Api: derived from the category (or, on an edit, kept unless the category changes). */
   complianceClass: ComplianceClass | "";
+  /** "yes" while the product is carried; "no" keeps it with its history but out of lists and counting. */
+  carried: "yes" | "no";
+  imageUrl: string;
   sizeMl: string;
   abv: string;
   cost: string;
@@ -27,6 +30,8 @@ export const emptyProduct: ProductValues = {
   name: "",
   category: "",
   complianceClass: "",
+  carried: "yes",
+  imageUrl: "",
   sizeMl: "750",
   abv: "",
   cost: "",
@@ -44,6 +49,8 @@ export function productValues(product: Product): ProductValues {
     name: product.name,
     category: product.category,
     complianceClass: "",
+    carried: product.isActive === false ? "no" : "yes",
+    imageUrl: product.imageUrl ?? "",
     sizeMl: String(product.sizeMl),
     abv: String(product.abv),
     cost: product.cost.toFixed(2),
@@ -89,6 +96,8 @@ export function checkProduct(values: ProductValues): FieldErrors {
     const problem = values.barcode.trim().length > 32 ? "The barcode may have at most 32 characters." : barcodeProblem(values.barcode);
     if (problem) errors.barcode = problem;
   }
+  const image = values.imageUrl.trim();
+  if (image !== "" && (image.length > 2000 || !/^https?:\/\/\S+$/i.test(image))) errors.imageUrl = "The picture must be a web address starting with https://.";
   if (values.brand.trim().length > 200) errors.brand = "The brand may have at most 200 characters.";
   if (values.casePack.trim() !== "" && !wholeIn(values.casePack, 1, 1000)) errors.casePack = "A case holds a whole number of bottles from 1 to 1000.";
   if (values.description.length > 2000) errors.description = "The description may have at most 2000 characters.";
@@ -107,6 +116,8 @@ export function productBody(values: ProductValues): ProductBody {
     price: (centsOf(values.price) ?? 0) / 100,
   };
   if (values.complianceClass) body.complianceClass = values.complianceClass;
+  body.isActive = values.carried === "yes";
+  if (values.imageUrl.trim()) body.imageUrl = values.imageUrl.trim();
   if (values.supplierId) body.supplierId = values.supplierId;
   if (values.barcode.trim()) body.barcode = values.barcode.trim();
   if (values.brand.trim()) body.brand = values.brand.trim();

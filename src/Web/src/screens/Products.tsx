@@ -5,6 +5,7 @@ import { usePagedList } from "../api/usePagedList";
 import { Shell } from "../layout/Shell";
 import { ActionsHeading, RowActions } from "../components/ActionsColumn";
 import { Field } from "../components/Field";
+import { inactiveRow, RecordName, ShowInactive } from "../components/InactiveRecords";
 import { PagedRecords } from "../components/PagedRecords";
 import { CategorySuggestions, ProductForm } from "../components/ProductForm";
 import { AddRecordButton, RecordEditorPanels } from "../components/RecordEditor";
@@ -19,8 +20,14 @@ export default function Products() {
   const canWrite = role === "admin" || role === "manager";
   const [search, setSearch] = useState("");
   const [category, setCategory] = useState("");
+  const [includeInactive, setIncludeInactive] = useState(false);
   const q = useSettled(search.trim());
-  const products = usePagedList<Product>({ queryKey: ["products", "list", q, category], path: "/api/v1/products", filters: { q, category: category.trim() }, limit: pageSize });
+  const products = usePagedList<Product>({
+    queryKey: ["products", "list", q, category, includeInactive],
+    path: "/api/v1/products",
+    filters: { q, category: category.trim(), includeInactive: includeInactive ? "true" : undefined },
+    limit: pageSize,
+  });
   const editor = useRecordEditor<Product>({
     path: "/api/v1/products",
     queryKey: "products",
@@ -55,6 +62,7 @@ export default function Products() {
         <Field id="category" label="Category" list="category-suggestions" autoComplete="off" value={category} placeholder="All categories" onChange={(e) => setCategory(e.target.value)} />
         <CategorySuggestions />
       </div>
+      <ShowInactive noun="products (no longer carried)" checked={includeInactive} onChange={setIncludeInactive} />
       <PagedRecords
         paged={products}
         noun="products"
@@ -89,9 +97,9 @@ export default function Products() {
             </thead>
             <tbody>
               {items.map((p) => (
-                <tr key={p.id} data-product-id={p.id}>
+                <tr key={p.id} data-product-id={p.id} className={inactiveRow(p)}>
                   <td>
-                    {p.name}
+                    <RecordName name={p.name} isActive={p.isActive !== false} />
                     {p.brand && <span className="muted"> · {p.brand}</span>}
                   </td>
                   <td>{p.sku}</td>
