@@ -21,7 +21,9 @@ public sealed record OrganizationDetails(
     [property: Id(13)] string Timezone,
     [property: Id(14)] bool IsActive,
     [property: Id(15)] DateTime CreatedAt,
-    [property: Id(16)] DateTime UpdatedAt)
+    [property: Id(16)] DateTime UpdatedAt,
+    [property: Id(18)] string? TaxId = null,
+    [property: Id(19)] string SubscriptionStatus = SubscriptionStatuses.Active)
 {
     /// <summary>Operating settings, kept by the organisation grain.</summary>
     [Id(17)] public OrganizationSettings Settings { get; init; } = OrganizationSettings.Default;
@@ -52,7 +54,18 @@ public sealed record OrganizationPatch(
     [property: Id(9)] string? Zip = null,
     [property: Id(10)] string? Country = null,
     [property: Id(11)] string? Timezone = null,
-    [property: Id(12)] OrganizationSettingsPatch? Settings = null);
+    [property: Id(12)] OrganizationSettingsPatch? Settings = null,
+    [property: Id(13)] string? TaxId = null);
+
+/// <summary>Where an organisation's subscription stands: served, served and reminded, or refused.</summary>
+public static class SubscriptionStatuses
+{
+    public const string Active = "active";
+    public const string PastDue = "past_due";
+    public const string Suspended = "suspended";
+
+    public static IReadOnlyList<string> All { get; } = [Active, PastDue, Suspended];
+}
 
 [GenerateSerializer, Immutable, Alias("ipf.OrganizationSettingsPatch.v1")]
 public sealed record OrganizationSettingsPatch(

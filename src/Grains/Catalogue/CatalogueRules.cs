@@ -28,6 +28,7 @@ internal static class CatalogueRules
                 .Required("name", organization.Name)
                 .OneOf("businessType", organization.BusinessType, BusinessTypes)
                 .MaxLength("licenseNumber", organization.LicenseNumber, 64)
+                .MaxLength("taxId", organization.TaxId, 32)
                 .Email("email", organization.Email)
                 .MaxLength("phone", organization.Phone, 32)
                 .Required("country", organization.Country, 2)

@@ -45,6 +45,7 @@ public sealed class OrganizationGrain(
             Zip = patch.Zip ?? current.Zip,
             Country = patch.Country ?? current.Country,
             Timezone = patch.Timezone ?? current.Timezone,
+            TaxId = patch.TaxId is null ? current.TaxId : patch.TaxId.Trim().Length == 0 ? null : patch.TaxId.Trim(),
             UpdatedAt = time.GetUtcNow().UtcDateTime,
         };
         var settings = state.State.Settings;

@@ -10,7 +10,7 @@ public sealed class OrganizationRepository(NpgsqlDataSource db, AuditLog audit)
 {
     private const string Columns =
         "id, name, business_type, subscription_tier, license_number, email, phone, address_line1, address_line2, " +
-        "city, state, zip, country, timezone, is_active, created_at, updated_at";
+        "city, state, zip, country, timezone, is_active, created_at, updated_at, tax_id, subscription_status";
 
     public async Task<OrganizationDetails?> Find(Guid id)
     {
@@ -28,7 +28,7 @@ public sealed class OrganizationRepository(NpgsqlDataSource db, AuditLog audit)
     public static Task Insert(NpgsqlConnection connection, NpgsqlTransaction transaction, OrganizationDetails organization) =>
         connection.ExecuteAsync(
             $"INSERT INTO app.organizations ({Columns}) VALUES (@Id, @Name, @BusinessType, @SubscriptionTier, @LicenseNumber, " +
-            "@Email, @Phone, @AddressLine1, @AddressLine2, @City, @State, @Zip, @Country, @Timezone, @IsActive, @CreatedAt, @UpdatedAt)",
+            "@Email, @Phone, @AddressLine1, @AddressLine2, @City, @State, @Zip, @Country, @Timezone, @IsActive, @CreatedAt, @UpdatedAt, @TaxId, @SubscriptionStatus)",
             organization,
             transaction);
 
@@ -45,7 +45,7 @@ public sealed class OrganizationRepository(NpgsqlDataSource db, AuditLog audit)
         var stored = await connection.QuerySingleAsync<OrganizationDetails>(
             "UPDATE app.organizations SET name = @Name, business_type = @BusinessType, license_number = @LicenseNumber, " +
             "email = @Email, phone = @Phone, address_line1 = @AddressLine1, address_line2 = @AddressLine2, city = @City, " +
-            "state = @State, zip = @Zip, country = @Country, timezone = @Timezone, updated_at = @UpdatedAt " +
+            "state = @State, zip = @Zip, country = @Country, timezone = @Timezone, tax_id = @TaxId, updated_at = @UpdatedAt " +
             $"WHERE id = @Id RETURNING {Columns}",
             organization,
             transaction);

@@ -19,9 +19,16 @@ public sealed class PropertyAuthorizationTests(SharedProduct product)
             id = Guid.NewGuid(),
             createdAt = "2001-01-01T00:00:00Z",
             isActive = false,
+            subscriptionStatus = "active",
+            taxId = " 12-3456789 ",
         })).ShouldSucceed().Data;
+        var suspendedBySelf = (await tenant.Admin.PatchAsync($"/api/v1/organizations/{tenant.OrganizationId}", new { subscriptionStatus = "suspended" })).ShouldSucceed().Data;
 
         Assert.Equal("Renamed Bar", after.GetProperty("name").GetString());
+        // The seed's tax_id is the organisation's to set; its subscription_status is not (the platform operator's).
+        Assert.Equal(("12-3456789", "active"), (after.GetProperty("taxId").GetString(), after.GetProperty("subscriptionStatus").GetString()));
+        Assert.Equal("active", suspendedBySelf.GetProperty("subscriptionStatus").GetString());
+        (await tenant.Admin.PatchAsync($"/api/v1/organizations/{tenant.OrganizationId}", new { taxId = new string('9', 33) })).ShouldFail(System.Net.HttpStatusCode.BadRequest, "VALIDATION_FAILED");
         Assert.Equal(("starter", tenant.OrganizationId.ToString(), true), (after.GetProperty("subscriptionTier").GetString(), after.GetProperty("id").GetString(), after.GetProperty("isActive").GetBoolean()));
         Assert.Equal(before.GetProperty("createdAt").GetString(), after.GetProperty("createdAt").GetString());
     }

@@ -3,3 +3,9 @@
 ALTER TABLE app.products
     ADD COLUMN image_url text CHECK (length(image_url) <= 2000),
     ADD COLUMN is_active boolean NOT NULL DEFAULT true;
+
+-- The organisation's tax identifier (an EIN, a state seller's permit), and the state of its subscription: active,
+-- past_due (still served, reminded) or suspended (refused; set by the platform operator).
+ALTER TABLE app.organizations
+    ADD COLUMN tax_id text CHECK (length(tax_id) <= 32),
+    ADD COLUMN subscription_status text NOT NULL DEFAULT 'active' CHECK (subscription_status IN ('active', 'past_due', 'suspended'));
