@@ -19,7 +19,8 @@ public sealed record LocationDetails(
     [property: Id(13)] decimal? Longitude,
     [property: Id(14)] bool IsActive,
     [property: Id(15)] DateTime CreatedAt,
-    [property: Id(16)] DateTime UpdatedAt);
+    [property: Id(16)] DateTime UpdatedAt,
+    [property: Id(17)] bool IsPrimary = false);
 
 /// <summary>A location to create, or the fields to change (null keeps the current value).</summary>
 [GenerateSerializer, Immutable, Alias("ipf.LocationDraft.v1")]
@@ -35,7 +36,8 @@ public sealed record LocationDraft(
     [property: Id(8)] string? Phone = null,
     [property: Id(9)] string? Timezone = null,
     [property: Id(10)] decimal? Latitude = null,
-    [property: Id(11)] decimal? Longitude = null);
+    [property: Id(11)] decimal? Longitude = null,
+    [property: Id(12)] bool? IsPrimary = null);
 
 /// <summary>One location of one organisation.</summary>
 public interface ILocationGrain : IGrainWithStringKey
@@ -46,4 +48,7 @@ public interface ILocationGrain : IGrainWithStringKey
 
     /// <summary>Soft delete: the location stays in history (the ledger points at it) but is inactive.</summary>
     Task Deactivate();
+
+    /// <summary>The row changed under this grain (another location became primary): read it again when next asked.</summary>
+    Task Forget();
 }

@@ -83,4 +83,10 @@ public interface IOrganizationGrain : IGrainWithStringKey
     Task<Page<LocationDetails>> ListLocations(PageRequest page, bool includeInactive);
 
     Task<LocationDetails> CreateLocation(LocationDraft draft);
+
+    /// <summary>
+    /// Makes a location the organisation's one primary location, or (none given) passes the part to the oldest open
+    /// location other than <paramref name="leaving"/>. The organisation is the one writer of the part.
+    /// </summary>
+    Task SetPrimary(Guid? locationId, Guid? leaving = null);
 }

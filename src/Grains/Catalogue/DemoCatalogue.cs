@@ -62,7 +62,8 @@ public sealed class DemoCatalogue(
             locationIds.Add(locationId);
             await locations.Insert(connection, transaction, new LocationDetails(
                 locationId, OrganizationId, row.Name, "liquor_store", row.LicenseNumber, row.AddressLine1, null, row.City, row.State,
-                row.Zip, null, "America/Chicago", decimal.Round(row.Latitude, 6), decimal.Round(row.Longitude, 6), IsActive: true, now, now));
+                row.Zip, null, "America/Chicago", decimal.Round(row.Latitude, 6), decimal.Round(row.Longitude, 6), IsActive: true, now, now,
+                IsPrimary: locationIds.Count == 1));
             // Each store's Class E licence, one of them due for renewal within the month so the demo has something to show.
             var expires = today.AddDays(licenceTerms++ == 0 ? 20 : 150 * licenceTerms);
             await licenses.Insert(connection, transaction, new LicenseDetails(

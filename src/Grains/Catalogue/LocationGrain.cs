@@ -32,8 +32,33 @@ public sealed class LocationGrain(LocationRepository locations, StockRepository 
             UpdatedAt = time.GetUtcNow().UtcDateTime,
         };
         CatalogueRules.Check(changed);
-        return _record = await locations.Update(changed);
+        if (changes.IsPrimary == false && current.IsPrimary)
+        {
+            throw new ValidationFailedException([new FieldError("isPrimary", "An organisation always has one primary location: make another one primary instead.")]);
+        }
+
+        if (changes.IsPrimary == true && !current.IsActive)
+        {
+            throw new ValidationFailedException([new FieldError("isPrimary", "An inactive location cannot be the primary one.")]);
+        }
+
+        _record = await locations.Update(changed);
+        if (changes.IsPrimary == true && !current.IsPrimary)
+        {
+            await Organization(current).SetPrimary(current.Id);
+            _record = null;
+        }
+
+        return await Record();
     }
+
+    public Task Forget()
+    {
+        _record = null;
+        return Task.CompletedTask;
+    }
+
+    private IOrganizationGrain Organization(LocationDetails location) => GrainFactory.GetGrain<IOrganizationGrain>(GrainKeys.Organization(location.OrganizationId));
 
     public async Task Deactivate()
     {
@@ -41,6 +66,13 @@ public sealed class LocationGrain(LocationRepository locations, StockRepository 
         if (current.IsActive)
         {
             _record = await locations.Update(current with { IsActive = false, UpdatedAt = time.GetUtcNow().UtcDateTime }, "deactivated");
+        }
+
+        // A closed location hands the primary part to the oldest open one.
+        if (current.IsPrimary)
+        {
+            await Organization(current).SetPrimary(null, leaving: current.Id);
+            _record = null;
         }
 
         // Live stock refuses movements at a closed location from what its grains hold: tell them, also when this is a

@@ -101,9 +101,28 @@ public sealed class OrganizationGrain(
             now);
         CatalogueRules.Check(location);
         var created = await locations.Insert(location);
+        // The first location is the primary one; a later one takes the part only when asked to.
+        if (draft.IsPrimary == true || !await locations.HasPrimary(OrganizationId))
+        {
+            await SetPrimary(created.Id);
+            created = created with { IsPrimary = true };
+        }
+
         // A location owes filings from the day it opens, licence or not: the compliance reminder must be running.
         await GrainFactory.GetGrain<IComplianceGrain>(GrainKeys.Compliance(OrganizationId)).Watch();
         return created;
+    }
+
+    public async Task SetPrimary(Guid? locationId, Guid? leaving = null)
+    {
+        foreach (var changed in await locations.SetPrimary(OrganizationId, locationId, leaving))
+        {
+            // The asking location reads itself again; the others are told (calling it back would wait on itself).
+            if (changed != locationId && changed != leaving)
+            {
+                await GrainFactory.GetGrain<ILocationGrain>(GrainKeys.Location(OrganizationId, changed)).Forget();
+            }
+        }
     }
 
     private async Task<OrganizationDetails> Record() =>

@@ -92,6 +92,8 @@ export interface LocationDetails {
   latitude: number | null;
   longitude: number | null;
   isActive: boolean;
+  /** The organisation's one primary location (its head office or first store). */
+  isPrimary?: boolean;
 }
 
-export type LocationBody = Partial<Omit<LocationDetails, "id" | "isActive" | "latitude" | "longitude">> & { latitude?: number; longitude?: number };
+export type LocationBody = Partial<Omit<LocationDetails, "id" | "isActive" | "isPrimary" | "latitude" | "longitude">> & { latitude?: number; longitude?: number };

@@ -14,6 +14,8 @@ export interface Location {
   state?: string | null;
   timezone?: string;
   isActive?: boolean;
+  /** The organisation's one primary location (its head office or first store). */
+  isPrimary?: boolean;
 }
 
 /** The merchant's own name for a kind of product (Whiskey, Red Wine, IPA): free text, filtered without regard to case. */

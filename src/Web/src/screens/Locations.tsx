@@ -106,6 +106,7 @@ export default function Locations() {
                 <tr key={l.id} className={inactiveRow(l)}>
                   <td>
                     <RecordName name={l.name} isActive={l.isActive} />
+                    {l.isPrimary && <span className="muted"> (primary)</span>}
                   </td>
                   <td>{typeName(l.locationType)}</td>
                   <td className="wide">{[l.city, l.state].filter(Boolean).join(", ")}</td>
