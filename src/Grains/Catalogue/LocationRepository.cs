@@ -16,7 +16,10 @@ public sealed class LocationRepository(NpgsqlDataSource db, AuditLog audit) : Te
     l => l.Id,
     l => l.OrganizationId,
     "id, organization_id, name, location_type, license_number, address_line1, address_line2, city, state, zip, " +
-    "phone, timezone, latitude, longitude, is_active, created_at, updated_at, is_primary")
+    "phone, timezone, latitude, longitude, is_active, created_at, updated_at, is_primary",
+    // The organisation grain alone moves the primary part (SetPrimary): a location's own write, made from what it
+    // cached, must not put back a flag that moved meanwhile.
+    writtenElsewhere: ["is_primary"])
 {
     public Task<Page<LocationDetails>> List(Guid organizationId, PageRequest page, bool includeInactive) =>
         Page("is_active OR @includeInactive", "name, id", new { organizationId, includeInactive }, page);

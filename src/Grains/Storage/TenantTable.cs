@@ -21,7 +21,15 @@ public abstract class TenantTable<T>
     private readonly Func<T, Guid> _organizationOf;
 
     protected TenantTable(
-        NpgsqlDataSource db, AuditLog audit, string table, string entityType, Func<T, Guid> idOf, Func<T, Guid> organizationOf, string columns, string? liveFilter = null)
+        NpgsqlDataSource db,
+        AuditLog audit,
+        string table,
+        string entityType,
+        Func<T, Guid> idOf,
+        Func<T, Guid> organizationOf,
+        string columns,
+        string? liveFilter = null,
+        IReadOnlyCollection<string>? writtenElsewhere = null)
     {
         Db = db;
         Audit = audit;
@@ -33,8 +41,9 @@ public abstract class TenantTable<T>
         Columns = columns;
         var names = columns.Split(',', StringSplitOptions.TrimEntries);
         Values = string.Join(", ", names.Select(Parameter));
-        // Identity and creation are set once; everything else a write may change.
-        Assignments = string.Join(", ", names.Where(n => n is not ("id" or "organization_id" or "created_at")).Select(n => $"{n} = {Parameter(n)}"));
+        // Identity and creation are set once, and a column another writer owns is left to it; everything else a write may change.
+        Assignments = string.Join(", ", names.Where(n => n is not ("id" or "organization_id" or "created_at") && writtenElsewhere?.Contains(n) != true)
+            .Select(n => $"{n} = {Parameter(n)}"));
     }
 
     protected NpgsqlDataSource Db { get; }
