@@ -22,6 +22,9 @@ public sealed class ProductProcess : IAsyncDisposable
     /// <summary>What the product wrote to standard output, line by line: its JSON logs.</summary>
     public ConcurrentQueue<string> OutputLines { get; } = new();
 
+    // The last lines the product wrote to standard error: why it stopped, when it stops while starting.
+    private readonly ConcurrentQueue<string> _errorLines = new();
+
     /// <summary>Starts the built Api; <paramref name="settings"/> are environment variables over the test defaults.</summary>
     public static async Task<ProductProcess> StartAsync(string connectionString, string dataFolder, IDictionary<string, string>? settings = null)
     {
@@ -62,7 +65,16 @@ public sealed class ProductProcess : IAsyncDisposable
                 product.OutputLines.Enqueue(text);
             }
         };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is { } text)
+            {
+                product._errorLines.Enqueue(text);
+                while (product._errorLines.Count > 40 && product._errorLines.TryDequeue(out string? _))
+                {
+                }
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -106,7 +118,8 @@ public sealed class ProductProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"The product exited with code {_process.ExitCode} while starting.");
+                var said = string.Join('\n', _errorLines.Concat(OutputLines.TakeLast(10)));
+                throw new InvalidOperationException($"The product exited with code {_process.ExitCode} while starting. Its last words:\n{said}");
             }
 
             try
