@@ -75,12 +75,7 @@ public static class BodySignature
                 }
 
                 // The first member: cut up to the next member instead.
-                var after = end;
-                while (after < body.Length && IsSpace(body[after]))
-                {
-                    after++;
-                }
-
+                var after = SkipSpace(body, end);
                 return after < body.Length && body[after] == (byte)',' ? (name, SkipSpace(body, after + 1), value) : (name, end, value);
             }
         }

@@ -4,9 +4,10 @@ import { apiFetch } from "../api/client";
 import type { InventoryItem, InventoryUpdated } from "../api/types";
 import { onEvent } from "../live/hub";
 import type { QueuedCount } from "./queue";
-import { countedQuantity, parseGrams, weightProblem, type OpenBottle } from "./openBottle";
-import { OpenBottleInput, openOf, useBottleWeights, type OpenMode } from "./OpenBottleInput";
-import { parseCount, signed, step } from "./variance";
+import type { OpenBottle } from "./openBottle";
+import { OpenBottleInput } from "./OpenBottleInput";
+import { useBottleCount } from "./useBottleCount";
+import { signed, step } from "./variance";
 
 const steps = [-6, -1, 1, 6];
 
@@ -41,19 +42,11 @@ export interface CountPanelProps {
 
 export function CountPanel({ item, waiting, onSave, onCancel }: CountPanelProps) {
   const onRecord = useOnRecord(item);
-  const [typed, setTyped] = useState(String(Math.max(0, Math.floor(item.quantity))));
-  const [mode, setMode] = useState<OpenMode>("none");
-  const [tenths, setTenths] = useState(0);
-  const [grams, setGrams] = useState("");
-  const weights = useBottleWeights(item.productId);
+  const { typed, setTyped, whole, open, openProblem, counted, input } = useBottleCount(item.productId, String(Math.max(0, Math.floor(item.quantity))));
   const [notes, setNotes] = useState("");
   const [problem, setProblem] = useState("");
   const [saving, setSaving] = useState(false);
   const id = useId();
-  const whole = parseCount(typed);
-  const open = openOf(mode, tenths, grams);
-  const openProblem = mode === "weight" ? weightProblem(parseGrams(grams), weights) : null;
-  const counted = whole === null || openProblem ? null : countedQuantity(whole, open, weights);
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -107,7 +100,7 @@ export function CountPanel({ item, waiting, onSave, onCancel }: CountPanelProps)
           </button>
         ))}
       </div>
-      <OpenBottleInput mode={mode} onMode={setMode} tenths={tenths} onTenths={setTenths} grams={grams} onGrams={setGrams} weighable={weights !== null} />
+      <OpenBottleInput {...input} />
       <p id={`${id}-variance`} className="muted" aria-live="polite">
         {counted === null
           ? (openProblem ?? "Not a count yet.")

@@ -4,9 +4,9 @@ import { apiFetch } from "../../api/client";
 import type { CountLine } from "../../api/countSessions";
 import { FormActions } from "../../components/FormActions";
 import { FormProblem } from "../../components/FormProblem";
-import { OpenBottleInput, openOf, useBottleWeights, type OpenMode } from "../../counting/OpenBottleInput";
-import { countBody, countedQuantity, parseGrams, weightProblem } from "../../counting/openBottle";
-import { parseCount } from "../../counting/variance";
+import { OpenBottleInput } from "../../counting/OpenBottleInput";
+import { countBody } from "../../counting/openBottle";
+import { useBottleCount } from "../../counting/useBottleCount";
 import type { Chosen } from "../../forms/menuForms";
 
 /**
@@ -23,16 +23,8 @@ export function LineCount({ sessionId, area, product, counted, onSaved, onCancel
   onCancel: () => void;
 }) {
   const id = useId();
-  const [typed, setTyped] = useState(counted ? String(Math.floor(counted.quantity)) : "");
-  const [mode, setMode] = useState<OpenMode>("none");
-  const [tenths, setTenths] = useState(0);
-  const [grams, setGrams] = useState("");
   const [problem, setProblem] = useState("");
-  const weights = useBottleWeights(product.id);
-  const whole = parseCount(typed);
-  const open = openOf(mode, tenths, grams);
-  const openProblem = mode === "weight" ? weightProblem(parseGrams(grams), weights) : null;
-  const quantity = whole === null || openProblem ? null : countedQuantity(whole, open, weights);
+  const { typed, setTyped, whole, open, openProblem, counted: quantity, input } = useBottleCount(product.id, counted ? String(Math.floor(counted.quantity)) : "");
   const save = useMutation({
     mutationFn: (body: object) =>
       apiFetch<CountLine>(`/api/v1/count-sessions/${sessionId}/lines`, { method: "PUT", body: JSON.stringify({ area, productId: product.id, ...body }) }),
@@ -53,7 +45,7 @@ export function LineCount({ sessionId, area, product, counted, onSaved, onCancel
       {counted && <p className="muted">Counted {counted.quantity} here already: saving replaces it.</p>}
       <label htmlFor={`${id}-whole`}>Full bottles</label>
       <input id={`${id}-whole`} className="count-number" type="text" inputMode="numeric" autoComplete="off" value={typed} aria-invalid={typed !== "" && whole === null} onChange={(e) => setTyped(e.target.value)} />
-      <OpenBottleInput mode={mode} onMode={setMode} tenths={tenths} onTenths={setTenths} grams={grams} onGrams={setGrams} weighable={weights !== null} />
+      <OpenBottleInput {...input} />
       <p className="muted" aria-live="polite">
         {quantity === null ? (openProblem ?? "Not a count yet.") : `Counted ${quantity} in ${area}.`}
       </p>

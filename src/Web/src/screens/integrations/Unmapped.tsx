@@ -23,7 +23,6 @@ export function Unmapped() {
   const [includeMapped, setIncludeMapped] = useState(false);
   const [mapping, setMapping] = useState<UnmappedItem | null>(null);
   const [mappingItem, setMappingItem] = useState<UnmappedItem | null>(null);
-
   const [mapped, setMapped] = useState("");
   const locations = useLocations();
   const lines = useQuery({
