@@ -120,6 +120,10 @@ public static class GrainKeys
 
     public static Guid ParseCompliance(string key) => ParseIds(key, "compliance", 1)[0];
 
+    public static string Notifications(Guid organizationId) => $"notifications/{organizationId:D}";
+
+    public static Guid ParseNotifications(string key) => ParseIds(key, "notifications", 1)[0];
+
     public static string ComplianceReports(Guid organizationId) => $"compliance-reports/{organizationId:D}";
 
     public static Guid ParseComplianceReports(string key) => ParseIds(key, "compliance-reports", 1)[0];

@@ -6,6 +6,7 @@ using InventoryProFlow.Api.Identity;
 using InventoryProFlow.Api.Integrations;
 using InventoryProFlow.Api.Live;
 using InventoryProFlow.Api.Menu;
+using InventoryProFlow.Api.Notifications;
 using InventoryProFlow.Api.Operations;
 using InventoryProFlow.Api.Stock;
 using InventoryProFlow.Api.Webhooks;
@@ -102,6 +103,7 @@ public static class ApiApplication
         app.MapMetricsApi();
         app.MapAuthApi();
         app.MapPasswordApi();
+        app.MapNotificationsApi();
         app.MapUsersApi();
         app.MapOrganizationsApi();
         app.MapIpAllowListApi();

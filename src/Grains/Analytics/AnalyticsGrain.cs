@@ -4,6 +4,7 @@ using InventoryProFlow.Contracts.Errors;
 using InventoryProFlow.Contracts.Live;
 using InventoryProFlow.Grains.Catalogue;
 using InventoryProFlow.Grains.Live;
+using InventoryProFlow.Grains.Notifications;
 using InventoryProFlow.Grains.Validation;
 using Orleans.Concurrency;
 
@@ -11,7 +12,8 @@ namespace InventoryProFlow.Grains.Analytics;
 
 /// <summary>An organisation's sales figures, computed from the ledger on request. Stateless.</summary>
 [StatelessWorker]
-public sealed class AnalyticsGrain(SalesLedgerQuery sales, CountVarianceQuery counts, LocationRepository locations) : Grain, IAnalyticsGrain
+public sealed class AnalyticsGrain(
+    SalesLedgerQuery sales, CountVarianceQuery counts, LocationRepository locations, MailOutbox mail, AlertMails mails, TimeProvider time) : Grain, IAnalyticsGrain
 {
     /// <summary>Two years and a day: a year against the year before, and no more in one scan.</summary>
     public const int LongestRangeDays = 731;
@@ -44,9 +46,16 @@ public sealed class AnalyticsGrain(SalesLedgerQuery sales, CountVarianceQuery co
 
     public async Task CountRecorded(Guid locationId, Guid productId, Guid entryId)
     {
-        if (ShrinkageFinder.AlertFor(await counts.Counts(OrganizationId, locationId), entryId) is { } alert)
+        var locationCounts = await counts.Counts(OrganizationId, locationId);
+        if (ShrinkageFinder.AlertFor(locationCounts, entryId) is { } alert)
         {
             GrainFactory.PublishLive(new LiveEvents(OrganizationId, [], null, [], Shrinkage: [alert]));
+            if (mail.Enabled)
+            {
+                var productName = locationCounts.First(c => c.EntryId == entryId).Name;
+                var locationName = (await locations.Find(OrganizationId, locationId))?.Name ?? "a location";
+                await mail.Queue([mails.Shrinkage(OrganizationId, entryId, alert, productName, locationName, time.GetUtcNow().UtcDateTime)]);
+            }
         }
     }
 

@@ -4,6 +4,7 @@ using InventoryProFlow.Contracts.Compliance;
 using InventoryProFlow.Contracts.Json;
 using InventoryProFlow.Contracts.Paging;
 using InventoryProFlow.Contracts.Webhooks;
+using InventoryProFlow.Grains.Notifications;
 using InventoryProFlow.Grains.Storage;
 using InventoryProFlow.Grains.Webhooks;
 using Npgsql;
@@ -14,7 +15,7 @@ namespace InventoryProFlow.Grains.Compliance;
 public sealed record AlertDue(string AlertKey, ComplianceAlert Alert);
 
 /// <summary>SQL for app.compliance_alerts, and the webhook events of the alerts it raises.</summary>
-public sealed class ComplianceAlertRepository(NpgsqlDataSource db)
+public sealed class ComplianceAlertRepository(NpgsqlDataSource db, MailOutbox mail, AlertMails mails)
 {
     private const string Columns =
         "id, organization_id, location_id, license_id, kind, days_left, due_on, subject, message, raised_at, acknowledged_at, acknowledged_by, resolved_at";
@@ -22,8 +23,8 @@ public sealed class ComplianceAlertRepository(NpgsqlDataSource db)
     private static readonly JsonSerializerOptions Json = ContractJson.Web;
 
     /// <summary>
-    /// Raises the alerts not raised before and answers those, with their <c>compliance.alert</c> webhook events
-    /// queued in the same transaction: an alert is never raised without its webhook, nor twice.
+    /// Raises the alerts not raised before and answers those, with their <c>compliance.alert</c> webhook events and
+    /// their mails queued in the same transaction: an alert is never raised without its webhook and mail, nor twice.
     /// </summary>
     public async Task<IReadOnlyList<ComplianceAlert>> Raise(Guid organizationId, IReadOnlyList<AlertDue> due)
     {
@@ -61,6 +62,7 @@ public sealed class ComplianceAlertRepository(NpgsqlDataSource db)
                     at = raised.Select(a => a.RaisedAt).ToArray(),
                 },
                 transaction);
+            await mail.Queue(connection, transaction, raised.Select(mails.Compliance).ToList());
         }
 
         await transaction.CommitAsync();

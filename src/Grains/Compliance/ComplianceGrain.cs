@@ -2,6 +2,7 @@ using InventoryProFlow.Contracts;
 using InventoryProFlow.Contracts.Compliance;
 using InventoryProFlow.Contracts.Errors;
 using InventoryProFlow.Contracts.Live;
+using InventoryProFlow.Contracts.Notifications;
 using InventoryProFlow.Contracts.Paging;
 using InventoryProFlow.Grains.Catalogue;
 using InventoryProFlow.Grains.Live;
@@ -180,6 +181,16 @@ public sealed class ComplianceGrain(
         {
             // The next tick tries again; a failed check must not cancel the reminder.
             logger.LogWarning(error, "Compliance check of organisation {OrganizationId} failed; the next reminder tries again", OrganizationId);
+        }
+
+        try
+        {
+            // The organisation's daily round also mails each location's low-stock digest (once per business day).
+            await GrainFactory.GetGrain<INotificationsGrain>(GrainKeys.Notifications(OrganizationId)).QueueLowStockDigests();
+        }
+        catch (Exception error)
+        {
+            logger.LogWarning(error, "Low-stock digests of organisation {OrganizationId} failed; the next reminder tries again", OrganizationId);
         }
     }
 

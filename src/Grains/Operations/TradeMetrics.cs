@@ -19,6 +19,7 @@ public sealed class TradeMetrics
     private readonly Counter<long> _webhookDeliveries;
     private readonly Counter<long> _webhookEventsGivenUp;
     private readonly Counter<long> _unmappedLines;
+    private readonly Counter<long> _mails;
 
     public TradeMetrics(IMeterFactory meters)
     {
@@ -30,6 +31,7 @@ public sealed class TradeMetrics
         _webhookDeliveries = meter.CreateCounter<long>("ipf.webhook.deliveries", "{delivery}", "Webhook delivery tries, by outcome: delivered or failed.");
         _webhookEventsGivenUp = meter.CreateCounter<long>("ipf.webhook.events_given_up", "{event}", "Webhook events given up after Webhooks:GiveUpAfterHours of failed tries.");
         _unmappedLines = meter.CreateCounter<long>("ipf.pos.unmapped_lines", "{line}", "POS sale lines queued because no product matched their sku or barcode.");
+        _mails = meter.CreateCounter<long>("ipf.mail.tries", "{mail}", "Mail sending tries, by outcome: sent, failed (tried again later) or given_up.");
     }
 
     /// <summary>A movement is durable: its sale and count lines, and the stock alerts it raised (not those it cleared).</summary>
@@ -61,6 +63,8 @@ public sealed class TradeMetrics
             _webhookEventsGivenUp.Add(1);
         }
     }
+
+    public void MailTried(string outcome) => _mails.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public void UnmappedLinesQueued(int lines) => Add(_unmappedLines, lines);
 

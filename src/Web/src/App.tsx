@@ -23,6 +23,7 @@ const views: Record<string, LazyExoticComponent<ComponentType>> = {
   "/variance": lazy(() => import("./screens/Variance")),
   "/menu": lazy(() => import("./screens/Menu")),
   "/integrations": lazy(() => import("./screens/Integrations")),
+  "/notifications": lazy(() => import("./screens/Notifications")),
 };
 
 export function App() {

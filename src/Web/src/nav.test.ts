@@ -4,7 +4,7 @@ import { canOpen, screensFor } from "./nav";
 describe("screens by role", () => {
   it("gives staff the floor screens and none of the admin ones", () => {
     const titles = screensFor("staff").map((s) => s.title);
-    expect(titles).toEqual(["Dashboard", "Inventory", "Count", "Count sessions", "Transactions", "Products", "Suppliers", "Locations"]);
+    expect(titles).toEqual(["Dashboard", "Inventory", "Count", "Count sessions", "Transactions", "Products", "Suppliers", "Locations", "Notifications"]);
     expect(canOpen("staff", "/integrations")).toBe(false);
     expect(canOpen("staff", "/users")).toBe(false);
   });
@@ -16,7 +16,7 @@ describe("screens by role", () => {
   });
 
   it("opens everything to admins and nothing to nobody", () => {
-    expect(screensFor("admin")).toHaveLength(16);
+    expect(screensFor("admin")).toHaveLength(17);
     expect(screensFor(undefined)).toEqual([]);
     expect(canOpen("admin", "/no-such-screen")).toBe(false);
   });

@@ -3,15 +3,18 @@ using System.Net;
 namespace InventoryProFlow.Api.Tests.Infrastructure;
 
 /// <summary>One running product shared by the API tests; each test makes its own tenants, so none depends on another.</summary>
-public sealed class SharedProduct : IAsyncLifetime
+public class SharedProduct : IAsyncLifetime
 {
     public const string Collection = "product";
 
     public ProductHost Host { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Host = await ProductHost.StartAsync();
+    public virtual async Task InitializeAsync() => Host = await ProductHost.StartAsync(settings: Settings());
 
-    public async Task DisposeAsync() => await Host.DisposeAsync();
+    public virtual async Task DisposeAsync() => await Host.DisposeAsync();
+
+    /// <summary>Settings over the test defaults, for a fixture that shares a product configured its own way.</summary>
+    protected virtual IDictionary<string, string?>? Settings() => null;
 
     /// <summary>Signs up a new business with a unique email and returns its admin's session.</summary>
     public async Task<Tenant> NewTenantAsync(string businessType = "bar")
@@ -35,13 +38,16 @@ public sealed record Tenant(SharedProduct Product, Guid OrganizationId, string A
     public async Task<ApiClient> SignedInAsync(string role) => Product.Host.Client(await TokenOfNewUserAsync(role));
 
     /// <summary>Adds a user of a role and answers their access token.</summary>
-    public async Task<string> TokenOfNewUserAsync(string role)
+    public async Task<string> TokenOfNewUserAsync(string role) => (await NewUserAsync(role)).Token;
+
+    /// <summary>Adds a user of a role and signs them in: their email and access token.</summary>
+    public async Task<(string Email, string Token)> NewUserAsync(string role)
     {
         var email = $"{role}-{Guid.NewGuid():N}@example.com";
         (await Admin.PostAsync("/api/v1/users", new { email, password = Password, firstName = "Pat", lastName = role, role }))
             .ShouldSucceed(HttpStatusCode.Created);
         var login = await Product.Host.Client().PostAsync("/api/v1/auth/login", new { email, password = Password });
-        return login.ShouldSucceed().Data.GetProperty("accessToken").GetString()!;
+        return (email, login.ShouldSucceed().Data.GetProperty("accessToken").GetString()!);
     }
 
     public async Task<Guid> CreateLocationAsync(string name = "Main Bar") =>
