@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Checks deploy/ on a machine without a container engine or a Kubernetes cluster, as far as that goes:
-#   1. static checks (deploy/check_files.py): YAML parses; Compose, Kubernetes and Dockerfile hang together; every
-#      environment variable set is a real setting (README row read in src/, or a named platform variable)
+#   1. static checks (deploy/check_files.py): YAML parses; Compose, Kubernetes and Dockerfile hang together; the
+#      autoscalers (3 to 20 at 70 % CPU, 80 % memory), every container's requests and limits, the Ingress and the
+#      SignalR affinity; every environment variable set is a real setting (README row read in src/, or a named
+#      platform variable)
 #   2. `kubectl kustomize deploy/k8s` renders the manifests offline (when kubectl is installed)
 #   3. the web stage: `npm ci` + `npm run build` with WEB_OUT_DIR, as the Dockerfile's web stage runs them
 #   4. the build stage: `dotnet restore` + `dotnet publish` of src/Api and src/Silo, as the Dockerfile runs them

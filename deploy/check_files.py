@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Static checks of deploy/ that need no container engine or cluster (deploy/check.sh runs this).
 
-YAML parses; Compose and Kubernetes objects hang together (selectors, probes, labels, secrets, stages); and every
+YAML parses; Compose and Kubernetes objects hang together (selectors, probes, labels, secrets, stages); the seed's
+autoscaling (3 to 20 replicas at 70 % CPU and 80 % memory) over containers that state requests and limits, the Ingress
+to the Api Service and the SignalR affinity are as deploy/README.md says; and every
 environment variable the files set is a real setting: a row of the README's configuration table whose name the code
 reads, or a platform variable whose reader is named below. Prints one line per check; exits 1 on any failure.
 """
@@ -70,7 +72,8 @@ for resource in kustomization["resources"]:
     check((K8S / resource).exists(), f"k8s: kustomization resource {resource} exists")
 objects = [(path.name, o) for path in sorted(K8S.glob("*.yaml")) if path.name != "kustomization.yaml" for o in load_all(path)]
 kinds = sorted(o["kind"] for _, o in objects)
-for kind, count in {"Deployment": 2, "Service": 1, "PodDisruptionBudget": 2, "ServiceAccount": 2, "Role": 1, "RoleBinding": 1, "Secret": 1}.items():
+for kind, count in {"Deployment": 2, "Service": 1, "PodDisruptionBudget": 2, "ServiceAccount": 2, "Role": 1, "RoleBinding": 1, "Secret": 1,
+                    "HorizontalPodAutoscaler": 2, "Ingress": 2}.items():
     check(kinds.count(kind) == count, f"k8s: {count} {kind} (found {kinds.count(kind)})")
 
 deployments = {o["metadata"]["name"]: o for _, o in objects if o["kind"] == "Deployment"}
@@ -82,6 +85,29 @@ k8s_env = {}
 
 def selects(selector, labels):
     return all(labels.get(k) == v for k, v in selector.items())
+
+
+def quantity(value):
+    """A Kubernetes quantity (500m, 1Gi, 2) as a number."""
+    match = re.fullmatch(r"([0-9.]+)(m|k|Ki|M|Mi|G|Gi)?", str(value))
+    factor = {None: 1, "m": 1e-3, "k": 1e3, "Ki": 2**10, "M": 1e6, "Mi": 2**20, "G": 1e9, "Gi": 2**30}[match.group(2)]
+    return float(match.group(1)) * factor
+
+
+def nginx_size(value):
+    """An nginx size (8m, 512k, 1g, 1024) in bytes."""
+    match = re.fullmatch(r"([0-9]+)([kKmMgG])?", str(value))
+    return int(match.group(1)) * {None: 1, "k": 2**10, "m": 2**20, "g": 2**30}[match.group(2) and match.group(2).lower()]
+
+
+def source_bytes(path, constant):
+    """A byte count a C# constant states as a product of integers (8 * 1024 * 1024)."""
+    text = (ROOT / path).read_text(encoding="utf-8")
+    expression = re.search(rf"{constant}\s*=\s*([0-9 *]+);", text).group(1)
+    product = 1
+    for factor in expression.split("*"):
+        product *= int(factor)
+    return product
 
 
 for name, deployment in deployments.items():
@@ -98,8 +124,15 @@ for name, deployment in deployments.items():
                 check(ref["name"] == secret["metadata"]["name"] and ref["key"] in secret["stringData"],
                       f"k8s: {name} {key} comes from a key of the Secret template")
         resources = container.get("resources", {})
-        check("cpu" in resources.get("requests", {}) and "memory" in resources.get("requests", {}) and "memory" in resources.get("limits", {}),
-              f"k8s: {name} states CPU and memory requests and a memory limit")
+        requests, limits = resources.get("requests", {}), resources.get("limits", {})
+        check({"cpu", "memory"} <= set(requests) and "memory" in limits,
+              f"k8s: {name} states CPU and memory requests (the autoscaler's utilisation is of them) and a memory limit")
+        check(all(quantity(limits[r]) >= quantity(requests[r]) for r in limits if r in requests),
+              f"k8s: {name} limits are at least its requests ({limits} >= {requests})")
+        if name == "ipf-api":
+            check("cpu" in limits, "k8s: ipf-api has a CPU limit")
+        if name == "ipf-silo":
+            check("cpu" not in limits, "k8s: ipf-silo has no CPU limit (a throttled silo misses its membership probes)")
         for probe in ("startupProbe", "readinessProbe", "livenessProbe"):
             check(probe in container, f"k8s: {name} has a {probe}")
         if name == "ipf-api":
@@ -124,6 +157,66 @@ for _, o in objects:
         selector = o["spec"]["selector"].get("matchLabels", o["spec"]["selector"])
         check(any(selects(selector, d["spec"]["template"]["metadata"]["labels"]) for d in deployments.values()),
               f"k8s: {o['kind']} {o['metadata']['name']} selects pods of a Deployment")
+
+# The seed's autoscaling: 3 to 20 replicas at 70 % CPU and 80 % memory, for the Api nodes and the silos.
+autoscalers = {o["spec"]["scaleTargetRef"]["name"]: o for _, o in objects if o["kind"] == "HorizontalPodAutoscaler"}
+budgets = {o["metadata"]["name"]: o for _, o in objects if o["kind"] == "PodDisruptionBudget"}
+for name, deployment in deployments.items():
+    hpa = autoscalers.get(name)
+    check(hpa is not None and hpa["apiVersion"] == "autoscaling/v2" and hpa["spec"]["scaleTargetRef"]["kind"] == "Deployment",
+          f"k8s: an autoscaling/v2 HorizontalPodAutoscaler scales Deployment {name}")
+    if hpa is None:
+        continue
+    spec = hpa["spec"]
+    check((spec["minReplicas"], spec["maxReplicas"]) == (3, 20), f"k8s: {name} scales from 3 to 20 replicas (found {spec['minReplicas']} to {spec['maxReplicas']})")
+    targets = {m["resource"]["name"]: m["resource"]["target"] for m in spec["metrics"] if m["type"] == "Resource"}
+    check(targets == {"cpu": {"type": "Utilization", "averageUtilization": 70}, "memory": {"type": "Utilization", "averageUtilization": 80}},
+          f"k8s: {name} targets 70 % average CPU and 80 % average memory utilisation (found {targets})")
+    check("replicas" not in deployment["spec"], f"k8s: {name} states no replicas, so `kubectl apply` leaves the autoscaler's count alone")
+    budget = next((b for b in budgets.values() if selects(b["spec"]["selector"]["matchLabels"], deployment["spec"]["template"]["metadata"]["labels"])), None)
+    left = spec["minReplicas"] - budget["spec"]["maxUnavailable"] if budget and "maxUnavailable" in budget["spec"] else budget and budget["spec"].get("minAvailable")
+    check(budget is not None and left is not None and 2 <= left < spec["minReplicas"],
+          f"k8s: {name}'s PodDisruptionBudget keeps at least 2 of its 3 minimum pods through a drain and lets one go")
+silo_down = autoscalers["ipf-silo"]["spec"].get("behavior", {}).get("scaleDown", {})
+check(silo_down.get("stabilizationWindowSeconds", 0) >= 300 and silo_down.get("policies")
+      and all(p["type"] == "Pods" and p["value"] == 1 for p in silo_down["policies"]),
+      "k8s: silos scale down one pod at a time, after a stabilisation window of 5 minutes or more")
+
+# SignalR across Api nodes: in-cluster clients stay on one pod, the Ingress keeps outside clients on one with a cookie.
+services = {o["metadata"]["name"]: o for _, o in objects if o["kind"] == "Service"}
+api_service = next(n for n, o in services.items() if selects(o["spec"]["selector"], deployments["ipf-api"]["spec"]["template"]["metadata"]["labels"]))
+check(services[api_service]["spec"].get("sessionAffinity") == "ClientIP", f"k8s: Service {api_service} keeps a client on one Api pod (sessionAffinity: ClientIP)")
+hub_path = re.search(r'const string Path = "([^"]+)"', (ROOT / "src/Api/Live/InventoryHub.cs").read_text(encoding="utf-8")).group(1)
+largest_body = max(source_bytes("src/Api/Integrations/PosSalesApi.cs", "MaxBodyBytes"), source_bytes("src/Api/Hosting/ApiServices.cs", "DefaultMaxRequestBodyBytes"))
+routes = {}
+for ingress in (o for _, o in objects if o["kind"] == "Ingress"):
+    iname = ingress["metadata"]["name"]
+    check(ingress["apiVersion"] == "networking.k8s.io/v1" and ingress["spec"].get("ingressClassName"), f"k8s: Ingress {iname} is networking.k8s.io/v1 with an ingressClassName")
+    hosts = {h for rule in ingress["spec"]["rules"] for h in [rule.get("host")]}
+    check(all(t.get("secretName") for t in ingress["spec"].get("tls", [])) and hosts <= {h for t in ingress["spec"].get("tls", []) for h in t["hosts"]},
+          f"k8s: Ingress {iname} serves its hosts over TLS from a named Secret")
+    for rule in ingress["spec"]["rules"]:
+        for path in rule["http"]["paths"]:
+            backend = path["backend"]["service"]
+            service = services.get(backend["name"])
+            ports = {p.get("name") for p in service["spec"]["ports"]} | {p["port"] for p in service["spec"]["ports"]} if service else set()
+            check(service is not None and (backend["port"].get("name") or backend["port"].get("number")) in ports,
+                  f"k8s: Ingress {iname} {path['path']} routes to a port of Service {backend['name']}")
+            routes[path["path"]] = (backend["name"], ingress)
+check(routes.get("/", (None,))[0] == api_service, "k8s: the Ingress routes / to the Api Service")
+root_annotations = routes.get("/", (None, {"metadata": {}}))[1]["metadata"].get("annotations", {})
+check(nginx_size(root_annotations.get("nginx.ingress.kubernetes.io/proxy-body-size", "1m")) >= largest_body,
+      f"k8s: the Ingress lets through the Api's largest body ({largest_body} bytes, PosSalesApi), so the Api answers oversize ones itself")
+hub_route = max((p for p in routes if hub_path.startswith(p)), key=len, default=None)
+hub_annotations = routes[hub_route][1]["metadata"].get("annotations", {}) if hub_route else {}
+check(hub_route is not None and routes[hub_route][0] == api_service and hub_annotations.get("nginx.ingress.kubernetes.io/affinity") == "cookie",
+      f"k8s: the Ingress routes {hub_path} to the Api Service with cookie affinity")
+check(all(int(hub_annotations.get(f"nginx.ingress.kubernetes.io/proxy-{t}-timeout", "60")) > 90 for t in ("read", "send")),
+      f"k8s: the Ingress's timeouts on {hub_path} outlast a SignalR long poll (90 s)")
+hub_client = (ROOT / "src/Web/src/live/hub.ts").read_text(encoding="utf-8")
+check("skipNegotiation: true" in hub_client and "transport: HttpTransportType.WebSockets" in hub_client,
+      "web: the app's hub connection is one WebSocket request without negotiation (any Api node serves it)")
+
 binding = next(o for _, o in objects if o["kind"] == "RoleBinding")
 role = next(o for _, o in objects if o["kind"] == "Role")
 check(binding["roleRef"]["name"] == role["metadata"]["name"] and binding["subjects"][0]["name"] == deployments["ipf-silo"]["spec"]["template"]["spec"]["serviceAccountName"],

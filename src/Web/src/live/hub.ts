@@ -1,4 +1,4 @@
-import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from "@microsoft/signalr";
+import { HttpTransportType, HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from "@microsoft/signalr";
 import { getSession, onSessionChange } from "../api/client";
 
 // One connection to /hubs/inventory for the whole app. Screens ask for a location's events; the
@@ -51,7 +51,13 @@ export function onLiveState(listener: (state: LiveState) => void): () => void {
 
 function build(): HubConnection {
   const hub = new HubConnectionBuilder()
-    .withUrl("/hubs/inventory", { accessTokenFactory: () => getSession()?.accessToken ?? "" })
+    // WebSockets only, without negotiation: one request, which any Api node of a cluster serves, so no load balancer
+    // needs sticky sessions for the app (deploy/README.md). The token rides in the query string, as for any WebSocket.
+    .withUrl("/hubs/inventory", {
+      accessTokenFactory: () => getSession()?.accessToken ?? "",
+      transport: HttpTransportType.WebSockets,
+      skipNegotiation: true,
+    })
     // Keep trying for as long as the page is open: a bar's Wi-Fi drops and comes back.
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => Math.min(1000 * 2 ** context.previousRetryCount, 15_000) })
     .configureLogging(LogLevel.Warning)
