@@ -105,6 +105,7 @@ public static class ApiApplication
         app.MapUsersApi();
         app.MapOrganizationsApi();
         app.MapIpAllowListApi();
+        app.MapUsageApi();
         app.MapLocationsApi();
         app.MapSuppliersApi();
         app.MapMenuApi();
@@ -114,6 +115,7 @@ public static class ApiApplication
         app.MapTransactionsApi();
         app.MapAdminApi();
         app.MapDashboardApi(app.Configuration);
+        app.MapOperatorApi();
         app.MapAuditApi();
         app.MapIntegrationsApi();
         app.MapIntegrationClientsApi();

@@ -76,6 +76,7 @@ public static class GrainServices
         services.AddSingleton(provider => ComplianceSchedule.From(provider.GetRequiredService<IConfiguration>()));
         services.AddSingleton(provider => RateLimitSettings.From(provider.GetRequiredService<IConfiguration>()));
         services.AddSingleton<IpAllowListRepository>();
+        services.AddSingleton<SubscriptionRepository>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<WebhookDispatcher>());
         services.AddSingleton<LedgerWriter>();
