@@ -107,6 +107,7 @@ public static class ApiApplication
         app.MapUsersApi();
         app.MapOrganizationsApi();
         app.MapIpAllowListApi();
+        app.MapUsageApi();
         app.MapLocationsApi();
         app.MapSuppliersApi();
         app.MapMenuApi();
@@ -116,6 +117,7 @@ public static class ApiApplication
         app.MapTransactionsApi();
         app.MapAdminApi();
         app.MapDashboardApi(app.Configuration);
+        app.MapOperatorApi();
         app.MapAuditApi();
         app.MapIntegrationsApi();
         app.MapIntegrationClientsApi();

@@ -16,7 +16,7 @@ public static class CrossOriginRequests
     public static readonly string[] AllowedHeaders = ["Authorization", "Content-Type", "Idempotency-Key", RequestIdMiddleware.Header, "X-Requested-With", "X-SignalR-User-Agent"];
 
     /// <summary>Headers a cross-origin script may read: the request id to quote, and when to retry after a rate limit.</summary>
-    public static readonly string[] ExposedHeaders = [RequestIdMiddleware.Header, "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"];
+    public static readonly string[] ExposedHeaders = [RequestIdMiddleware.Header, "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", Identity.OrganizationGateMiddleware.SubscriptionStatusHeader];
 
     public static WebApplicationBuilder AddCrossOriginRequests(this WebApplicationBuilder builder)
     {

@@ -7,7 +7,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InventoryProFlow.Api.Identity;
 
-/// <summary>Sign-in, sign-up, refresh, sign-out and client credentials: the only business endpoints open without a token.</summary>
+/// <summary>
+/// Sign-in, sign-up, refresh, sign-out and client credentials: the only business endpoints open without a token. A
+/// suspended organisation's sign-in, refresh and client-credentials requests get 403 ACCOUNT_SUSPENDED once the
+/// credentials prove right, and no token.
+/// </summary>
 public static class AuthApi
 {
     public sealed record LoginRequest(string? Email, string? Password);
@@ -57,6 +61,7 @@ public static class AuthApi
     {
         var asked = await ClientCredentials.ReadAsync(request);
         var client = await grains.GetGrain<IIntegrationClientsGrain>(GrainKeys.IdentityKey).Authenticate(asked.ClientId, asked.ClientSecret);
+        await grains.GetGrain<IOrganizationGateGrain>(GrainKeys.OrganizationGate(client.OrganizationId)).EnsureServed();
         var scopes = asked.Scopes ?? client.Scopes;
         var refused = scopes.Where(s => !client.Scopes.Contains(s)).ToList();
         if (refused.Count > 0)

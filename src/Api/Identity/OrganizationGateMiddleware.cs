@@ -1,6 +1,7 @@
 using System.Globalization;
 using InventoryProFlow.Api.Errors;
 using InventoryProFlow.Contracts;
+using InventoryProFlow.Contracts.Catalogue;
 using InventoryProFlow.Contracts.Errors;
 using InventoryProFlow.Contracts.Identity;
 
@@ -8,12 +9,15 @@ namespace InventoryProFlow.Api.Identity;
 
 /// <summary>
 /// Every signed-in request passes its organisation's gate grain once, before any handler runs: one grain call that
-/// checks the enterprise allow-list and counts the call against the tier's hourly allowance, the same count on every
+/// refuses a suspended organisation (403 ACCOUNT_SUSPENDED, not counted), checks the enterprise allow-list and counts the call against the tier's hourly allowance, the same count on every
 /// Api node. Runs after authentication (it needs the organisation) and before authorization, so a refused role still
 /// counts as a call. Requests without a user token (sign-in, health, POS pushes with an API key) do not pass here.
 /// </summary>
 public sealed class OrganizationGateMiddleware(RequestDelegate next, IGrainFactory grains)
 {
+    /// <summary>On every answer to a past_due organisation: its subscription needs paying, though it is still served.</summary>
+    public const string SubscriptionStatusHeader = "X-Subscription-Status";
+
     public async Task InvokeAsync(HttpContext context)
     {
         if (!CurrentUser.TryFrom(context.User, out var caller))
@@ -24,6 +28,19 @@ public sealed class OrganizationGateMiddleware(RequestDelegate next, IGrainFacto
 
         var client = ClientAddress.Of(context);
         var admission = await grains.GetGrain<IOrganizationGateGrain>(GrainKeys.OrganizationGate(caller.OrganizationId)).Admit(client);
+        if (admission.SubscriptionStatus == SubscriptionStatuses.Suspended)
+        {
+            var suspended = new AccountSuspendedException();
+            await ErrorResponses.WriteAsync(context, StatusCodes.Status403Forbidden, suspended.Code, suspended.Message);
+            return;
+        }
+
+        if (admission.SubscriptionStatus == SubscriptionStatuses.PastDue)
+        {
+            // Still served: the header lets a client remind its people before the operator suspends the account.
+            context.Response.Headers[SubscriptionStatusHeader] = admission.SubscriptionStatus;
+        }
+
         if (!admission.AddressAllowed)
         {
             await ErrorResponses.WriteAsync(

@@ -4,6 +4,7 @@ using InventoryProFlow.Api.Paging;
 using InventoryProFlow.Api.Stock;
 using InventoryProFlow.Contracts;
 using InventoryProFlow.Contracts.Errors;
+using InventoryProFlow.Contracts.Identity;
 using InventoryProFlow.Contracts.Integrations;
 using InventoryProFlow.Grains.Integrations;
 using Microsoft.AspNetCore.Http.Features;
@@ -62,6 +63,8 @@ public static class PosSalesApi
             throw new UnauthenticatedException(ErrorCodes.InvalidSignature, problem);
         }
 
+        // A POS of a suspended organisation is refused like its people: 403, nothing recorded; it keeps the sale to push again.
+        await grains.GetGrain<IOrganizationGateGrain>(GrainKeys.OrganizationGate(credential.OrganizationId)).EnsureServed();
         var payload = Parse(body);
         var integrations = grains.GetGrain<IIntegrationsGrain>(GrainKeys.Integrations(credential.OrganizationId));
         if (payload.Sales is { } sales)

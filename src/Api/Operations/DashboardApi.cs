@@ -23,6 +23,7 @@ public static class DashboardApi
 {
     public static WebApplicationBuilder AddDashboardSessions(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<PlatformOperator>();
         builder.Services.AddSingleton<DashboardSessions>();
         builder.Services.AddSingleton<IAuthorizationHandler, DashboardOperatorHandler>();
         builder.Services.AddAuthentication().AddJwtBearer(DashboardSessions.Scheme);

@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using InventoryProFlow.Api.Identity;
-using InventoryProFlow.Contracts.Identity;
-using InventoryProFlow.Silo.Hosting;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -13,7 +11,7 @@ namespace InventoryProFlow.Api.Operations;
 /// verifies it, whichever issued it), living <see cref="Lifetime"/>; an access token is no dashboard session and a
 /// dashboard session is no access token.
 /// </summary>
-public sealed class DashboardSessions(SigningKeys keys, IConfiguration configuration, TimeProvider time)
+public sealed class DashboardSessions(SigningKeys keys, PlatformOperator platformOperator, TimeProvider time)
 {
     public const string Scheme = "dashboard-session";
     public const string Policy = "dashboard-operator";
@@ -23,12 +21,8 @@ public sealed class DashboardSessions(SigningKeys keys, IConfiguration configura
 
     public static TimeSpan Lifetime { get; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>Read once, so a bad value stops start-up instead of the first sign-in.</summary>
-    public Guid OperatorOrganizationId { get; } = ClusterDashboard.OperatorOrganizationId(configuration);
-
     /// <summary>An admin of the operator's organisation, in person.</summary>
-    public bool IsOperator(CurrentUser caller) =>
-        !caller.IsClient && caller.Role == Roles.Admin && caller.OrganizationId == OperatorOrganizationId;
+    public bool IsOperator(CurrentUser caller) => platformOperator.Is(caller);
 
     /// <summary>Signs a session for <paramref name="caller"/> and sets it as an HttpOnly, SameSite=Strict cookie scoped to the dashboard.</summary>
     public DateTimeOffset Open(CurrentUser caller, HttpContext context)

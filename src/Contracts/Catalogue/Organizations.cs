@@ -89,4 +89,7 @@ public interface IOrganizationGrain : IGrainWithStringKey
     /// location other than <paramref name="leaving"/>. The organisation is the one writer of the part.
     /// </summary>
     Task SetPrimary(Guid? locationId, Guid? leaving = null);
+
+    /// <summary>Drops the record kept in memory: its row was changed elsewhere (the operator's tier or status change).</summary>
+    Task Forget();
 }

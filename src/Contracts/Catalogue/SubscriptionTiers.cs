@@ -6,4 +6,6 @@ public static class SubscriptionTiers
     public const string Starter = "starter";
     public const string Professional = "professional";
     public const string Enterprise = "enterprise";
+
+    public static IReadOnlyList<string> All { get; } = [Starter, Professional, Enterprise];
 }

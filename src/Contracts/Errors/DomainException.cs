@@ -46,6 +46,13 @@ public sealed class UnauthenticatedException(string code, string message) : Doma
 [GenerateSerializer, Alias("ipf.ForbiddenException.v1")]
 public sealed class ForbiddenException(string message) : DomainException(ErrorCodes.Forbidden, message);
 
+/// <summary>The caller's organisation is suspended by the platform operator: its sign-ins and calls are refused (403) until it is reactivated.</summary>
+[GenerateSerializer, Alias("ipf.AccountSuspendedException.v1")]
+public sealed class AccountSuspendedException()
+    : DomainException(
+        ErrorCodes.AccountSuspended,
+        "Your organisation's account is suspended: sign-ins and API calls are refused until it is reactivated. Contact Inventory Pro Flow support.");
+
 [GenerateSerializer, Alias("ipf.InvalidBarcodeException.v1")]
 public sealed class InvalidBarcodeException(string message)
     : DomainException(ErrorCodes.InvalidBarcode, message, [new FieldError("barcode", message)]);

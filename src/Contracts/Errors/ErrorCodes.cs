@@ -11,6 +11,7 @@ public static class ErrorCodes
     public const string InvalidApiKey = "INVALID_API_KEY";
     public const string InvalidSignature = "INVALID_SIGNATURE";
     public const string Forbidden = "FORBIDDEN";
+    public const string AccountSuspended = "ACCOUNT_SUSPENDED";
     public const string NotFound = "NOT_FOUND";
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
     public const string Conflict = "CONFLICT";

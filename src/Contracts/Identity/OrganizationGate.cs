@@ -1,17 +1,19 @@
 using System.Net;
+using InventoryProFlow.Contracts.Catalogue;
 
 namespace InventoryProFlow.Contracts.Identity;
 
 /// <summary>
-/// Whether a signed-in request of an organisation may go ahead: its address is on the organisation's allow-list
-/// (when one applies), and the hour's calls of its tier are not spent. <see cref="Calls"/> is null when the tier
-/// is unlimited or the address was refused (nothing was counted).
+/// Whether a signed-in request of an organisation may go ahead: the organisation is not suspended, its address is on
+/// the organisation's allow-list (when one applies), and the hour's calls of its tier are not spent. <see cref="Calls"/>
+/// is null when the tier is unlimited or the request was refused before counting (suspended, address refused).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("ipf.Admission.v1")]
 public sealed record Admission(
     [property: Id(0)] bool AddressAllowed,
     [property: Id(1)] RateLimitDecision? Calls,
-    [property: Id(2)] string SubscriptionTier);
+    [property: Id(2)] string SubscriptionTier,
+    [property: Id(3)] string SubscriptionStatus = SubscriptionStatuses.Active);
 
 /// <summary>An organisation's IP allow-list: CIDR networks in canonical form; enforced only for enterprise with at least one entry.</summary>
 [GenerateSerializer, Immutable, Alias("ipf.IpAllowList.v1")]
@@ -27,8 +29,20 @@ public sealed record IpAllowList(
 /// </summary>
 public interface IOrganizationGateGrain : IGrainWithStringKey
 {
-    /// <summary>Checks the caller's address and counts the call in this hour's window.</summary>
+    /// <summary>Checks the organisation's standing and the caller's address, and counts the call in this hour's window.</summary>
     Task<Admission> Admit(IPAddress? client);
+
+    /// <summary>Refuses (ACCOUNT_SUSPENDED) when the organisation is suspended; sign-ins and token requests ask before they change anything.</summary>
+    Task EnsureServed();
+
+    /// <summary>The tier, the status and this hour's calls as counted so far; counts nothing itself.</summary>
+    Task<OrganizationUsage> Usage();
+
+    /// <summary>
+    /// Sets the organisation's tier and/or status (the platform operator's change), audited; the gate answers the very
+    /// next request with them, wherever it arrives.
+    /// </summary>
+    Task<OrganizationUsage> ChangeSubscription(SubscriptionChange change);
 
     Task<IpAllowList> AllowList();
 

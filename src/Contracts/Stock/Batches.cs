@@ -2,7 +2,8 @@ namespace InventoryProFlow.Contracts.Stock;
 
 /// <summary>
 /// One row of a bulk change: a count and/or new levels for a product at a location. The product is
-/// named by itemId, or by productId or sku together with locationId.
+/// named by itemId, or by productId or sku together with locationId. A count is <c>count</c>, or whole
+/// <c>units</c> and <c>open</c> containers as on <c>PUT /inventory/items/{id}/count</c>.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("ipf.BatchRow.v1")]
 public sealed record BatchRow(
@@ -13,7 +14,9 @@ public sealed record BatchRow(
     [property: Id(4)] decimal? Count = null,
     [property: Id(5)] decimal? ParLevel = null,
     [property: Id(6)] decimal? ReorderPoint = null,
-    [property: Id(7)] string? Notes = null);
+    [property: Id(7)] string? Notes = null,
+    [property: Id(8)] decimal? Units = null,
+    [property: Id(9)] IReadOnlyList<OpenContainer>? Open = null);
 
 /// <summary>What happened to one row: applied (with the count's variance) or rejected (with why).</summary>
 [GenerateSerializer, Immutable, Alias("ipf.BatchRowResult.v1")]

@@ -125,6 +125,12 @@ public sealed class OrganizationGrain(
         }
     }
 
+    public Task Forget()
+    {
+        _record = null;
+        return Task.CompletedTask;
+    }
+
     private async Task<OrganizationDetails> Record() =>
         _record ??= await organizations.Find(OrganizationId) ?? throw NotFoundException.For("organization", OrganizationId);
 }

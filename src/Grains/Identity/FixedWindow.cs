@@ -15,21 +15,38 @@ public sealed class FixedWindow(TimeSpan length)
 
     public RateLimitDecision Count(DateTimeOffset now, int limit)
     {
-        var start = now.UtcTicks - (now.UtcTicks % length.Ticks);
-        if (start != _startTicks)
-        {
-            _startTicks = start;
-            _count = 0;
-        }
-
+        Roll(now);
         var allowed = _count < limit;
         if (allowed)
         {
             _count++;
         }
 
-        var resetsAt = new DateTimeOffset(start + length.Ticks, TimeSpan.Zero);
+        return Decision(now, limit, allowed);
+    }
+
+    /// <summary>Where the window stands, counting nothing: what the last counted request was told, for a usage report.</summary>
+    public (int Count, DateTimeOffset StartedAt, DateTimeOffset ResetsAt) Peek(DateTimeOffset now)
+    {
+        Roll(now);
+        return (_count, new DateTimeOffset(_startTicks, TimeSpan.Zero), new DateTimeOffset(_startTicks + length.Ticks, TimeSpan.Zero));
+    }
+
+    private void Roll(DateTimeOffset now)
+    {
+        var start = now.UtcTicks - (now.UtcTicks % length.Ticks);
+        if (start != _startTicks)
+        {
+            _startTicks = start;
+            _count = 0;
+        }
+    }
+
+    private RateLimitDecision Decision(DateTimeOffset now, int limit, bool allowed)
+    {
+        var resetsAt = new DateTimeOffset(_startTicks + length.Ticks, TimeSpan.Zero);
         var seconds = (int)Math.Ceiling((resetsAt - now).TotalSeconds);
-        return new RateLimitDecision(allowed, limit, limit - _count, resetsAt, Math.Max(seconds, 1));
+        // A tier lowered mid-hour can leave more calls counted than the new limit allows: none remain, not fewer than none.
+        return new RateLimitDecision(allowed, limit, Math.Max(limit - _count, 0), resetsAt, Math.Max(seconds, 1));
     }
 }

@@ -1,3 +1,4 @@
+using InventoryProFlow.Contracts;
 using InventoryProFlow.Contracts.Catalogue;
 using InventoryProFlow.Contracts.Errors;
 using InventoryProFlow.Contracts.Identity;
@@ -44,6 +45,9 @@ public sealed class IdentityGrain(
         {
             throw new InvalidCredentialsException();
         }
+
+        // Told only to whoever knows the password; asked before the sign-in is recorded, so a refused one changes nothing.
+        await GrainFactory.GetGrain<IOrganizationGateGrain>(GrainKeys.OrganizationGate(account.User.OrganizationId)).EnsureServed();
 
         // Upgrading an old hash is a second hash: only a sign-in that succeeds may spend it.
         var now = time.GetUtcNow().UtcDateTime;

@@ -5,10 +5,10 @@ using Npgsql;
 
 namespace InventoryProFlow.Grains.Identity;
 
-/// <summary>SQL for an organisation's tier and its allow-list (app.organizations.ip_allowlist, cidr[]).</summary>
+/// <summary>SQL for what the gate reads of an organisation (tier, status) and its allow-list (app.organizations.ip_allowlist, cidr[]).</summary>
 public sealed class IpAllowListRepository(NpgsqlDataSource db, AuditLog audit)
 {
-    private const string Read = "SELECT subscription_tier, ip_allowlist FROM app.organizations WHERE id = @id";
+    private const string Read = "SELECT subscription_tier, ip_allowlist, subscription_status FROM app.organizations WHERE id = @id";
 
     public async Task<OrganizationAccess> Find(Guid organizationId)
     {
@@ -41,7 +41,7 @@ public sealed class IpAllowListRepository(NpgsqlDataSource db, AuditLog audit)
         command.Parameters.AddWithValue("id", organizationId);
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync()
-            ? new OrganizationAccess(reader.GetString(0), reader.GetFieldValue<IPNetwork[]>(1))
+            ? new OrganizationAccess(reader.GetString(0), reader.GetFieldValue<IPNetwork[]>(1), reader.GetString(2))
             : throw NotFoundException.For("organization", organizationId);
     }
 

@@ -4,9 +4,12 @@ using InventoryProFlow.Contracts.Identity;
 
 namespace InventoryProFlow.Grains.Identity;
 
-/// <summary>What the gate needs of an organisation's row: its tier and its allow-list.</summary>
-public sealed record OrganizationAccess(string SubscriptionTier, IReadOnlyList<IPNetwork> AllowList)
+/// <summary>What the gate needs of an organisation's row: its tier, its allow-list and whether it is served at all.</summary>
+public sealed record OrganizationAccess(string SubscriptionTier, IReadOnlyList<IPNetwork> AllowList, string SubscriptionStatus = SubscriptionStatuses.Active)
 {
+    /// <summary>A suspended organisation is refused whole: its people, its clients and its POS.</summary>
+    public bool Suspended => SubscriptionStatus == SubscriptionStatuses.Suspended;
+
     /// <summary>Only enterprise organisations keep a list in force; a list left over from a downgrade is kept but not applied.</summary>
     public bool Enforced => SubscriptionTier == SubscriptionTiers.Enterprise && AllowList.Count > 0;
 

@@ -16,9 +16,10 @@ namespace InventoryProFlow.Grains.Identity;
 /// </summary>
 // Outlives the hour window, so an organisation idle for a while within the hour does not get a fresh allowance.
 [CollectionAgeLimit(Minutes = 65)]
-public sealed class OrganizationGateGrain(IpAllowListRepository allowLists, RateLimitSettings limits, TimeProvider time) : Grain, IOrganizationGateGrain
+public sealed class OrganizationGateGrain(IpAllowListRepository allowLists, SubscriptionRepository subscriptions, RateLimitSettings limits, TimeProvider time)
+    : Grain, IOrganizationGateGrain
 {
-    // A tier changed by billing, or a list cleared by an operator in the database, takes effect within this.
+    // A change made in the database behind the gate's back takes effect within this; the operator's changes come through the gate and at once.
     private static readonly TimeSpan RereadEvery = TimeSpan.FromMinutes(1);
 
     private readonly FixedWindow _hour = new(TimeSpan.FromHours(1));
@@ -32,13 +33,54 @@ public sealed class OrganizationGateGrain(IpAllowListRepository allowLists, Rate
     {
         var now = time.GetUtcNow();
         var access = await Access();
-        if (!access.Admits(client))
+        // Refused before counting: a suspended organisation (whatever its address), or an address off the list.
+        if (access.Suspended)
         {
-            return new Admission(false, null, access.SubscriptionTier);
+            return new Admission(true, null, access.SubscriptionTier, access.SubscriptionStatus);
         }
 
-        var calls = limits.CallsPerHour(access.SubscriptionTier) is { } limit ? _hour.Count(now, limit) : null;
-        return new Admission(true, calls, access.SubscriptionTier);
+        if (!access.Admits(client))
+        {
+            return new Admission(false, null, access.SubscriptionTier, access.SubscriptionStatus);
+        }
+
+        // Every call let through is counted, limited or not, so the usage report of an unlimited tier says how many, and a
+        // downgrade mid-hour counts what was already spent.
+        var limit = limits.CallsPerHour(access.SubscriptionTier);
+        var calls = _hour.Count(now, limit ?? int.MaxValue);
+        return new Admission(true, limit is null ? null : calls, access.SubscriptionTier, access.SubscriptionStatus);
+    }
+
+    public async Task EnsureServed()
+    {
+        if ((await Access()).Suspended)
+        {
+            throw new AccountSuspendedException();
+        }
+    }
+
+    public async Task<OrganizationUsage> Usage()
+    {
+        var access = await Access();
+        var (count, startedAt, resetsAt) = _hour.Peek(time.GetUtcNow());
+        var limit = limits.CallsPerHour(access.SubscriptionTier);
+        return new OrganizationUsage(
+            OrganizationId, access.SubscriptionTier, access.SubscriptionStatus, limit, count, limit is { } l ? Math.Max(l - count, 0) : null, startedAt, resetsAt);
+    }
+
+    public async Task<OrganizationUsage> ChangeSubscription(SubscriptionChange change)
+    {
+        new Violations()
+            .When(change.SubscriptionTier is null && change.SubscriptionStatus is null, "body", "Give subscriptionTier, subscriptionStatus or both.")
+            .OneOf("subscriptionTier", change.SubscriptionTier, SubscriptionTiers.All)
+            .OneOf("subscriptionStatus", change.SubscriptionStatus, SubscriptionStatuses.All)
+            .ThrowIfAny();
+        await subscriptions.Change(OrganizationId, change.SubscriptionTier, change.SubscriptionStatus);
+        _access = await allowLists.Find(OrganizationId);
+        _readAt = time.GetTimestamp();
+        // The organisation's record shows the tier and status too; its grain keeps the row in memory.
+        await GrainFactory.GetGrain<IOrganizationGrain>(GrainKeys.Organization(OrganizationId)).Forget();
+        return await Usage();
     }
 
     public async Task<IpAllowList> AllowList() => (await Access()).Shown();

@@ -1,4 +1,5 @@
 using Dapper;
+using InventoryProFlow.Contracts.Catalogue;
 using InventoryProFlow.Contracts.Identity;
 using InventoryProFlow.Grains.Compliance;
 using Npgsql;
@@ -16,6 +17,9 @@ public enum RefreshOutcome
 
     /// <summary>Unknown, expired, revoked, or its user is deactivated.</summary>
     Refused,
+
+    /// <summary>The token is live but its organisation is suspended: nothing was spent, so it works again after reactivation.</summary>
+    Suspended,
 }
 
 /// <summary>SQL for app.refresh_tokens: each token is spent once, in one statement, so two nodes cannot both spend it.</summary>
@@ -38,13 +42,19 @@ public sealed class RefreshTokenRepository(NpgsqlDataSource db, AuditLog audit)
         // Locking the row makes a concurrent spend of the same token wait, then see it spent.
         var token = await connection.QuerySingleOrDefaultAsync<PresentedToken>(
             "SELECT t.user_id AS UserId, t.family_id AS FamilyId, t.expires_at AS ExpiresAt, t.used_at AS UsedAt, t.revoked_at AS RevokedAt, " +
-            "u.organization_id AS OrganizationId, u.is_active AS UserActive " +
-            "FROM app.refresh_tokens t JOIN app.users u ON u.id = t.user_id WHERE t.token_hash = @presentedHash FOR UPDATE OF t",
+            "u.organization_id AS OrganizationId, u.is_active AS UserActive, o.subscription_status AS SubscriptionStatus " +
+            "FROM app.refresh_tokens t JOIN app.users u ON u.id = t.user_id JOIN app.organizations o ON o.id = u.organization_id " +
+            "WHERE t.token_hash = @presentedHash FOR UPDATE OF t",
             new { presentedHash },
             transaction);
         if (token is null || token.RevokedAt is not null || token.ExpiresAt <= now || !token.UserActive)
         {
             return (RefreshOutcome.Refused, Guid.Empty, Guid.Empty);
+        }
+
+        if (token.SubscriptionStatus == SubscriptionStatuses.Suspended)
+        {
+            return (RefreshOutcome.Suspended, token.OrganizationId, token.UserId);
         }
 
         if (token.UsedAt is not null)
@@ -97,5 +107,5 @@ public sealed class RefreshTokenRepository(NpgsqlDataSource db, AuditLog audit)
         connection.ExecuteAsync(
             "UPDATE app.refresh_tokens SET revoked_at = @now WHERE family_id = @familyId AND revoked_at IS NULL", new { familyId, now }, transaction);
 
-    private sealed record PresentedToken(Guid UserId, Guid FamilyId, DateTime ExpiresAt, DateTime? UsedAt, DateTime? RevokedAt, Guid OrganizationId, bool UserActive);
+    private sealed record PresentedToken(Guid UserId, Guid FamilyId, DateTime ExpiresAt, DateTime? UsedAt, DateTime? RevokedAt, Guid OrganizationId, bool UserActive, string SubscriptionStatus);
 }

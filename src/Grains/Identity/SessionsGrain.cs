@@ -26,6 +26,8 @@ public sealed class SessionsGrain(RefreshTokenRepository tokens, UserRepository 
                 // A spent token coming back means two holders: the thief or the owner, we cannot tell which, so both lose it.
                 logger.LogWarning("Refresh token reuse: every refresh token of user {ReusedByUserId} in that sign-in was revoked", userId);
                 throw Refused();
+            case RefreshOutcome.Suspended:
+                throw new AccountSuspendedException();
             default:
                 throw Refused();
         }

@@ -64,9 +64,9 @@ internal sealed class BatchApplier(Guid organizationId, StockRepository stock, I
             }
 
             decimal? variance = null;
-            if (change.Count is { } count)
+            if (change.Count is not null || change.Units is not null || change.Open is { Count: > 0 })
             {
-                variance = (await grain.Count(new StockCount(count, change.Notes), actor)).Entries[0].Quantity;
+                variance = (await grain.Count(new StockCount(change.Count, change.Notes, change.Units, change.Open), actor)).Entries[0].Quantity;
             }
 
             var item = await grain.Get();

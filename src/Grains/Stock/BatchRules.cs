@@ -20,7 +20,8 @@ internal static class BatchRules
         null => "The row is empty.",
         { ItemId: null, LocationId: null } => "The row needs an itemId, or a locationId with a productId or sku.",
         { ItemId: null, ProductId: null, Sku: null } => "The row needs a productId or sku with its locationId.",
-        { Count: null, ParLevel: null, ReorderPoint: null } => "The row has nothing to change: give a count, parLevel or reorderPoint.",
+        { Count: null, Units: null, Open: null or { Count: 0 }, ParLevel: null, ReorderPoint: null } =>
+            "The row has nothing to change: give a count (or units and open), parLevel or reorderPoint.",
         _ => null,
     };
 }

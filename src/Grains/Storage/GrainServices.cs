@@ -77,6 +77,7 @@ public static class GrainServices
         services.AddSingleton(provider => ComplianceSchedule.From(provider.GetRequiredService<IConfiguration>()));
         services.AddSingleton(provider => RateLimitSettings.From(provider.GetRequiredService<IConfiguration>()));
         services.AddSingleton<IpAllowListRepository>();
+        services.AddSingleton<SubscriptionRepository>();
         services.AddSingleton(provider => MailSettings.From(provider.GetRequiredService<IConfiguration>()));
         services.AddSingleton<MailOutbox>();
         services.AddSingleton<AlertMails>();

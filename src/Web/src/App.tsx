@@ -23,6 +23,7 @@ const views: Record<string, LazyExoticComponent<ComponentType>> = {
   "/variance": lazy(() => import("./screens/Variance")),
   "/menu": lazy(() => import("./screens/Menu")),
   "/integrations": lazy(() => import("./screens/Integrations")),
+  "/organization": lazy(() => import("./screens/Organization")),
   "/notifications": lazy(() => import("./screens/Notifications")),
 };
 

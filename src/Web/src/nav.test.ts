@@ -16,7 +16,7 @@ describe("screens by role", () => {
   });
 
   it("opens everything to admins and nothing to nobody", () => {
-    expect(screensFor("admin")).toHaveLength(17);
+    expect(screensFor("admin")).toHaveLength(18);
     expect(screensFor(undefined)).toEqual([]);
     expect(canOpen("admin", "/no-such-screen")).toBe(false);
   });

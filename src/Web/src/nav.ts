@@ -32,6 +32,7 @@ export const screens: readonly Screen[] = [
   { path: "/variance", title: "Variance", roles: managers },
   { path: "/menu", title: "Menu", roles: managers },
   { path: "/integrations", title: "Integrations", roles: admins },
+  { path: "/organization", title: "Organisation", roles: admins },
   { path: "/notifications", title: "Notifications", roles: everyone },
 ];
 

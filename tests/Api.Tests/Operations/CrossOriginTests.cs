@@ -73,7 +73,7 @@ public sealed class CrossOriginTests(CrossOriginTests.ProductWithOrigins product
 
         Assert.Equal(WebApp, Header(response, "Access-Control-Allow-Origin"));
         Assert.Equal(
-            ["x-request-id", "retry-after", "x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset"],
+            ["x-request-id", "retry-after", "x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset", "x-subscription-status"],
             Header(response, "Access-Control-Expose-Headers")!.ToLowerInvariant().Split(','));
     }
 

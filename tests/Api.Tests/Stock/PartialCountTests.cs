@@ -122,6 +122,34 @@ public sealed class PartialCountTests(SharedProduct product)
             .ShouldFail(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
     }
 
+    [Fact]
+    public async Task A_batch_row_counts_open_bottles_as_the_single_count_does()
+    {
+        var tenant = await product.NewTenantAsync();
+        var (item, _, _) = await WeighedBottleAsync(tenant, opening: 6);
+
+        // Count mode syncs its counts in batches: 3 full + 0.4 of a 750 ml bottle, as in the single count above.
+        var report = (await tenant.Admin.PostAsync("/api/v1/inventory/batch", new
+        {
+            rows = new object[]
+            {
+                new { itemId = item, units = 3, open = new[] { new { tenths = 4 } }, notes = "back bar" },
+                new { itemId = item, units = 1, count = 2, open = new[] { new { tenths = 4 } } },
+                new { itemId = item, open = Array.Empty<object>() },
+            },
+        })).ShouldSucceed().Data;
+
+        var results = report.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal([true, false, false], results.Select(r => r.GetProperty("applied").GetBoolean()));
+        Assert.Equal(3.4m, results[0].GetProperty("quantity").GetDecimal());
+        Assert.Equal(-2.6m, results[0].GetProperty("variance").GetDecimal());
+        Assert.Equal("VALIDATION_FAILED", results[1].GetProperty("errorCode").GetString());
+        Assert.Contains("nothing to change", results[2].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(3.4m, await Db.ScalarAsync<decimal>("SELECT quantity FROM app.inventory WHERE id = @i", ("i", item)));
+        Assert.Equal("back bar", await Db.ScalarAsync<string>(
+            "SELECT notes FROM app.transactions WHERE type = 'count' AND product_id = @p ORDER BY occurred_at DESC, id DESC LIMIT 1", ("p", await ProductOf(item))));
+    }
+
     private static (decimal Quantity, decimal VolumeMl) Stock(JsonElement item) =>
         (item.GetProperty("quantity").GetDecimal(), item.GetProperty("volumeMl").GetDecimal());
 

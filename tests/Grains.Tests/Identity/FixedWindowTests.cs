@@ -53,4 +53,36 @@ public sealed class FixedWindowTests
 
         Assert.True(minute.Count(HalfPastThree.AddMinutes(1), 1).Allowed);
     }
+
+    [Fact]
+    public void A_limit_lowered_below_what_was_spent_leaves_none_remaining_not_fewer()
+    {
+        var hour = new FixedWindow(TimeSpan.FromHours(1));
+        for (var i = 0; i < 4; i++)
+        {
+            hour.Count(HalfPastThree, 5);
+        }
+
+        var lowered = hour.Count(HalfPastThree.AddMinutes(1), 3);
+
+        Assert.False(lowered.Allowed);
+        Assert.Equal(0, lowered.Remaining);
+    }
+
+    [Fact]
+    public void Peeking_reports_the_window_and_counts_nothing()
+    {
+        var hour = new FixedWindow(TimeSpan.FromHours(1));
+        hour.Count(HalfPastThree, 5);
+        hour.Count(HalfPastThree, 5);
+
+        var seen = hour.Peek(HalfPastThree.AddMinutes(5));
+        var again = hour.Peek(HalfPastThree.AddMinutes(6));
+        var nextHour = hour.Peek(HalfPastThree.AddHours(1));
+
+        Assert.Equal((2, new DateTimeOffset(2026, 3, 2, 15, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 2, 16, 0, 0, TimeSpan.Zero)), seen);
+        Assert.Equal(seen, again);
+        Assert.Equal(0, nextHour.Count);
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 17, 0, 0, TimeSpan.Zero), nextHour.ResetsAt);
+    }
 }

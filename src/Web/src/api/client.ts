@@ -25,6 +25,7 @@ const plainWords: Record<string, string> = {
   FORBIDDEN: "Your role may not do this.",
   NOT_FOUND: "That was not found.",
   RATE_LIMITED: "Too many attempts. Wait a minute and try again.",
+  ACCOUNT_SUSPENDED: "Your organisation's account is suspended. Contact Inventory Pro Flow support to restore it.",
   INTERNAL_ERROR: "Something went wrong on the server. Try again shortly.",
 };
 
@@ -139,10 +140,34 @@ export interface CallOptions extends RequestInit {
   idempotencyKey?: string;
 }
 
+/** Where the organisation's subscription stands, as the last answer said: the Shell shows a notice when it is not active. */
+export type Standing = "active" | "past_due" | "suspended";
+let standing: Standing = "active";
+const standingListeners = new Set<() => void>();
+
+export function getStanding(): Standing {
+  return standing;
+}
+
+export function onStandingChange(listener: () => void): () => void {
+  standingListeners.add(listener);
+  return () => standingListeners.delete(listener);
+}
+
+/** Reads the standing off a signed-in answer: 403 ACCOUNT_SUSPENDED, or the X-Subscription-Status header of a past_due one. */
+export function noteStanding(status: number, code: string | undefined, header: string | null): void {
+  if (status === 0 || status === 401) return;
+  const next: Standing = code === "ACCOUNT_SUSPENDED" ? "suspended" : header === "past_due" ? "past_due" : "active";
+  if (next === standing) return;
+  standing = next;
+  standingListeners.forEach((listener) => listener());
+}
+
 export async function apiFetch<T>(path: string, init: CallOptions = {}): Promise<T> {
   const response = await send(path, init);
   const body: unknown = await response.json().catch(() => null);
   const envelope = body as { success?: boolean; data?: T; error?: ApiErrorBody } | null;
+  if (current) noteStanding(response.status, envelope?.error?.code, response.headers.get("X-Subscription-Status"));
   if (!response.ok || envelope?.success === false) {
     throw new ApiError(response.status, envelope?.error?.code ?? "HTTP_" + response.status, describeError(response.status, body), envelope?.error?.details);
   }

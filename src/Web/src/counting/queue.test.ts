@@ -2,7 +2,7 @@ import "fake-indexeddb/auto";
 import { describe, expect, it, vi } from "vitest";
 import { ApiError } from "../api/client";
 import type { CountReceipt } from "../api/counting";
-import { CountQueue, isRetryable, retryDelay, type CountDraft, type QueuedCount } from "./queue";
+import { batchLimit, CountQueue, isRetryable, retryDelay, type BatchRowOutcome, type CountDraft, type QueuedCount, type SendBatch } from "./queue";
 
 let databases = 0;
 const freshDatabase = () => `counting-test-${++databases}`;
@@ -132,7 +132,7 @@ describe("CountQueue", () => {
       }
       return receipt;
     }, freshDatabase());
-    const synced: CountReceipt[] = [];
+    const synced: unknown[] = [];
     queue.subscribe((change) => {
       if (change.kind === "synced") synced.push(change.receipt);
     });
@@ -183,6 +183,96 @@ describe("CountQueue", () => {
 
     expect(await queue.sync("dana")).toEqual({ synced: 1, failed: 0, stalled: false });
     expect((await queue.list()).map((entry) => entry.userId)).toEqual(["sam"]);
+  });
+});
+
+/** The Api's batch with its Idempotency-Key: a batch applies once, a resend answers the first report. */
+function fakeBatchApi() {
+  const api = fakeApi();
+  const requests: { key: string; ids: string[] }[] = [];
+  const reports = new Map<string, BatchRowOutcome[]>();
+  const send: SendBatch = async (entries, key) => {
+    requests.push({ key, ids: entries.map((entry) => entry.id) });
+    const first = reports.get(key);
+    if (first) return first;
+    const report = entries.map((entry): BatchRowOutcome =>
+      entry.quantity < 0
+        ? { applied: false, error: "quantity must be between 0 and 100000." }
+        : { applied: true, receipt: { itemId: entry.itemId, quantity: api.apply(entry).variance + entry.onRecord, variance: entry.quantity - entry.onRecord } },
+    );
+    reports.set(key, report);
+    return report;
+  };
+  return { api, requests, send };
+}
+
+const noSingleSends = async (): Promise<never> => Promise.reject(new Error("a count went alone"));
+
+describe("CountQueue in batches", () => {
+  it("sends 400 counts in four requests of at most 100, oldest first", async () => {
+    const { api, requests, send } = fakeBatchApi();
+    const queue = new CountQueue(noSingleSends, freshDatabase(), undefined, () => send);
+    const saved: QueuedCount[] = [];
+    for (let i = 0; i < 400; i++) saved.push(await queue.enqueue(draft(`item-${i}`, i % 30)));
+    const settled: string[][] = [];
+    queue.subscribe((change) => {
+      if (change.kind === "settled") settled.push(change.locationIds);
+    });
+
+    expect(await queue.sync("dana")).toEqual({ synced: 400, failed: 0, stalled: false });
+
+    expect(batchLimit).toBe(100);
+    expect(requests.map((request) => request.ids.length)).toEqual([100, 100, 100, 100]);
+    expect(requests.flatMap((request) => request.ids)).toEqual(saved.map((entry) => entry.id));
+    expect(new Set(requests.map((request) => request.key)).size).toBe(4);
+    expect(api.applied.size).toBe(400);
+    // The location's list is read again once per request, not once per count.
+    expect(settled).toEqual([["bar"], ["bar"], ["bar"], ["bar"]]);
+    expect(await queue.list()).toEqual([]);
+  }, 30_000);
+
+  it("resends a batch whose answer was lost whole, under its first key, and counts saved meanwhile wait for the next", async () => {
+    const { api, requests, send } = fakeBatchApi();
+    let answerLost = true;
+    const queue = new CountQueue(noSingleSends, freshDatabase(), undefined, () => async (entries, key) => {
+      const report = await send(entries, key);
+      if (answerLost) {
+        answerLost = false;
+        throw offline();
+      }
+      return report;
+    });
+    await queue.enqueue(draft("gin", 10));
+    await queue.enqueue(draft("vodka", 7));
+
+    expect((await queue.sync("dana")).stalled).toBe(true);
+    const late = await queue.enqueue(draft("rum", 3));
+    expect(await queue.sync("dana")).toEqual({ synced: 3, failed: 0, stalled: false });
+
+    expect(requests.map((request) => request.ids.length)).toEqual([2, 2, 1]);
+    expect(requests[1].key).toBe(requests[0].key);
+    expect(requests[2].ids).toEqual([late.id]);
+    expect(api.applied.size).toBe(3);
+  });
+
+  it("keeps a row the Api refused for a person to look at, and syncs the rest of its batch", async () => {
+    const { send } = fakeBatchApi();
+    const queue = new CountQueue(noSingleSends, freshDatabase(), undefined, () => send);
+    await queue.enqueue(draft("gin", 10));
+    await queue.enqueue(draft("vodka", -1));
+
+    expect(await queue.sync("dana")).toEqual({ synced: 1, failed: 1, stalled: false });
+    expect(await queue.list()).toMatchObject([{ itemId: "vodka", status: "failed", error: "quantity must be between 0 and 100000." }]);
+  });
+
+  it("keeps a suspended organisation's counts waiting on the phone", async () => {
+    const queue = new CountQueue(noSingleSends, freshDatabase(), undefined, () => async () => {
+      throw new ApiError(403, "ACCOUNT_SUSPENDED", "Your organisation's account is suspended.");
+    });
+    await queue.enqueue(draft("gin", 10));
+
+    expect(await queue.sync("dana")).toEqual({ synced: 0, failed: 0, stalled: true });
+    expect(await queue.list()).toMatchObject([{ status: "waiting", attempts: 1 }]);
   });
 });
 

@@ -6,6 +6,9 @@ import type { CountReceipt } from "../api/counting";
 // Every count is written to IndexedDB before it is sent, so a dropped connection, a closed tab or
 // a flat battery never loses it. Each count carries one id made when it was saved; it is sent as the
 // Idempotency-Key, so a resend after a lost answer is replayed by the Api instead of applied twice.
+// Where the signed-in person may send batches (managers, admins), counts go up to `batchLimit` to a
+// request: a batch is named once, its id kept on its counts, and resent whole under that id, so a lost
+// answer is replayed too (a starter organisation has 1,000 calls an hour; a night's count is 400 items).
 
 export interface CountDraft {
   itemId: string;
@@ -33,9 +36,29 @@ export interface QueuedCount extends CountDraft {
   attempts: number;
   /** The last failure, in plain words. */
   error?: string;
+  /** The batch this count was sent in; it goes again in that batch, under the same Idempotency-Key. */
+  batchId?: string;
 }
 
-export type QueueChange = { kind: "changed" } | { kind: "synced"; entry: QueuedCount; receipt: CountReceipt };
+/** A count's row in a batch's report: the item's quantity after it and the variance it recorded. */
+export interface RowReceipt {
+  itemId: string;
+  quantity: number;
+  variance: number;
+}
+
+/** One batch row's outcome, in the order the counts were sent. */
+export type BatchRowOutcome = { applied: true; receipt: RowReceipt } | { applied: false; error: string };
+
+/**
+ * - changed: the queue's contents changed;
+ * - synced: one count is applied (its receipt);
+ * - settled: a request's worth of counts is through, so lists of these locations may be read again once.
+ */
+export type QueueChange =
+  | { kind: "changed" }
+  | { kind: "synced"; entry: QueuedCount; receipt: CountReceipt | RowReceipt }
+  | { kind: "settled"; locationIds: string[] };
 
 export interface SyncOutcome {
   synced: number;
@@ -46,11 +69,19 @@ export interface SyncOutcome {
 
 export type SendCount = (entry: QueuedCount) => Promise<CountReceipt>;
 
+/** Sends counts as one request under one Idempotency-Key; answers each count's outcome in order. */
+export type SendBatch = (entries: QueuedCount[], batchId: string) => Promise<BatchRowOutcome[]>;
+
+/** Counts to a request: 400 counts are four calls. The Api takes up to 5,000 rows; a smaller batch keeps each answer quick on a phone. */
+export const batchLimit = 100;
+
 const queueKey = "counts";
 
-/** Whether a failure is worth sending again later (no network, a busy or failing server, a lapsed sign-in). */
+/** Whether a failure is worth sending again later (no network, a busy or failing server, a lapsed sign-in, a suspended account). */
 export function isRetryable(error: unknown): boolean {
   if (!(error instanceof ApiError)) return true;
+  // A suspended organisation's counts wait on the phone until it is reactivated; they are not the counter's mistake.
+  if (error.code === "ACCOUNT_SUSPENDED") return true;
   return error.status === 0 || error.status === 401 || error.status === 408 || error.status === 429 || error.status >= 500;
 }
 
@@ -69,6 +100,8 @@ export class CountQueue {
     private readonly send: SendCount,
     database = "ipf-counting",
     private readonly makeId: () => string = () => crypto.randomUUID(),
+    /** How to send a batch, asked at each sync (the person signed in decides); none (staff may not batch): each count goes alone. */
+    private readonly batchSender: () => SendBatch | undefined = () => undefined,
   ) {
     this.store = createStore(database, "queue");
   }
@@ -96,8 +129,13 @@ export class CountQueue {
     return () => this.listeners.delete(listener);
   }
 
+  /** The user's counts waiting to be sent. */
+  async waiting(userId: string): Promise<number> {
+    return (await this.list()).filter((entry) => entry.status === "waiting" && entry.userId === userId).length;
+  }
+
   /**
-   * Sends the user's waiting counts one at a time, oldest first. Only one sync runs at a time: a call
+   * Sends the user's waiting counts, oldest first: in batches when it may, else one at a time. Only one sync runs at a time: a call
    * during a sync joins it, and the sync takes one more pass for counts saved meanwhile.
    */
   sync(userId: string): Promise<SyncOutcome> {
@@ -124,6 +162,76 @@ export class CountQueue {
   }
 
   private async pass(userId: string): Promise<SyncOutcome> {
+    const sendBatch = this.batchSender();
+    return sendBatch ? this.batchPass(userId, sendBatch) : this.singlePass(userId);
+  }
+
+  private async batchPass(userId: string, sendBatch: SendBatch): Promise<SyncOutcome> {
+    const outcome: SyncOutcome = { synced: 0, failed: 0, stalled: false };
+    for (;;) {
+      const batch = await this.nextBatch(userId);
+      if (batch.length === 0) return outcome;
+      let results: BatchRowOutcome[];
+      try {
+        results = await sendBatch(batch, batch[0].batchId!);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const retry = isRetryable(error);
+        const ids = new Set(batch.map((entry) => entry.id));
+        await update<QueuedCount[]>(
+          queueKey,
+          (entries) =>
+            (entries ?? []).map((entry) =>
+              ids.has(entry.id) ? { ...entry, attempts: entry.attempts + 1, error: message, ...(retry ? {} : { status: "failed" as const }) } : entry,
+            ),
+          this.store,
+        );
+        this.emit({ kind: "changed" });
+        if (retry) return { ...outcome, stalled: true };
+        outcome.failed += batch.length;
+        continue;
+      }
+      // One write for the whole batch: the applied counts leave, the refused ones wait for a person.
+      const byId = new Map(batch.map((entry, index) => [entry.id, results[index]]));
+      await update<QueuedCount[]>(
+        queueKey,
+        (entries) =>
+          (entries ?? []).flatMap((entry) => {
+            const result = byId.get(entry.id);
+            if (!byId.has(entry.id)) return [entry];
+            if (result?.applied) return [];
+            return [{ ...entry, status: "failed" as const, attempts: entry.attempts + 1, error: result?.error ?? "The Api did not report this count." }];
+          }),
+        this.store,
+      );
+      batch.forEach((entry, index) => {
+        const result = results[index];
+        if (result?.applied) {
+          outcome.synced++;
+          this.emit({ kind: "synced", entry, receipt: result.receipt });
+        } else {
+          outcome.failed++;
+        }
+      });
+      this.emit({ kind: "changed" });
+      this.emit({ kind: "settled", locationIds: [...new Set(batch.map((entry) => entry.locationId))] });
+    }
+  }
+
+  /** A batch sent before (its answer lost) goes again whole; otherwise the oldest waiting counts, named as a new batch. */
+  private async nextBatch(userId: string): Promise<QueuedCount[]> {
+    const waiting = (await this.list()).filter((entry) => entry.status === "waiting" && entry.userId === userId);
+    const sentBefore = waiting.find((entry) => entry.batchId)?.batchId;
+    if (sentBefore) return waiting.filter((entry) => entry.batchId === sentBefore);
+    const batch = waiting.slice(0, batchLimit);
+    if (batch.length === 0) return batch;
+    const batchId = this.makeId();
+    const ids = new Set(batch.map((entry) => entry.id));
+    await update<QueuedCount[]>(queueKey, (entries) => (entries ?? []).map((entry) => (ids.has(entry.id) ? { ...entry, batchId } : entry)), this.store);
+    return batch.map((entry) => ({ ...entry, batchId }));
+  }
+
+  private async singlePass(userId: string): Promise<SyncOutcome> {
     const outcome: SyncOutcome = { synced: 0, failed: 0, stalled: false };
     for (;;) {
       const next = (await this.list()).find((entry) => entry.status === "waiting" && entry.userId === userId);
@@ -133,6 +241,7 @@ export class CountQueue {
         await this.remove(next.id);
         outcome.synced++;
         this.emit({ kind: "synced", entry: next, receipt });
+        this.emit({ kind: "settled", locationIds: [next.locationId] });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         if (isRetryable(error)) {

@@ -3,18 +3,35 @@ import { useQueryClient } from "@tanstack/react-query";
 import { apiFetch, getSession, onSessionChange } from "../api/client";
 import type { CountReceipt } from "../api/counting";
 import { countBody } from "./openBottle";
-import { CountQueue, retryDelay, type CountDraft, type QueuedCount } from "./queue";
+import { batchLimit, CountQueue, retryDelay, type CountDraft, type QueuedCount, type RowReceipt } from "./queue";
+import { batchRow, rowOutcomes, type BatchReport } from "./batch";
 
 // One queue and one sync driver for the whole page (not per screen mount), so leaving count mode
 // and coming back neither loses the retry timer nor starts a second sync.
 
-const queue = new CountQueue((entry) =>
+const sendOne = (entry: QueuedCount) =>
   apiFetch<CountReceipt>(`/api/v1/inventory/items/${entry.itemId}/count`, {
     method: "PUT",
     body: JSON.stringify(countBody(entry)),
     idempotencyKey: entry.id,
-  }),
-);
+  });
+
+const sendBatch = async (entries: QueuedCount[], batchId: string) =>
+  rowOutcomes(
+    entries,
+    await apiFetch<BatchReport>("/api/v1/inventory/batch", { method: "POST", body: JSON.stringify({ rows: entries.map(batchRow) }), idempotencyKey: batchId }),
+  );
+
+// Managers and admins may send batches (the Api's batch is theirs); staff send each count alone.
+const batching = () => {
+  const role = getSession()?.user.role;
+  return role === "admin" || role === "manager";
+};
+const queue = new CountQueue(sendOne, undefined, undefined, () => (batching() ? sendBatch : undefined));
+
+/** How long a count waits for others to share its request, unless `batchLimit` are waiting or the phone goes away. */
+export const lingerMs = 15_000;
+let lingerTimer: ReturnType<typeof setTimeout> | null = null;
 
 let started = false;
 let retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -26,6 +43,8 @@ function syncNow(): void {
   if (!userId) return;
   if (retryTimer) clearTimeout(retryTimer);
   retryTimer = null;
+  if (lingerTimer) clearTimeout(lingerTimer);
+  lingerTimer = null;
   void queue.sync(userId).then((outcome) => {
     if (!outcome.stalled) {
       failedSyncs = 0;
@@ -47,14 +66,29 @@ export function startSyncing(): void {
   });
   // A sign-in after a lapsed session picks up the counts made before it.
   onSessionChange(syncNow);
+  // A phone put away, or a tab left, sends what lingers.
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") syncNow();
+  });
   syncNow();
+}
+
+/** After a save: send now when a batch is full (or counts go alone), else within `lingerMs`, so the counts share a request. */
+async function syncSoon(): Promise<void> {
+  const userId = getSession()?.user.id;
+  if (!userId) return;
+  if (!batching() || (await queue.waiting(userId)) >= batchLimit) {
+    syncNow();
+    return;
+  }
+  lingerTimer ??= setTimeout(syncNow, lingerMs);
 }
 
 export interface CountQueueView {
   /** The signed-in person's queued counts, oldest first (waiting and failed); null until read. */
   entries: QueuedCount[] | null;
   /** Receipts of the counts synced while this page is open, by count id. */
-  receipts: Record<string, CountReceipt>;
+  receipts: Record<string, CountReceipt | RowReceipt>;
   save(draft: Omit<CountDraft, "userId">): Promise<QueuedCount>;
   dismiss(id: string): Promise<void>;
   /** Try now rather than at the next timed retry. */
@@ -64,16 +98,20 @@ export interface CountQueueView {
 export function useCountQueue(): CountQueueView {
   const queries = useQueryClient();
   const [all, setAll] = useState<QueuedCount[] | null>(null);
-  const [receipts, setReceipts] = useState<Record<string, CountReceipt>>({});
+  const [receipts, setReceipts] = useState<Record<string, CountReceipt | RowReceipt>>({});
 
   useEffect(() => {
     let open = true;
     const read = () => void queue.list().then((entries) => open && setAll(entries));
     const stop = queue.subscribe((change) => {
-      read();
       if (change.kind === "synced") {
         setReceipts((known) => ({ ...known, [change.entry.id]: change.receipt }));
-        void queries.invalidateQueries({ queryKey: ["inventory", change.entry.locationId] });
+      } else if (change.kind === "settled") {
+        // Once per request, not per count: a batch of 100 reads the location's list once.
+        read();
+        change.locationIds.forEach((locationId) => void queries.invalidateQueries({ queryKey: ["inventory", locationId] }));
+      } else {
+        read();
       }
     });
     read();
@@ -89,7 +127,7 @@ export function useCountQueue(): CountQueueView {
     if (!userId) throw new Error("Please sign in again to save counts.");
     const entry = await queue.enqueue({ ...draft, userId });
     failedSyncs = 0;
-    syncNow();
+    await syncSoon();
     return entry;
   }, []);
 

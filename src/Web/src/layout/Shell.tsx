@@ -1,7 +1,7 @@
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 import { NavLink, useNavigate } from "react-router-dom";
 import { useQueryClient } from "@tanstack/react-query";
-import { getSession, signOut } from "../api/client";
+import { getSession, getStanding, onStandingChange, signOut } from "../api/client";
 import { screensFor } from "../nav";
 import { useLiveState } from "../live/useLiveInventory";
 
@@ -60,6 +60,7 @@ export function Shell({ title, children, actions }: { title: string; children: R
         </button>
       </nav>
       <main className="content">
+        <StandingNotice />
         <div className="bar">
           <h1>{title}</h1>
           {actions}
@@ -93,4 +94,23 @@ export function useOnline(): boolean {
     };
   }, []);
   return online;
+}
+
+/** A suspended or past-due subscription, said once at the top of every screen rather than as each request's error. */
+function StandingNotice() {
+  const standing = useSyncExternalStore(onStandingChange, getStanding);
+  if (standing === "suspended")
+    return (
+      <p role="alert" className="error standing">
+        Your organisation&apos;s account is suspended: nothing can be saved or read until it is reactivated. Counts made on this phone wait here and sync
+        once it is. Contact Inventory Pro Flow support.
+      </p>
+    );
+  if (standing === "past_due")
+    return (
+      <p role="status" className="standing">
+        Your organisation&apos;s subscription payment is past due. Everything still works; ask your admin to settle it before the account is suspended.
+      </p>
+    );
+  return null;
 }

@@ -12,7 +12,7 @@ import { ImportSheet } from "../counting/ImportSheet";
 import { PendingCounts, SyncStatus } from "../counting/PendingCounts";
 import { Scanner } from "../counting/Scanner";
 import { itemForBarcode } from "../counting/barcode";
-import { fetchWholeList, resultLimit, searchOffline, searchPath } from "../counting/search";
+import { fetchWholeList, keptListIsWhole, resultLimit, searchOffline, searchPath } from "../counting/search";
 import { useCountQueue } from "../counting/useCountQueue";
 import { signed } from "../counting/variance";
 import "./Count.css";
@@ -66,7 +66,7 @@ export default function Count() {
         {saved && (
           <Done>
             {saved.name} counted at {saved.quantity}: variance {signed(receipt ? receipt.variance : saved.expectedVariance)}
-            {receipt ? ", saved." : ", saved on this phone; it syncs when the connection allows."}
+            {receipt ? ", saved." : ", saved on this phone; it syncs with the next counts, or when the connection allows."}
           </Done>
         )}
         {selected ? (
@@ -86,22 +86,23 @@ function Finder({ locationId, onPick }: { locationId: string; onPick: (item: Inv
   const [search, setSearch] = useState("");
   const q = useSettled(search);
   const online = useOnline();
-  const server = useQuery({
-    queryKey: ["inventory", locationId, "count-search", q],
-    queryFn: () => apiFetch<Page<InventoryItem>>(searchPath(locationId, q)),
-    enabled: locationId !== "" && online,
-    placeholderData: keepPreviousData,
-    retry: 1,
-  });
   const kept = useQuery({
     queryKey: ["inventory", locationId, "all"],
     queryFn: () => fetchWholeList(locationId),
     enabled: locationId !== "",
     staleTime: 60_000,
   });
+  const local = !!kept.data && keptListIsWhole(kept.data);
+  const server = useQuery({
+    queryKey: ["inventory", locationId, "count-search", q],
+    queryFn: () => apiFetch<Page<InventoryItem>>(searchPath(locationId, q)),
+    enabled: locationId !== "" && online && !local,
+    placeholderData: keepPreviousData,
+    retry: 1,
+  });
   const unreachable = server.error instanceof ApiError && server.error.status === 0;
   const offline = !online || unreachable;
-  const results = offline ? kept.data && searchOffline(kept.data.items, q) : server.data;
+  const results = offline || local ? kept.data && searchOffline(kept.data.items, q) : server.data;
 
   return (
     <section aria-label="Search or scan">
@@ -117,8 +118,8 @@ function Finder({ locationId, onPick }: { locationId: string; onPick: (item: Inv
           {kept.data ? "Offline: searching the list of this location kept on this phone." : "Offline, and this location's list has not loaded yet. Search returns when the connection does."}
         </p>
       )}
-      {!offline && <Problem error={server.error} />}
-      {!results && !offline && locationId && server.isLoading && <Loading />}
+      {!offline && !local && <Problem error={server.error} />}
+      {!results && !offline && locationId && (server.isLoading || kept.isLoading) && <Loading />}
       {results && results.items.length === 0 && (
         <Empty>{q ? `Nothing here matches “${q}”. Try part of the name or the SKU, or scan the barcode.` : "Nothing is stocked at this location yet. A manager can add products on the Inventory screen."}</Empty>
       )}
