@@ -29,9 +29,13 @@ const batching = () => {
 };
 const queue = new CountQueue(sendOne, undefined, undefined, () => (batching() ? sendBatch : undefined));
 
-/** How long a count waits for others to share its request, unless `batchLimit` are waiting or the phone goes away. */
-export const lingerMs = 15_000;
+/**
+ * At most one batch request this often while counts keep coming: the first count after a pause goes at once (its
+ * variance shows straight away), the ones saved soon after share the next request.
+ */
+export const lingerMs = 10_000;
 let lingerTimer: ReturnType<typeof setTimeout> | null = null;
+let lastSyncAt = -Infinity;
 
 let started = false;
 let retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -45,7 +49,10 @@ function syncNow(): void {
   retryTimer = null;
   if (lingerTimer) clearTimeout(lingerTimer);
   lingerTimer = null;
+  const startedAt = Date.now();
   void queue.sync(userId).then((outcome) => {
+    // Only a sync that sent something spaces the next one: opening the page with nothing waiting does not.
+    if (outcome.synced > 0 || outcome.failed > 0 || outcome.stalled) lastSyncAt = startedAt;
     if (!outcome.stalled) {
       failedSyncs = 0;
       return;
@@ -73,15 +80,19 @@ export function startSyncing(): void {
   syncNow();
 }
 
-/** After a save: send now when a batch is full (or counts go alone), else within `lingerMs`, so the counts share a request. */
+/**
+ * After a save: send now when counts go alone, a batch is full or no request went for `lingerMs`; else when that
+ * time is up, so the counts saved meanwhile share one request.
+ */
 async function syncSoon(): Promise<void> {
   const userId = getSession()?.user.id;
   if (!userId) return;
-  if (!batching() || (await queue.waiting(userId)) >= batchLimit) {
+  const wait = lastSyncAt + lingerMs - Date.now();
+  if (!batching() || wait <= 0 || (await queue.waiting(userId)) >= batchLimit) {
     syncNow();
     return;
   }
-  lingerTimer ??= setTimeout(syncNow, lingerMs);
+  lingerTimer ??= setTimeout(syncNow, wait);
 }
 
 export interface CountQueueView {
