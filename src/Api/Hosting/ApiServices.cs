@@ -60,7 +60,9 @@ public static class ApiServices
             .AddDocumentTransformer<ErrorEnvelopeSchema>()
             .AddOperationTransformer<OperationGuards>()
             .AddOperationTransformer<OperationIds>()
-            .AddOperationTransformer<OperationErrors>());
+            .AddOperationTransformer<OperationErrors>()
+            .AddSchemaTransformer<ConvertedTypeSchemas>()
+            .AddSchemaTransformer<OptionalNullableMembers>());
         services.AddHealthChecks().AddCheck<SiloAndDatabaseCheck>("silo-and-database", tags: [HealthApi.ReadyTag]);
         return builder;
     }
