@@ -116,6 +116,8 @@ public sealed partial class OpenApiDocumentTests(SharedProduct product)
             .ToList();
         Assert.True(untyped.Count == 0, $"{untyped.Count} untyped: " + string.Join(", ", untyped.Take(20)));
         Assert.Equal("string", schemas.GetProperty("SignInResponse").GetProperty("properties").GetProperty("accessToken").GetProperty("type").GetString());
+        var listProducts = Operations(document).Single(o => o.Name == "GET /api/v1/products").Body.GetProperty("parameters");
+        Assert.Equal(["page", "limit"], listProducts.EnumerateArray().Select(p => p.GetProperty("name").GetString()!).Take(2));
         // A sale needs no explicit nulls for the fields it does not use.
         Assert.False(schemas.GetProperty("MovementRequest").TryGetProperty("required", out _));
     }
