@@ -14,10 +14,10 @@ public static class ForecastApi
     public static IEndpointRouteBuilder MapForecastApi(this IEndpointRouteBuilder routes)
     {
         var analytics = routes.MapGroup("/api/v1/analytics").WithTags("Analytics").RequireAuthorization(Policies.AnalyticsReader);
-        analytics.MapPost("/forecast", Forecast)
+        analytics.MapPost("/forecast", Forecast).WithName("forecastDemand")
             .WithSummary("Daily demand of a product at a location for forecastDays (1 to 90, default 30) with bounds, and the order to place");
         analytics.MapGet("/reorder", Reorder).WithSummary("What to order now at a location, by supplier, from the forecasts");
-        analytics.MapPost("/forecast/retrain", Retrain).RequireAuthorization(Policies.Admin)
+        analytics.MapPost("/forecast/retrain", Retrain).RequireAuthorization(Policies.Admin).WithName("retrainForecast")
             .WithSummary("Train the organisation's demand model on its ledger now (it retrains weekly by itself)");
         return routes;
     }

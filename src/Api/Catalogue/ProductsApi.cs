@@ -14,7 +14,7 @@ public static class ProductsApi
     {
         var products = routes.MapGroup("/api/v1/products").WithTags("Products").RequireAuthorization(Policies.InventoryReader);
         products.MapGet("/", List).WithSummary("List products: page, limit, category, q (name, brand or sku; typo-tolerant), supplierId");
-        products.MapGet("/lookup", Lookup).WithSummary("Find a product by a scanned UPC-A, UPC-E, EAN-13, EAN-8 or GTIN-14");
+        products.MapGet("/lookup", Lookup).WithName("lookUpProductByBarcode").WithSummary("Find a product by a scanned UPC-A, UPC-E, EAN-13, EAN-8 or GTIN-14");
         products.MapGet("/{id:guid}", Get).WithSummary("One product");
         products.MapPost("/", Create).RequireAuthorization(Policies.CatalogueWriter).WithSummary("Add a product (manager, admin)");
         products.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.CatalogueWriter).WithSummary("Change a product; omitted fields keep their value");

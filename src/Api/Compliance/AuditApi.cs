@@ -27,9 +27,9 @@ public static class AuditApi
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder routes)
     {
         var compliance = routes.MapGroup("/api/v1/compliance").WithTags("Compliance").RequireAuthorization(Policies.ComplianceReader);
-        compliance.MapGet("/audit", List)
+        compliance.MapGet("/audit", List).WithName("listAuditEntries")
             .WithSummary("The audit trail, newest first: entityType, entityId, userId, action, from, to, page, limit (admin, manager)");
-        compliance.MapGet("/audit/verify", Verify)
+        compliance.MapGet("/audit/verify", Verify).WithName("verifyAuditTrail")
             .WithSummary("Recompute every hash and link of the audit trail: an edited or deleted entry is reported by sequence (admin, manager)");
         return routes;
     }

@@ -26,7 +26,7 @@ public static class LicensesApi
         compliance.MapPost("/alerts/{id:guid}/acknowledge", Acknowledge).RequireAuthorization(Policies.ComplianceAcknowledger).WithSummary("Mark an alert as seen; it stays in the list, no longer open");
         compliance.MapGet("/status", Status)
             .WithSummary("Licences (valid, expiring, expired), ABC reports per location (due, overdue, submitted), coming filings, open alerts and one overall state");
-        compliance.MapPost("/checks", Check).RequireAuthorization(Policies.ComplianceWriter)
+        compliance.MapPost("/checks", Check).RequireAuthorization(Policies.ComplianceWriter).WithName("runComplianceChecks")
             .WithSummary("Check licences and filings now, as the daily reminder does; answers the alerts it raised (admin)");
         return routes;
     }

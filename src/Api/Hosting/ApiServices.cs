@@ -54,7 +54,15 @@ public static class ApiServices
         services.AddSingleton<LiveHubNode>();
         services.AddHostedService(provider => provider.GetRequiredService<LiveHubNode>());
 
-        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityScheme>().AddOperationTransformer<OperationGuards>());
+        services.AddOpenApi(options => options
+            .AddDocumentTransformer<DocumentDescription>()
+            .AddDocumentTransformer<BearerSecurityScheme>()
+            .AddDocumentTransformer<ErrorEnvelopeSchema>()
+            .AddOperationTransformer<OperationGuards>()
+            .AddOperationTransformer<OperationIds>()
+            .AddOperationTransformer<OperationErrors>()
+            .AddSchemaTransformer<ConvertedTypeSchemas>()
+            .AddSchemaTransformer<OptionalNullableMembers>());
         services.AddHealthChecks().AddCheck<SiloAndDatabaseCheck>("silo-and-database", tags: [HealthApi.ReadyTag]);
         return builder;
     }

@@ -1,3 +1,4 @@
+using InventoryProFlow.Api.Hosting;
 using InventoryProFlow.Contracts;
 using InventoryProFlow.Contracts.Identity;
 
@@ -14,11 +15,12 @@ public static class AttemptLimits
 {
     /// <summary>Per client address only.</summary>
     public static RouteHandlerBuilder LimitAttempts(this RouteHandlerBuilder route, string name) =>
-        route.AddEndpointFilter(new AttemptLimitFilter(name, _ => null));
+        route.AddEndpointFilter(new AttemptLimitFilter(name, _ => null)).ProducesErrors(StatusCodes.Status429TooManyRequests);
 
     /// <summary>Per client address, and per the account that <paramref name="account"/> reads from the request's body.</summary>
     public static RouteHandlerBuilder LimitAttempts<TBody>(this RouteHandlerBuilder route, string name, Func<TBody, string?> account) =>
-        route.AddEndpointFilter(new AttemptLimitFilter(name, arguments => arguments.OfType<TBody>().Select(account).FirstOrDefault()));
+        route.AddEndpointFilter(new AttemptLimitFilter(name, arguments => arguments.OfType<TBody>().Select(account).FirstOrDefault()))
+            .ProducesErrors(StatusCodes.Status429TooManyRequests);
 
     private sealed class AttemptLimitFilter(string route, Func<IList<object?>, string?> account) : IEndpointFilter
     {

@@ -1,3 +1,4 @@
+using InventoryProFlow.Api.Hosting;
 using InventoryProFlow.Api.Paging;
 using InventoryProFlow.Contracts;
 using InventoryProFlow.Contracts.Errors;
@@ -21,15 +22,19 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder routes)
     {
         var auth = routes.MapGroup("/api/v1/auth").WithTags("Auth").AllowAnonymous();
-        auth.MapPost("/login", Login).LimitAttempts("login", (LoginRequest body) => body.Email).WithSummary("Sign in with email and password");
-        auth.MapPost("/register", Register).LimitAttempts("register").WithSummary("Sign up a new business and its first admin");
-        auth.MapPost("/refresh", Refresh).LimitAttempts("refresh")
+        auth.MapPost("/login", Login).LimitAttempts("login", (LoginRequest body) => body.Email).WithName("signIn")
+            .ProducesErrors(StatusCodes.Status401Unauthorized).WithSummary("Sign in with email and password");
+        auth.MapPost("/register", Register).LimitAttempts("register").WithName("signUp")
+            .ProducesErrors(StatusCodes.Status409Conflict).WithSummary("Sign up a new business and its first admin");
+        auth.MapPost("/refresh", Refresh).LimitAttempts("refresh").WithName("refreshToken").ProducesErrors(StatusCodes.Status401Unauthorized)
             .WithSummary("Trade a refresh token for a new access token and a new refresh token; the old one is spent, and spending it again signs that session out everywhere");
-        auth.MapPost("/logout", Logout).WithSummary("Sign out: the refresh token and every token refreshed from the same sign-in stop working");
-        auth.MapPost("/token", ClientToken).LimitAttempts("token")
+        auth.MapPost("/logout", Logout).WithName("signOut").WithSummary("Sign out: the refresh token and every token refreshed from the same sign-in stop working");
+        // It reads a form or JSON itself, so the document shows no body for OperationErrors to infer 400 from.
+        auth.MapPost("/token", ClientToken).LimitAttempts("token").WithName("issueClientToken")
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized)
             .WithSummary("OAuth 2.0 client credentials (grant_type=client_credentials, client_id, client_secret, optional scope) for integration clients; form or JSON");
         routes.MapGet("/.well-known/jwks.json", (SigningKeys keys) => TypedResults.Json(keys.Jwks()))
-            .AllowAnonymous().WithTags("Auth").WithSummary("Public keys that verify our access tokens");
+            .AllowAnonymous().WithTags("Auth").WithName("getJsonWebKeySet").WithSummary("Public keys that verify our access tokens");
         return routes;
     }
 

@@ -15,6 +15,7 @@ public static class PasswordApi
         routes.MapPost("/api/v1/auth/password", ChangePassword)
             .RequireAuthorization(Policies.OwnAccount)
             .LimitAttempts("password")
+            .WithName("changePassword")
             .WithTags("Auth")
             .WithSummary("Change your own password (the current one is required); signs out your other sessions");
         return routes;

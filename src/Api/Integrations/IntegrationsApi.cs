@@ -21,9 +21,9 @@ public static class IntegrationsApi
             .WithSummary("Set up a POS integration; its API key and webhook secret are shown in this answer only (admin)");
         integrations.MapGet("/", List).RequireAuthorization(Policies.Admin).WithSummary("List integrations, without their credentials (admin)");
         integrations.MapDelete("/{id:guid}", Revoke).RequireAuthorization(Policies.Admin).WithSummary("Revoke an integration: its key stops working at once (admin)");
-        integrations.MapGet("/unmapped", Unmapped).RequireAuthorization(Policies.CatalogueWriter)
+        integrations.MapGet("/unmapped", Unmapped).RequireAuthorization(Policies.CatalogueWriter).WithName("listUnmappedPosItems")
             .WithSummary("POS lines whose sku or barcode matched no product (includeMapped=true for the mapped ones too)");
-        integrations.MapPost("/unmapped/{id:guid}/map", Map).RequireAuthorization(Policies.CatalogueWriter)
+        integrations.MapPost("/unmapped/{id:guid}/map", Map).RequireAuthorization(Policies.CatalogueWriter).WithName("mapUnmappedPosItem")
             .WithSummary("Map a queued POS line to a product: it is applied as a sale, once");
         return routes;
     }

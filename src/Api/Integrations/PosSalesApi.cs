@@ -37,7 +37,9 @@ public static class PosSalesApi
 
     public static IEndpointRouteBuilder MapPosSalesApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(Route, Ingest).AllowAnonymous().WithTags("Integrations")
+        // It reads the raw body (its signature covers the bytes) and checks its own key, so OperationErrors infers none of these.
+        routes.MapPost(Route, Ingest).AllowAnonymous().WithTags("Integrations").WithName("ingestPosSales")
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge)
             .WithSummary("A POS pushes sale.created (or { sales: [...] }, up to 1,000); X-Api-Key and Ipf-Signature required; unmatched lines are queued");
         return routes;
     }

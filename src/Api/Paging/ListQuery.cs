@@ -1,6 +1,7 @@
 using System.Globalization;
 using InventoryProFlow.Contracts.Errors;
 using InventoryProFlow.Contracts.Paging;
+using Microsoft.AspNetCore.Mvc;
 
 namespace InventoryProFlow.Api.Paging;
 
@@ -8,7 +9,10 @@ namespace InventoryProFlow.Api.Paging;
 /// The page and limit of a list request, read as text so a bad value gets a field error, not a binder's message.
 /// A limit above the maximum is read as the maximum, as most APIs do; the answer's pagination says which was used.
 /// </summary>
-public sealed record ListQuery(string? Page, string? Limit)
+public sealed record ListQuery(
+    // Named as docs/API.md and the query strings of clients spell them; the OpenAPI document would otherwise say Page and Limit.
+    [FromQuery(Name = "page")] string? Page,
+    [FromQuery(Name = "limit")] string? Limit)
 {
     public PageRequest ToPageRequest()
     {
