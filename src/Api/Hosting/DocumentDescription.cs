@@ -15,6 +15,7 @@ internal sealed class DocumentDescription : IOpenApiDocumentTransformer
         ["Auth"] = "Sign-in, sign-up, token refresh and sign-out for people; client credentials for integrations; the keys that verify tokens.",
         ["Organizations"] = "Your organisation: its name, tier, settings and IP allow-list.",
         ["Users"] = "The people of your organisation and their roles (admin, manager, staff).",
+        ["Notifications"] = "What each person receives by mail: licence and report alerts, the daily below-par digest, shrinkage.",
         ["Locations"] = "The bars, restaurants and stores of your organisation; one is the primary.",
         ["Suppliers"] = "The distributors you buy from, with lead times.",
         ["Products"] = "The catalogue: products with SKU, barcode, size, proof and prices; look one up by barcode.",
@@ -26,6 +27,7 @@ internal sealed class DocumentDescription : IOpenApiDocumentTransformer
         ["Compliance"] = "Licences, compliance alerts and reports, TTB figures, retail dealer records and the audit trail.",
         ["Analytics"] = "Sales analytics, shrinkage anomalies, variance, demand forecasts and reorder suggestions.",
         ["Admin"] = "Operator checks of the organisation's ledger and the dashboard session.",
+        ["Operator"] = "The platform operator's view of every organisation: subscription tier and status (suspension), and the hour's usage.",
     };
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
