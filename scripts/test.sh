@@ -119,6 +119,19 @@ E2E_RESULTS=$WEB_RESULTS scripts/e2e.sh || e2e_rc=$?
 # a silo and an Api node killed, PostgreSQL restarted under load) and the restore drill. Each writes TAP.
 readonly OPS_RESULTS=$PWD/$RESULTS/operations
 mkdir -p "$OPS_RESULTS"
+# The deployment files (Dockerfile, Compose, Kubernetes: autoscalers, resources, Ingress, affinity) checked
+# without a container engine; they read YAML with PyYAML (Debian's python3-yaml).
+if ! python3 -c 'import yaml' 2>/dev/null; then
+  log "installing python3-yaml (Debian package) for the deployment checks"
+  (apt-get update && apt-get install -y python3-yaml) >&2 || log "python3-yaml could not be installed"
+fi
+if python3 deploy/check_files.py >"$OPS_RESULTS/deploy-check.log" 2>&1; then
+  printf '# pass 1\n# fail 0\n' >"$OPS_RESULTS/deploy-check.tap"
+else
+  log "the deployment checks failed; last lines of $OPS_RESULTS/deploy-check.log:"
+  tail -n 20 "$OPS_RESULTS/deploy-check.log" >&2
+  printf '# pass 0\n# fail 1\n' >"$OPS_RESULTS/deploy-check.tap"
+fi
 log "running the chaos run (short form)"
 IPF_CLUSTER_BUILD=0 CHAOS_TAP=$OPS_RESULTS/chaos.tap scripts/chaos.sh --short >"$OPS_RESULTS/chaos.log" 2>&1 ||
   { log "the chaos run failed; last lines of $OPS_RESULTS/chaos.log:"; tail -n 40 "$OPS_RESULTS/chaos.log" >&2; }
@@ -182,6 +195,7 @@ else
   log "the end-to-end tests could not run"
   failed=$((failed + 1))
 fi
+add_tap "the deployment checks" "$OPS_RESULTS/deploy-check.tap"
 add_tap "the chaos run" "$OPS_RESULTS/chaos.tap"
 add_tap "the restore drill" "$OPS_RESULTS/restore-drill.tap"
 
