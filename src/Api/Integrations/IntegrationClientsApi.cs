@@ -13,17 +13,18 @@ public static class IntegrationClientsApi
     public static IEndpointRouteBuilder MapIntegrationClientsApi(this IEndpointRouteBuilder routes)
     {
         var clients = routes.MapGroup("/api/v1/integrations/clients").WithTags("Integrations").RequireAuthorization(Policies.Admin);
-        clients.MapPost("/", Create).WithSummary("Create an integration client with the scopes it may hold; its secret is shown in this answer only (admin)");
+        clients.MapPost("/", Create)
+            .WithSummary("Create an integration client with the scopes it may hold (and integrationId: the POS integration whose sales it may push); its secret is shown in this answer only (admin)");
         clients.MapGet("/", List).WithSummary("List integration clients, without secrets (admin)");
         clients.MapDelete("/{id:guid}", Revoke).WithSummary("Revoke an integration client: it gets no new token; tokens it holds end within their lifetime (admin)");
         return routes;
     }
 
     /// <summary>A new client as its admin sees it once, flat like a new integration or webhook: with its secret.</summary>
-    public sealed record IssuedClientView(Guid Id, string Name, IReadOnlyList<string> Scopes, DateTime CreatedAt, string ClientSecret)
+    public sealed record IssuedClientView(Guid Id, string Name, IReadOnlyList<string> Scopes, DateTime CreatedAt, string ClientSecret, Guid? IntegrationId)
     {
         public static IssuedClientView Of(IssuedClient issued) =>
-            new(issued.Client.Id, issued.Client.Name, issued.Client.Scopes, issued.Client.CreatedAt, issued.ClientSecret);
+            new(issued.Client.Id, issued.Client.Name, issued.Client.Scopes, issued.Client.CreatedAt, issued.ClientSecret, issued.Client.IntegrationId);
     }
 
     private static async Task<Created<Envelope<IssuedClientView>>> Create(ClientDraft? body, ClaimsPrincipal principal, IGrainFactory grains)

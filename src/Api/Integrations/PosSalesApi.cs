@@ -1,5 +1,6 @@
 using System.Text.Json;
 using InventoryProFlow.Api.Hosting;
+using InventoryProFlow.Api.Identity;
 using InventoryProFlow.Api.Paging;
 using InventoryProFlow.Api.Stock;
 using InventoryProFlow.Contracts;
@@ -13,9 +14,9 @@ namespace InventoryProFlow.Api.Integrations;
 
 /// <summary>
 /// <c>POST /api/v1/integrations/pos/sales</c>: a POS pushes a <c>sale.created</c> webhook or a batch of up to
-/// 1,000 sales. It proves who it is with its API key (<c>X-Api-Key</c>) and signs the raw body with its
-/// webhook secret (<c>Ipf-Signature</c>, or the seed's <c>signature</c> member in the body); anything else is 401 and
-/// writes nothing.
+/// 1,000 sales. It proves who it is with its API key (<c>X-Api-Key</c>), or with the bearer token of an integration
+/// client linked to the POS integration (the seed's form), and signs the raw body with the integration's webhook
+/// secret (<c>Ipf-Signature</c>, or the seed's <c>signature</c> member in the body); anything else is 401 and writes nothing.
 /// </summary>
 public static class PosSalesApi
 {
@@ -40,20 +41,14 @@ public static class PosSalesApi
         // It reads the raw body (its signature covers the bytes) and checks its own key, so OperationErrors infers none of these.
         routes.MapPost(Route, Ingest).AllowAnonymous().WithTags("Integrations").WithName("ingestPosSales")
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge)
-            .WithSummary("A POS pushes sale.created (or { sales: [...] }, up to 1,000); X-Api-Key and Ipf-Signature required; unmatched lines are queued");
+            .ProducesErrors(StatusCodes.Status403Forbidden)
+            .WithSummary("A POS pushes sale.created (or { sales: [...] }, up to 1,000): X-Api-Key or a linked client's bearer token, and a signature (Ipf-Signature or the body's signature); unmatched lines are queued");
         return routes;
     }
 
     private static async Task<IResult> Ingest(HttpContext http, IGrainFactory grains, TimeProvider time)
     {
-        var apiKey = http.Request.Headers[ApiKeyHeader].ToString();
-        if (apiKey.Length == 0)
-        {
-            throw new UnauthenticatedException(ErrorCodes.Unauthorized, $"An integration's API key is required in the {ApiKeyHeader} header.");
-        }
-
-        var credential = await grains.GetGrain<IIntegrationKeyGrain>(GrainKeys.IntegrationKey(ApiKeys.Hash(apiKey))).Credential()
-            ?? throw new UnauthenticatedException(ErrorCodes.InvalidApiKey, "The API key is not valid, or its integration was revoked.");
+        var credential = await Credential(http, grains);
         var body = await RawBody(http);
         // The Ipf-Signature header (timestamped, so a replayed push is refused), or the seed's signature in the body.
         var header = http.Request.Headers[WebhookSignature.Header].ToString();
@@ -90,6 +85,37 @@ public static class PosSalesApi
             default:
                 throw Refusal(result);
         }
+    }
+
+    /// <summary>The POS integration pushing: by its API key, or by the token of the integration client linked to it.</summary>
+    private static async Task<IntegrationCredential> Credential(HttpContext http, IGrainFactory grains)
+    {
+        var apiKey = http.Request.Headers[ApiKeyHeader].ToString();
+        if (apiKey.Length > 0)
+        {
+            return await grains.GetGrain<IIntegrationKeyGrain>(GrainKeys.IntegrationKey(ApiKeys.Hash(apiKey))).Credential()
+                ?? throw new UnauthenticatedException(ErrorCodes.InvalidApiKey, "The API key is not valid, or its integration was revoked.");
+        }
+
+        // The endpoint admits anonymous callers (the API key is checked here), so a bearer token was validated but not required.
+        if (http.Request.Headers.Authorization.Count == 0)
+        {
+            throw new UnauthenticatedException(
+                ErrorCodes.Unauthorized, $"An integration's API key is required in the {ApiKeyHeader} header, or an integration client's bearer token.");
+        }
+
+        if (!CurrentUser.TryFrom(http.User, out var caller))
+        {
+            throw new UnauthenticatedException(ErrorCodes.InvalidToken, "The bearer token is not valid or has expired; get a new one from POST /api/v1/auth/token.");
+        }
+
+        if (!caller.IsClient || !caller.Scopes.Contains(Scopes.SalesWrite))
+        {
+            throw new ForbiddenException($"Only an integration client with the {Scopes.SalesWrite} scope pushes POS sales with a token; people record sales at POST /api/v1/transactions/sales.");
+        }
+
+        return await grains.GetGrain<IIntegrationClientsGrain>(GrainKeys.IdentityKey).PosCredential(caller.OrganizationId, caller.UserId)
+            ?? throw new ForbiddenException("This integration client is linked to no live POS integration: create a client with integrationId, or push with the integration's X-Api-Key.");
     }
 
     private static PosPayload Parse(byte[] body)

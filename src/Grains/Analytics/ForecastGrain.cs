@@ -44,8 +44,8 @@ public sealed class ForecastGrain(
         var subject = (await subjects.At(OrganizationId, location, request.ProductId)).SingleOrDefault()
             ?? throw NotFoundException.For("product", request.ProductId!.Value);
         var ordering = Ordering(subject);
-        var (daily, method) = await Daily(location, subject.ProductId, today, Math.Max(days, ordering.LeadTimeDays + ordering.ReviewDays));
-        var advice = ReorderPolicy.Advise(daily, subject.OnHand, subject.CasePack, ordering, today);
+        var (daily, method, pastDailyRate) = await Daily(location, subject.ProductId, today, Math.Max(days, ordering.LeadTimeDays + ordering.ReviewDays));
+        var advice = ReorderPolicy.Advise(daily, subject.OnHand, subject.CasePack, ordering, today, pastDailyRate);
         return new DemandForecastAnswer(
             subject.ProductId, location, daily.Take(days).ToList(), advice.Quantity, advice.OrderDate, method, _trainedAt, subject.OnHand,
             advice.ReorderPoint, advice.OrderUpTo, advice.SafetyStock, ordering.LeadTimeDays, ordering.ReviewDays, subject.CasePack);
@@ -60,9 +60,10 @@ public sealed class ForecastGrain(
         var series = (await history.Weekly(OrganizationId, LastCompleteWeek(today), location)).ToDictionary(s => s.Key);
         var histories = stocked.Select(s => series.GetValueOrDefault(DemandHistoryQuery.Key(location, s.ProductId)) ?? Empty(location, s.ProductId, today)).ToList();
         var forecasts = histories.Count == 0 ? [] : model.Forecast(histories, Weeks(today, cover * 2, model), settings.Confidence);
-        var lines = stocked.Zip(forecasts, (subject, forecast) =>
+        var lines = stocked.Zip(histories.Zip(forecasts), (subject, pair) =>
         {
-            var advice = ReorderPolicy.Advise(DailyDemand.From(forecast, today, cover * 2), subject.OnHand, subject.CasePack, Ordering(subject), today);
+            var (past, forecast) = pair;
+            var advice = ReorderPolicy.Advise(DailyDemand.From(forecast, today, cover * 2), subject.OnHand, subject.CasePack, Ordering(subject), today, past.DailyRate);
             return (subject, line: new ReorderLine(
                 subject.ProductId, subject.Sku, subject.Name, subject.OnHand, advice.ReorderPoint, advice.Quantity, advice.OrderDate,
                 advice.Quantity * subject.Cost, forecast.Method));
@@ -103,12 +104,12 @@ public sealed class ForecastGrain(
         }
     }
 
-    private async Task<(IReadOnlyList<DailyForecast> Daily, string Method)> Daily(Guid location, Guid productId, DateOnly today, int days)
+    private async Task<(IReadOnlyList<DailyForecast> Daily, string Method, decimal PastDailyRate)> Daily(Guid location, Guid productId, DateOnly today, int days)
     {
         var model = await Model();
         var series = (await history.Weekly(OrganizationId, LastCompleteWeek(today), location, productId)).SingleOrDefault() ?? Empty(location, productId, today);
         var forecast = model.Forecast(series, Weeks(today, days, model), settings.Confidence);
-        return (DailyDemand.From(forecast, today, days), forecast.Method);
+        return (DailyDemand.From(forecast, today, days), forecast.Method, series.DailyRate);
     }
 
     /// <summary>The model in memory, else the stored one, trained again when missing or older than the retrain period.</summary>

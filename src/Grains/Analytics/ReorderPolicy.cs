@@ -16,8 +16,16 @@ public sealed record ReorderAdvice(int Quantity, DateOnly? OrderDate, int Reorde
 /// </summary>
 public static class ReorderPolicy
 {
-    public static ReorderAdvice Advise(IReadOnlyList<DailyForecast> daily, decimal onHand, int? casePack, ReorderSettings settings, DateOnly today)
+    // pastDailyRate: what the item sold a day over its history. A forecast of nothing for an item that has sold (quiet lately,
+    // or bought in lumps) is planned at that rate instead, so an order date is null only for an item never sold.
+    public static ReorderAdvice Advise(
+        IReadOnlyList<DailyForecast> daily, decimal onHand, int? casePack, ReorderSettings settings, DateOnly today, decimal pastDailyRate = 0m)
     {
+        if (pastDailyRate > 0 && daily.Count > 0 && daily.All(d => d.ExpectedDemand == 0))
+        {
+            daily = daily.Select(d => d with { ExpectedDemand = pastDailyRate }).ToList();
+        }
+
         var cover = settings.LeadTimeDays + settings.ReviewDays;
         var statedZ = NormalQuantile.Of((1d + (double)(daily.Count > 0 ? daily[0].Confidence : 0.8m)) / 2d);
         var weeklySigma = daily.Take(Math.Max(cover, 7)).Select(d => (double)(d.UpperBound - d.LowerBound) * 7d / 2d / statedZ).DefaultIfEmpty(0d).Average();

@@ -11,16 +11,16 @@ namespace InventoryProFlow.Grains.Integrations;
 public sealed class IntegrationClientRepository(NpgsqlDataSource db, AuditLog audit)
 {
     // Scopes travel as one space-separated text, as OAuth writes them: Dapper maps no text[] into a record constructor.
-    private const string Columns = "id, organization_id, name, array_to_string(scopes, ' ') AS scopes, created_at, last_used_at, revoked_at";
+    private const string Columns = "id, organization_id, name, array_to_string(scopes, ' ') AS scopes, created_at, last_used_at, revoked_at, integration_id";
 
     public async Task<ClientDetails> Insert(ClientDetails client, string secretHash, Guid createdBy)
     {
         await using var connection = await db.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         var stored = Read(await connection.QuerySingleAsync<Row>(
-            "INSERT INTO app.integration_clients (id, organization_id, name, secret_hash, scopes, created_by, created_at) " +
-            $"VALUES (@Id, @OrganizationId, @Name, @secretHash, @scopes, @createdBy, @CreatedAt) RETURNING {Columns}",
-            new { client.Id, client.OrganizationId, client.Name, secretHash, scopes = client.Scopes.ToArray(), createdBy, client.CreatedAt },
+            "INSERT INTO app.integration_clients (id, organization_id, name, secret_hash, scopes, created_by, created_at, integration_id) " +
+            $"VALUES (@Id, @OrganizationId, @Name, @secretHash, @scopes, @createdBy, @CreatedAt, @IntegrationId) RETURNING {Columns}",
+            new { client.Id, client.OrganizationId, client.Name, secretHash, scopes = client.Scopes.ToArray(), createdBy, client.CreatedAt, client.IntegrationId },
             transaction));
         await audit.Append(connection, transaction, stored.OrganizationId, AuditChange.Of("integration-client", "created", stored.Id, null, stored));
         await transaction.CommitAsync();
@@ -68,11 +68,23 @@ public sealed class IntegrationClientRepository(NpgsqlDataSource db, AuditLog au
         return row is null ? null : (Read(row), row.SecretHash);
     }
 
+    /// <summary>The live POS integration a live client pushes sales for, with its signing secret.</summary>
+    public async Task<IntegrationCredential?> PosCredential(Guid organizationId, Guid clientId)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return await connection.QuerySingleOrDefaultAsync<IntegrationCredential>(
+            "SELECT i.id AS integration_id, i.organization_id, i.webhook_secret FROM app.integration_clients c " +
+            "JOIN app.integrations i ON i.id = c.integration_id AND i.organization_id = c.organization_id AND i.revoked_at IS NULL " +
+            "WHERE c.organization_id = @organizationId AND c.id = @clientId AND c.revoked_at IS NULL",
+            new { organizationId, clientId });
+    }
+
     private static ClientDetails Read(Row row) =>
-        new(row.Id, row.OrganizationId, row.Name, row.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries), row.CreatedAt, row.LastUsedAt, row.RevokedAt);
+        new(row.Id, row.OrganizationId, row.Name, row.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries), row.CreatedAt, row.LastUsedAt, row.RevokedAt, row.IntegrationId);
 
-    private record Row(Guid Id, Guid OrganizationId, string Name, string Scopes, DateTime CreatedAt, DateTime? LastUsedAt, DateTime? RevokedAt);
+    private record Row(Guid Id, Guid OrganizationId, string Name, string Scopes, DateTime CreatedAt, DateTime? LastUsedAt, DateTime? RevokedAt, Guid? IntegrationId);
 
-    private sealed record SecretRow(Guid Id, Guid OrganizationId, string Name, string Scopes, DateTime CreatedAt, DateTime? LastUsedAt, DateTime? RevokedAt, string SecretHash)
-        : Row(Id, OrganizationId, Name, Scopes, CreatedAt, LastUsedAt, RevokedAt);
+    private sealed record SecretRow(
+        Guid Id, Guid OrganizationId, string Name, string Scopes, DateTime CreatedAt, DateTime? LastUsedAt, DateTime? RevokedAt, Guid? IntegrationId, string SecretHash)
+        : Row(Id, OrganizationId, Name, Scopes, CreatedAt, LastUsedAt, RevokedAt, IntegrationId);
 }

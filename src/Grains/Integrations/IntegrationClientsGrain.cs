@@ -12,7 +12,8 @@ namespace InventoryProFlow.Grains.Integrations;
 
 /// <summary>Integration clients on any silo: rows hold every fact, and token requests spread over activations.</summary>
 [StatelessWorker]
-public sealed class IntegrationClientsGrain(IntegrationClientRepository clients, IdFactory ids, TimeProvider time) : Grain, IIntegrationClientsGrain
+public sealed class IntegrationClientsGrain(IntegrationClientRepository clients, IntegrationRepository integrations, IdFactory ids, TimeProvider time)
+    : Grain, IIntegrationClientsGrain
 {
     public const string SecretPrefix = "ipf_cs_";
 
@@ -30,9 +31,19 @@ public sealed class IntegrationClientsGrain(IntegrationClientRepository clients,
                     : $"{scope} is not a scope; the scopes are: {string.Join(", ", Scopes.ForClients)}.");
         }
 
+        // A client that pushes a POS's sales must be allowed to write sales; one without that scope could never use the link.
+        violations.When(
+            draft.IntegrationId is not null && !scopes.Contains(Scopes.SalesWrite),
+            "scopes",
+            $"A client that pushes a POS integration's sales needs the {Scopes.SalesWrite} scope.");
         violations.ThrowIfAny();
+        if (draft.IntegrationId is { } integrationId && !await integrations.IsLive(organizationId, integrationId))
+        {
+            throw NotFoundException.For("POS integration", integrationId);
+        }
+
         var secret = ApiKeys.NewSecret(SecretPrefix);
-        var client = new ClientDetails(ids.NewId(), organizationId, draft.Name!.Trim(), scopes, time.GetUtcNow().UtcDateTime, null, null);
+        var client = new ClientDetails(ids.NewId(), organizationId, draft.Name!.Trim(), scopes, time.GetUtcNow().UtcDateTime, null, null, draft.IntegrationId);
         return new IssuedClient(await clients.Insert(client, ApiKeys.Hash(secret), createdBy), secret);
     }
 
@@ -45,6 +56,8 @@ public sealed class IntegrationClientsGrain(IntegrationClientRepository clients,
             throw NotFoundException.For("integration client", clientId);
         }
     }
+
+    public Task<IntegrationCredential?> PosCredential(Guid organizationId, Guid clientId) => clients.PosCredential(organizationId, clientId);
 
     public async Task<ClientDetails> Authenticate(Guid clientId, string secret)
     {

@@ -67,6 +67,15 @@ public sealed class IntegrationRepository(NpgsqlDataSource db, AuditLog audit)
             new { integrationId, locationId, posTransactionId })).ToList();
     }
 
+    /// <summary>Whether the organisation has this POS integration, not revoked.</summary>
+    public async Task<bool> IsLive(Guid organizationId, Guid integrationId)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM app.integrations WHERE organization_id = @organizationId AND id = @integrationId AND revoked_at IS NULL)",
+            new { organizationId, integrationId });
+    }
+
     public async Task<IntegrationCredential?> Credential(string apiKeyHash)
     {
         await using var connection = await db.OpenConnectionAsync();

@@ -6,15 +6,18 @@ using InventoryProFlow.Grains.Integrations;
 namespace InventoryProFlow.Api.Tests.Infrastructure;
 
 /// <summary>A point-of-sale system pushing to the product: its API key, and its webhook secret to sign each raw body.</summary>
-public sealed class PosClient(ProductHost host, string apiKey, string secret)
+public sealed class PosClient(ProductHost host, string apiKey, string secret, string integrationId = "")
 {
     public static async Task<PosClient> SetUpAsync(Tenant tenant, string name = "Square, main bar")
     {
         var issued = (await tenant.Admin.PostAsync("/api/v1/integrations", new { name, kind = "pos" })).ShouldSucceed(System.Net.HttpStatusCode.Created).Data;
-        return new PosClient(tenant.Product.Host, issued.GetProperty("apiKey").GetString()!, issued.GetProperty("webhookSecret").GetString()!);
+        return new PosClient(
+            tenant.Product.Host, issued.GetProperty("apiKey").GetString()!, issued.GetProperty("webhookSecret").GetString()!, issued.GetProperty("id").GetString()!);
     }
 
     public string ApiKey => apiKey;
+
+    public string IntegrationId => integrationId;
 
     public Task<ApiResponse> SaleCreatedAsync(object sale) => PushAsync(new { type = "sale.created", data = sale });
 

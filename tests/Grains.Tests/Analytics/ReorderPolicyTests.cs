@@ -60,6 +60,17 @@ public sealed class ReorderPolicyTests
     }
 
     [Fact]
+    public void A_forecast_of_nothing_for_an_item_that_has_sold_orders_it_at_its_past_rate()
+    {
+        // Half a bottle a day over its history, none forecast: 5 on hand last until the reorder point at 0.5 a day.
+        var advice = ReorderPolicy.Advise(Days(0m, 0m, 0m, 28), 5, null, Weekly, Today, pastDailyRate: 0.5m);
+
+        Assert.Equal((4, 7), (advice.ReorderPoint, advice.OrderUpTo));
+        Assert.Equal(Today.AddDays(2), advice.OrderDate);
+        Assert.Equal(3, advice.Quantity);
+    }
+
+    [Fact]
     public void The_normal_quantile_matches_the_tables()
     {
         Assert.Equal(1.6449, Math.Round(NormalQuantile.Of(0.95), 4));

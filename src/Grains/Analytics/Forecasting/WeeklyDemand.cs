@@ -9,6 +9,9 @@ public sealed record WeeklyDemand(string Key, DateOnly StartWeek, IReadOnlyList<
     /// <summary>Number of weeks held.</summary>
     public int Weeks => Quantities.Count;
 
+    /// <summary>The long-run daily rate: everything sold over every day held (zero for an item never sold).</summary>
+    public decimal DailyRate => Weeks == 0 ? 0m : (decimal)(Quantities.Sum() / (7d * Weeks));
+
     /// <summary>The Monday of the week after the last one held: where a forecast starts.</summary>
     public DateOnly NextWeek => StartWeek.AddDays(7 * Weeks);
 

@@ -80,6 +80,8 @@ export interface IntegrationClient {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** The POS integration whose sales it may push with its token (the seed's POS form), if any. */
+  integrationId: string | null;
 }
 
 export interface IssuedClient {

@@ -1,5 +1,8 @@
 import { useState } from "react";
-import type { ClientScope, IntegrationClient, IssuedClient } from "../../api/admin";
+import { useQuery } from "@tanstack/react-query";
+import type { ClientScope, IntegrationClient, IssuedClient, PosIntegration } from "../../api/admin";
+import { apiFetch, withQuery } from "../../api/client";
+import type { Page } from "../../api/types";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { PagedRecords } from "../../components/PagedRecords";
 import { SecretOnce } from "../../components/SecretOnce";
@@ -47,6 +50,7 @@ export function Clients() {
               <li key={client.id} data-id={client.id} className={client.revokedAt ? "revoked" : undefined}>
                 <div className="record-title">{client.name}</div>
                 <div className="record-meta">Scopes: {client.scopes.join(", ")}</div>
+                {client.integrationId && <div className="record-meta">Pushes the sales of POS integration {client.integrationId}</div>}
                 <div className="record-meta">
                   Id {client.id} · created {new Date(client.createdAt).toLocaleDateString()} ·{" "}
                   {client.lastUsedAt ? `last token ${new Date(client.lastUsedAt).toLocaleString()}` : "no token taken yet"}
@@ -86,11 +90,18 @@ export function Clients() {
 function AddClient({ onAdded, onCancel }: { onAdded: (client: IssuedClient) => void; onCancel: () => void }) {
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<ClientScope[]>(["inventory:read"]);
+  const [integrationId, setIntegrationId] = useState("");
+  // The POS integrations a client may push sales for, with its token instead of the integration's API key.
+  const pos = useQuery({
+    queryKey: ["integrations", "live"],
+    queryFn: () => apiFetch<Page<PosIntegration>>(withQuery("/api/v1/integrations", { limit: 200 })),
+  });
+  const live = (pos.data?.items ?? []).filter((integration) => !integration.revokedAt);
   return (
     <CreateForm<IssuedClient>
       label="Create a client"
       path="/api/v1/integrations/clients"
-      body={() => ({ name: name.trim(), scopes })}
+      body={() => ({ name: name.trim(), scopes, integrationId: integrationId || undefined })}
       submitLabel="Create client"
       busyLabel="Creating…"
       onAdded={onAdded}
@@ -111,6 +122,21 @@ function AddClient({ onAdded, onCancel }: { onAdded: (client: IssuedClient) => v
         ))}
         <p className="hint">Managing users, keys and webhooks, and filing compliance reports, stay with a signed-in person.</p>
       </fieldset>
+      <div>
+        <label htmlFor="client-pos">Pushes POS sales for</label>
+        <select id="client-pos" value={integrationId} onChange={(e) => setIntegrationId(e.target.value)}>
+          <option value="">No POS integration</option>
+          {live.map((integration) => (
+            <option key={integration.id} value={integration.id}>
+              {integration.name}
+            </option>
+          ))}
+        </select>
+        <p className="hint">
+          A POS that signs in as this client sends its sales with its token instead of the integration&apos;s API key; it needs &quot;record sales&quot; and signs each
+          body with the integration&apos;s webhook secret.
+        </p>
+      </div>
     </CreateForm>
   );
 }
