@@ -23,8 +23,8 @@ export interface ProductStock {
   locations: InventoryItem[];
 }
 
-/** POST /inventory/import: one report row per line of the sheet. */
-export interface CountSheetRow {
+/** POST /inventory/import and /inventory/batch: one report row per line of the sheet, or per row sent. */
+export interface BatchRowResult {
   row: number;
   applied: boolean;
   itemId: string | null;
@@ -34,9 +34,9 @@ export interface CountSheetRow {
   error: string | null;
 }
 
-export interface CountSheetReport {
+export interface BatchReport {
   rows: number;
   applied: number;
   rejected: number;
-  results: CountSheetRow[];
+  results: BatchRowResult[];
 }

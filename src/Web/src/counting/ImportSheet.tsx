@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { apiFetch, withQuery } from "../api/client";
-import type { CountSheetReport } from "../api/counting";
+import type { BatchReport } from "../api/counting";
 
 const shownRejections = 100;
 
@@ -13,7 +13,7 @@ export function ImportSheet({ locationId }: { locationId: string }) {
   // Made when a file is chosen: retrying the same upload after a lost answer replays the first report.
   const [key, setKey] = useState("");
   const [uploading, setUploading] = useState(false);
-  const [report, setReport] = useState<CountSheetReport | null>(null);
+  const [report, setReport] = useState<BatchReport | null>(null);
   const [problem, setProblem] = useState("");
 
   function choose(chosen: File | null) {
@@ -33,7 +33,7 @@ export function ImportSheet({ locationId }: { locationId: string }) {
     setProblem("");
     setReport(null);
     try {
-      const answer = await apiFetch<CountSheetReport>(withQuery("/api/v1/inventory/import", { locationId }), {
+      const answer = await apiFetch<BatchReport>(withQuery("/api/v1/inventory/import", { locationId }), {
         method: "POST",
         body: file,
         headers: { "Content-Type": "text/csv" },

@@ -1,24 +1,8 @@
+import type { BatchReport } from "../api/counting";
 import { countBody } from "./openBottle";
 import type { BatchRowOutcome, QueuedCount } from "./queue";
 
 // Count mode's counts as rows of POST /inventory/batch (docs/API.md), and the report back as each count's outcome.
-
-export interface BatchRowResult {
-  row: number;
-  applied: boolean;
-  itemId: string | null;
-  quantity: number | null;
-  variance: number | null;
-  errorCode: string | null;
-  error: string | null;
-}
-
-export interface BatchReport {
-  rows: number;
-  applied: number;
-  rejected: number;
-  results: BatchRowResult[];
-}
 
 /** One count as a batch row: the single count's body (a count, or units and open bottles) under `count`'s name. */
 export function batchRow(entry: QueuedCount): object {

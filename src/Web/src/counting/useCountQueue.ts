@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { apiFetch, getSession, onSessionChange } from "../api/client";
-import type { CountReceipt } from "../api/counting";
+import type { BatchReport, CountReceipt } from "../api/counting";
 import { countBody } from "./openBottle";
 import { batchLimit, CountQueue, retryDelay, type CountDraft, type QueuedCount, type RowReceipt } from "./queue";
-import { batchRow, rowOutcomes, type BatchReport } from "./batch";
+import { batchRow, rowOutcomes } from "./batch";
 
 // One queue and one sync driver for the whole page (not per screen mount), so leaving count mode
 // and coming back neither loses the retry timer nor starts a second sync.
