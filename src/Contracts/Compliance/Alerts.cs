@@ -13,6 +13,7 @@ public static class ComplianceAlertKinds
 /// <summary>
 /// SignalR <c>alert:compliance</c>, webhook <c>compliance.alert</c> and a row of <c>GET /compliance/alerts</c>:
 /// a licence nearing or past expiry, or a filing nearing or past its due date. Each is raised once.
+/// <c>ReportId</c>: for a report alert, the report ready for that location and period (the reminder's draft), if any.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("ipf.ComplianceAlert.v1")]
 public sealed record ComplianceAlert(
@@ -28,7 +29,8 @@ public sealed record ComplianceAlert(
     [property: Id(9)] DateTime RaisedAt,
     [property: Id(10)] DateTime? AcknowledgedAt,
     [property: Id(11)] Guid? AcknowledgedBy,
-    [property: Id(12)] DateTime? ResolvedAt)
+    [property: Id(12)] DateTime? ResolvedAt,
+    [property: Id(13)] Guid? ReportId = null)
 {
     public bool Open => AcknowledgedAt is null && ResolvedAt is null;
 }
@@ -41,9 +43,13 @@ public sealed record ComplianceAlertFilter(
     [property: Id(2)] Guid? LocationId = null,
     [property: Id(3)] Guid? LicenseId = null);
 
-/// <summary>What one check of licences and filings found, for the operator and the tests.</summary>
+/// <summary>
+/// What one check of licences and filings found, for the operator and the tests: the alerts it raised and the ids of
+/// the ABC reports it drafted for periods that ended.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("ipf.ComplianceCheck.v1")]
 public sealed record ComplianceCheck(
     [property: Id(0)] DateTime CheckedAt,
     [property: Id(1)] int LicensesChecked,
-    [property: Id(2)] IReadOnlyList<ComplianceAlert> Raised);
+    [property: Id(2)] IReadOnlyList<ComplianceAlert> Raised,
+    [property: Id(3)] IReadOnlyList<Guid> ReportsDrafted);

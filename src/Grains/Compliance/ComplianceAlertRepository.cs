@@ -18,7 +18,7 @@ public sealed record AlertDue(string AlertKey, ComplianceAlert Alert);
 public sealed class ComplianceAlertRepository(NpgsqlDataSource db, MailOutbox mail, AlertMails mails)
 {
     private const string Columns =
-        "id, organization_id, location_id, license_id, kind, days_left, due_on, subject, message, raised_at, acknowledged_at, acknowledged_by, resolved_at";
+        "id, organization_id, location_id, license_id, kind, days_left, due_on, subject, message, raised_at, acknowledged_at, acknowledged_by, resolved_at, report_id";
 
     private static readonly JsonSerializerOptions Json = ContractJson.Web;
 
@@ -40,9 +40,9 @@ public sealed class ComplianceAlertRepository(NpgsqlDataSource db, MailOutbox ma
         {
             var inserted = await connection.QuerySingleOrDefaultAsync<ComplianceAlert>(
                 $"INSERT INTO app.compliance_alerts (alert_key, {Columns}) VALUES (@key, @Id, @OrganizationId, @LocationId, @LicenseId, @Kind, " +
-                "@DaysLeft, @DueOn, @Subject, @Message, @RaisedAt, NULL, NULL, NULL) " +
+                "@DaysLeft, @DueOn, @Subject, @Message, @RaisedAt, NULL, NULL, NULL, @ReportId) " +
                 $"ON CONFLICT (organization_id, alert_key) DO NOTHING RETURNING {Columns}",
-                new { key, alert.Id, alert.OrganizationId, alert.LocationId, alert.LicenseId, alert.Kind, alert.DaysLeft, alert.DueOn, alert.Subject, alert.Message, alert.RaisedAt },
+                new { key, alert.Id, alert.OrganizationId, alert.LocationId, alert.LicenseId, alert.Kind, alert.DaysLeft, alert.DueOn, alert.Subject, alert.Message, alert.RaisedAt, alert.ReportId },
                 transaction);
             if (inserted is not null)
             {
@@ -87,6 +87,19 @@ public sealed class ComplianceAlertRepository(NpgsqlDataSource db, MailOutbox ma
             "UPDATE app.compliance_alerts SET resolved_at = @now WHERE organization_id = @organizationId AND resolved_at IS NULL " +
             "AND starts_with(alert_key, @prefix)",
             new { organizationId, prefix, now });
+    }
+
+    /// <summary>
+    /// A report drafted after its period's alerts were raised (a check that failed to draft it, or alerts older than
+    /// drafting) is named on those alerts still open, so the list links to it; their messages stay as they were sent.
+    /// </summary>
+    public async Task AttachReport(Guid organizationId, string prefix, Guid reportId)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await connection.ExecuteAsync(
+            "UPDATE app.compliance_alerts SET report_id = @reportId WHERE organization_id = @organizationId AND resolved_at IS NULL " +
+            "AND report_id IS NULL AND starts_with(alert_key, @prefix)",
+            new { organizationId, prefix, reportId });
     }
 
     public Task<Page<ComplianceAlert>> List(Guid organizationId, ComplianceAlertFilter filter, PageRequest page) =>

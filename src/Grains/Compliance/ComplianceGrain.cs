@@ -118,6 +118,8 @@ public sealed class ComplianceGrain(
             }
         }
 
+        // Drafts first, so the alerts of a period just ended already name its draft.
+        var drafted = await DraftFinishedReports();
         foreach (var location in await Filings())
         {
             foreach (var deadline in location.Reports)
@@ -130,7 +132,7 @@ public sealed class ComplianceGrain(
                             ids.NewId(), OrganizationId, location.LocationId, null,
                             threshold < 0 ? ComplianceAlertKinds.ReportOverdue : ComplianceAlertKinds.ReportDue, deadline.DaysLeft, deadline.DueOn,
                             $"{deadline.Form} {deadline.PeriodStart:yyyy-MM-dd} to {deadline.PeriodEnd:yyyy-MM-dd}", ReportDeadlines.Message(location, deadline),
-                            now.UtcDateTime, null, null, null)));
+                            now.UtcDateTime, null, null, null, deadline.ReportId)));
                 }
             }
         }
@@ -146,7 +148,7 @@ public sealed class ComplianceGrain(
             GrainFactory.PublishLive(new LiveEvents(OrganizationId, [], null, [], raised));
         }
 
-        _lastCheck = new ComplianceCheck(now.UtcDateTime, onCalendar.Count, raised);
+        _lastCheck = new ComplianceCheck(now.UtcDateTime, onCalendar.Count, raised, drafted);
         return _lastCheck;
     }
 
@@ -200,6 +202,50 @@ public sealed class ComplianceGrain(
         await Watch();
         await Check();
         return await GetLicense(licenseId);
+    }
+
+    /// <summary>
+    /// Drafts the ABC report of every finished period an open location owes and nobody generated yet, through the
+    /// same computation as a person's report. One location failing (logged) stops neither the others nor the alerts;
+    /// the next check tries it again, and the database's unique key keeps it to one draft per period.
+    /// </summary>
+    private async Task<IReadOnlyList<Guid>> DraftFinishedReports()
+    {
+        var drafted = new List<Guid>();
+        IReadOnlyList<LocationCompliance> owed;
+        try
+        {
+            owed = await Filings();
+        }
+        catch (Exception error)
+        {
+            logger.LogWarning(error, "Report drafts of organisation {OrganizationId} failed; the next check tries again", OrganizationId);
+            return drafted;
+        }
+
+        var generator = GrainFactory.GetGrain<IComplianceReportsGrain>(GrainKeys.ComplianceReports(OrganizationId));
+        foreach (var location in owed)
+        {
+            try
+            {
+                foreach (var deadline in location.Reports.Where(r => r.Status != FilingStatuses.Submitted && r.ReportId is null))
+                {
+                    var period = new ReportPeriod(deadline.PeriodStart, deadline.PeriodEnd);
+                    if (await generator.DraftAbc(location.LocationId, period, ReportDeadlines.ReportType(location.State)) is { } draft)
+                    {
+                        drafted.Add(draft.Id);
+                        await alerts.AttachReport(OrganizationId, ReportDeadlines.AlertKeyPrefix(location.LocationId, period.Start, period.End), draft.Id);
+                    }
+                }
+            }
+            catch (Exception error)
+            {
+                logger.LogWarning(
+                    error, "Report drafts of location {LocationId} (organisation {OrganizationId}) failed; the next check tries again", location.LocationId, OrganizationId);
+            }
+        }
+
+        return drafted;
     }
 
     /// <summary>Every open location's report deadlines and coming filings, each judged by its own business day.</summary>

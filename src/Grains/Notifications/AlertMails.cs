@@ -20,10 +20,14 @@ public sealed class AlertMails(MailSettings settings)
             _ => $"Report due {alert.DueOn:yyyy-MM-dd}: {alert.Subject}",
         };
         var topic = alert.LicenseId is null ? MailTopics.Report : MailTopics.License;
-        return new OutgoingMail(
-            alert.OrganizationId, topic, $"compliance:{alert.Id:D}", subject,
-            Body(alert.Message, alert.LicenseId is null ? "Open the compliance screen" : "Open the licence", "compliance", topic),
-            alert.RaisedAt);
+        // A report alert whose period has a draft links straight to it: the manager reviews and submits it there.
+        var (action, path) = alert switch
+        {
+            { ReportId: { } report } => ("Review the draft report", $"compliance?section=reports&report={report:D}"),
+            { LicenseId: null } => ("Open the compliance screen", "compliance"),
+            _ => ("Open the licence", "compliance"),
+        };
+        return new OutgoingMail(alert.OrganizationId, topic, $"compliance:{alert.Id:D}", subject, Body(alert.Message, action, path, topic), alert.RaisedAt);
     }
 
     public OutgoingMail Shrinkage(Guid organizationId, Guid entryId, ShrinkageAlert alert, string productName, string locationName, DateTime at)

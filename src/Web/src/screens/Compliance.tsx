@@ -27,6 +27,8 @@ export default function Compliance() {
   const [params, setParams] = useSearchParams();
   const asked = params.get("section");
   const current: Section = sections.some((s) => s.id === asked) ? (asked as Section) : "status";
+  // A report alert, its mail and the status table link to one report (compliance/links.ts).
+  const report = params.get("report") ?? undefined;
 
   return (
     <Shell title="Compliance">
@@ -47,7 +49,7 @@ export default function Compliance() {
         {current === "status" && <StatusPanel isAdmin={isAdmin} />}
         {current === "licences" && <LicensesPanel isAdmin={isAdmin} />}
         {current === "alerts" && <AlertsPanel />}
-        {current === "reports" && <ReportsPanel isAdmin={isAdmin} />}
+        {current === "reports" && <ReportsPanel isAdmin={isAdmin} focusId={report} />}
         {current === "ttb" && <TtbPanel />}
       </section>
     </Shell>

@@ -1,8 +1,10 @@
 import { useState } from "react";
+import { Link } from "react-router-dom";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch, withQuery } from "../../api/client";
 import type { ComplianceAlert } from "../../api/compliance";
 import type { Page } from "../../api/types";
+import { reportLink } from "../../compliance/links";
 import { Pager } from "../../components/Pager";
 import { Empty, Loading, Problem } from "../../components/Status";
 
@@ -51,6 +53,11 @@ export function AlertsPanel() {
               <div>
                 <strong>{a.subject}</strong>
                 <p>{a.message}</p>
+                {a.reportId && (
+                  <p>
+                    <Link to={reportLink(a.reportId)}>Review the draft report</Link>
+                  </p>
+                )}
                 <span className="muted">
                   Due {a.dueOn} · raised {new Date(a.raisedAt).toLocaleDateString()}
                   {a.acknowledgedAt && ` · acknowledged ${new Date(a.acknowledgedAt).toLocaleDateString()}`}

@@ -10,11 +10,24 @@ import { LocationPicker, useLocationChoice, useLocations } from "../../component
 import { Pager } from "../../components/Pager";
 import { Done, Empty, Loading, Problem } from "../../components/Status";
 import { Working } from "../../components/Working";
+import { ReportRow } from "./ReportRow";
 
 const reportTypes = ["monthly", "quarterly", "annual", "custom"];
 
-/** ABC reports: the list, downloads for everyone here, generation and submission for admins. */
-export function ReportsPanel({ isAdmin }: { isAdmin: boolean }) {
+/** What GET /compliance/reports/{id} answers, as far as a row needs it. */
+type ReportView = Omit<ReportSummary, "periodStart" | "periodEnd"> & { locationName: string | null; period: { start: string; end: string } };
+
+const summaryOf = ({ period, ...rest }: ReportView): ReportSummary & { locationName: string | null } => ({
+  ...rest,
+  periodStart: period.start,
+  periodEnd: period.end,
+});
+
+/**
+ * ABC reports: the list, downloads for everyone here, generation and submission for admins. A link from an alert
+ * or its mail names one report (`focusId`): it is shown first, whichever page of the list it is on.
+ */
+export function ReportsPanel({ isAdmin, focusId }: { isAdmin: boolean; focusId?: string }) {
   const queries = useQueryClient();
   const locations = useLocations();
   const [page, setPage] = useState(1);
@@ -37,12 +50,35 @@ export function ReportsPanel({ isAdmin }: { isAdmin: boolean }) {
       void queries.invalidateQueries({ queryKey: ["compliance"] });
     },
   });
+  const focused = useQuery({
+    queryKey: ["compliance", "report", focusId],
+    queryFn: () => apiFetch<ReportView>(`/api/v1/compliance/reports/${encodeURIComponent(focusId ?? "")}`).then(summaryOf),
+    enabled: !!focusId,
+  });
   const placeName = (id: string | null) => (id ? locations.data?.items.find((l) => l.id === id)?.name : undefined);
+  const rowActions = {
+    isAdmin,
+    busy: download.isPending || submit.isPending,
+    onDownload: (report: ReportSummary, format: "csv" | "html") => download.mutate({ report, format }),
+    onSubmit: (report: ReportSummary) => submit.mutate(report),
+  };
 
   return (
     <div>
-      {isAdmin && <GenerateReport onGenerated={(text) => setNotice(text)} />}
       {notice && <Done>{notice}</Done>}
+      {focusId && (
+        <section className="panel" aria-label="The report you followed">
+          <h2>The report you followed</h2>
+          <Problem error={focused.error} />
+          {focused.isLoading && <Loading />}
+          {focused.data && (
+            <ul className="report-list">
+              <ReportRow report={focused.data} focused {...rowActions} placeName={focused.data.locationName ?? placeName(focused.data.locationId)} />
+            </ul>
+          )}
+        </section>
+      )}
+      {isAdmin && <GenerateReport onGenerated={(text) => setNotice(text)} />}
       <h2>Reports</h2>
       <Problem error={reports.error ?? download.error ?? submit.error} />
       {download.isPending && <Working what="Preparing the download…" />}
@@ -53,31 +89,7 @@ export function ReportsPanel({ isAdmin }: { isAdmin: boolean }) {
       {reports.data && reports.data.items.length > 0 && (
         <ul className="report-list" aria-label="ABC reports">
           {reports.data.items.map((r) => (
-            <li key={r.id} data-report-id={r.id}>
-              <div className="license-head">
-                <strong>
-                  {placeName(r.locationId) ?? "Location"}: {r.periodStart} to {r.periodEnd}
-                </strong>
-                <span className={`pill ${r.status}`}>{r.status}</span>
-              </div>
-              <div className="muted">
-                {r.reportType}
-                {r.submittedAt && ` · filed ${new Date(r.submittedAt).toLocaleDateString()}`}
-              </div>
-              <div className="row-actions">
-                <button type="button" className="secondary" disabled={download.isPending} onClick={() => download.mutate({ report: r, format: "csv" })}>
-                  Download CSV
-                </button>
-                <button type="button" className="secondary" disabled={download.isPending} onClick={() => download.mutate({ report: r, format: "html" })}>
-                  Printable (HTML)
-                </button>
-                {isAdmin && r.status === "generated" && (
-                  <button type="button" disabled={submit.isPending} onClick={() => submit.mutate(r)}>
-                    Mark as filed
-                  </button>
-                )}
-              </div>
-            </li>
+            <ReportRow key={r.id} report={r} focused={r.id === focusId} {...rowActions} placeName={placeName(r.locationId)} />
           ))}
         </ul>
       )}

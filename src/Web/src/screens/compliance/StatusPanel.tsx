@@ -1,6 +1,8 @@
+import { Link } from "react-router-dom";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "../../api/client";
 import type { ComplianceStatus } from "../../api/compliance";
+import { reportLink } from "../../compliance/links";
 import { expiryText } from "../../compliance/periods";
 import { Done, Empty, Loading, Problem } from "../../components/Status";
 
@@ -68,6 +70,7 @@ export function StatusPanel({ isAdmin }: { isAdmin: boolean }) {
               <th scope="col">Period</th>
               <th scope="col">Due</th>
               <th scope="col">Status</th>
+              <th scope="col">Report</th>
             </tr>
           </thead>
           <tbody>
@@ -79,6 +82,7 @@ export function StatusPanel({ isAdmin }: { isAdmin: boolean }) {
                 </td>
                 <td title={r.dueRule}>{r.dueOn}</td>
                 <td>{r.status === "overdue" ? `overdue ${-r.daysLeft} d` : `due in ${r.daysLeft} d`}</td>
+                <td>{r.reportId ? <Link to={reportLink(r.reportId)}>Review the draft</Link> : "not drafted yet"}</td>
               </tr>
             ))}
           </tbody>
