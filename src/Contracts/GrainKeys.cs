@@ -80,10 +80,13 @@ public static class GrainKeys
     public static Guid ParseOrganizationGate(string key) => ParseIds(key, "gate", 1)[0];
 
     /// <summary>
-    /// The attempts at a limited route from one client: an IPv4 address, or an IPv6 /64, since one subscriber
-    /// is usually handed a whole /64 and could otherwise change address at every attempt.
+    /// The attempts at a limited route from one client: an IPv4 address, or an IPv6 /56, since ISPs commonly hand one
+    /// subscriber a /56 (RIPE-690 advises a /56 or a /48), and per address, or per /64, it could take a fresh one at every attempt.
     /// </summary>
     public static string AttemptsByClient(string route, IPAddress? client) => $"attempts/{route}/client/{ClientBlock(client)}";
+
+    /// <summary>How many leading bits of an IPv6 client address name one subscriber for the sign-in limits.</summary>
+    public const int SubscriberPrefixLength = 56;
 
     /// <summary>The attempts at a limited route naming one account: by its email's SHA-256, so the key is short and names no one.</summary>
     public static string AttemptsByAccount(string route, string email) =>
@@ -102,8 +105,8 @@ public static class GrainKeys
         }
 
         var bytes = client.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new IPAddress(bytes) + "/64";
+        Array.Clear(bytes, SubscriberPrefixLength / 8, 16 - (SubscriberPrefixLength / 8));
+        return new IPAddress(bytes) + "/" + SubscriberPrefixLength;
     }
 
     public static string Webhooks(Guid organizationId) => $"webhooks/{organizationId:D}";

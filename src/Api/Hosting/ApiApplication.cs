@@ -63,6 +63,8 @@ public static class ApiApplication
 
     private static void Configure(WebApplication app)
     {
+        // Before the forwarded-headers step, which replaces the peer: a proxy nobody listed in Api:KnownProxies is worth a warning.
+        app.UseMiddleware<UntrustedForwardingWarning>();
         // First: everything after it, rate limits and allow-lists above all, sees the client's address, not the proxy's.
         app.UseForwardedHeaders();
         app.UseMiddleware<RequestIdMiddleware>();

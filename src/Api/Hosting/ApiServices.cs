@@ -43,16 +43,7 @@ public static class ApiServices
         builder.AddDashboardSessions();
         services.AddClientAddresses(builder.Configuration);
 
-        services.AddSingleton<HubErrors>();
-        services.AddSingleton<LiveSessionExpiry>();
-        services.AddHostedService(provider => provider.GetRequiredService<LiveSessionExpiry>());
-        services.AddSignalR(options =>
-        {
-            options.AddFilter<HubErrors>();
-            options.AddFilter<LiveSessionExpiry>();
-        }).AddJsonProtocol(options => ApiJson.Configure(options.PayloadSerializerOptions));
-        services.AddSingleton<LiveHubNode>();
-        services.AddHostedService(provider => provider.GetRequiredService<LiveHubNode>());
+        services.AddLiveEvents(builder.Configuration);
 
         services.AddOpenApi(options => options
             .AddDocumentTransformer<DocumentDescription>()

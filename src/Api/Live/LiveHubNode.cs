@@ -59,31 +59,31 @@ public sealed class LiveHubNode(IGrainFactory grains, IHubContext<InventoryHub> 
     {
         try
         {
-            var organization = LiveGroups.Organization(events.OrganizationId);
+            var organization = events.OrganizationId;
+            // In this order, one kind after another: a client hears a commit's events in the order they are listed here.
             foreach (var update in events.Inventory)
             {
-                await hub.Clients.Groups(LiveGroups.Location(events.OrganizationId, update.LocationId), organization).SendAsync("inventory:updated", update);
+                await To(organization, update.LocationId, LiveEventKinds.InventoryUpdated).SendAsync(LiveEventKinds.InventoryUpdated, update);
             }
 
             if (events.Sale is { } sale)
             {
-                await hub.Clients.Groups(LiveGroups.Location(events.OrganizationId, sale.LocationId), organization).SendAsync("sales:new", sale);
+                await To(organization, sale.LocationId, LiveEventKinds.SalesNew).SendAsync(LiveEventKinds.SalesNew, sale);
             }
 
             foreach (var alert in events.LowStock)
             {
-                await hub.Clients.Groups(LiveGroups.Location(events.OrganizationId, alert.LocationId), organization).SendAsync("alert:lowStock", alert);
+                await To(organization, alert.LocationId, LiveEventKinds.LowStock).SendAsync(LiveEventKinds.LowStock, alert);
             }
 
             foreach (var alert in events.Shrinkage ?? [])
             {
-                await hub.Clients.Groups(LiveGroups.Location(events.OrganizationId, alert.LocationId), organization).SendAsync("alert:shrinkage", alert);
+                await To(organization, alert.LocationId, LiveEventKinds.Shrinkage).SendAsync(LiveEventKinds.Shrinkage, alert);
             }
 
             foreach (var alert in events.Compliance ?? [])
             {
-                var groups = alert.LocationId is { } location ? [LiveGroups.Location(events.OrganizationId, location), organization] : new[] { organization };
-                await hub.Clients.Groups(groups).SendAsync("alert:compliance", alert);
+                await To(organization, alert.LocationId, LiveEventKinds.Compliance).SendAsync(LiveEventKinds.Compliance, alert);
             }
         }
         catch (Exception error)
@@ -91,6 +91,12 @@ public sealed class LiveHubNode(IGrainFactory grains, IHubContext<InventoryHub> 
             logger.LogWarning(error, "Could not send live events to this node's clients");
         }
     }
+
+    // Who hears a kind of event of a location: its listeners allowed that kind, and the organisation's; an alert of no location, the organisation's only.
+    private IClientProxy To(Guid organizationId, Guid? locationId, string kind) =>
+        locationId is { } location
+            ? hub.Clients.Groups(LiveGroups.Location(organizationId, location, kind), LiveGroups.Organization(organizationId, kind))
+            : hub.Clients.Group(LiveGroups.Organization(organizationId, kind));
 
     private async Task Renew()
     {

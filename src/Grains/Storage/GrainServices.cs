@@ -55,6 +55,7 @@ public static class GrainServices
         services.AddSingleton<SigningKeyStore>();
         // Tried first: a test may wrap the hasher to count how many hashes a sign-in runs.
         services.TryAddSingleton(provider => PasswordHashing.Pbkdf2(provider.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(provider => HashingSlots.From(provider.GetRequiredService<IConfiguration>()));
         services.AddSingleton<PasswordHashing>();
         services.AddSingleton<DemoCatalogue>();
         services.AddSingleton<BootstrapAdmin>();

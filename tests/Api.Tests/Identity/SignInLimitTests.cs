@@ -69,21 +69,22 @@ public sealed class SignInLimitTests(SignInLimitTests.Host host) : IClassFixture
     }
 
     [Fact]
-    public async Task Addresses_of_one_IPv6_slash_64_share_one_allowance()
+    public async Task Addresses_of_one_IPv6_slash_56_share_one_allowance()
     {
         var now = host.Clock.GetUtcNow();
         var reset = RateLimitExpectations.WindowEnd(now, Minute);
 
+        // Each attempt from another /64 of the same /56 (2001:db8:5:700::/56).
         for (var attempt = 1; attempt <= 5; attempt++)
         {
-            (await host.Product.ClientFrom($"2001:db8:5:7::{attempt:x}").PostAsync(Login, new { email = $"nobody-{Guid.NewGuid():N}@example.com", password = "Guess-Pass-1" }))
+            (await host.Product.ClientFrom($"2001:db8:5:7{attempt:x}0::1").PostAsync(Login, new { email = $"nobody-{Guid.NewGuid():N}@example.com", password = "Guess-Pass-1" }))
                 .ShouldFail(HttpStatusCode.Unauthorized, "INVALID_CREDENTIALS")
                 .ShouldShowLimit(5, 5 - attempt, reset);
         }
 
-        (await host.Product.ClientFrom("2001:db8:5:7:ffff:ffff:ffff:ffff").PostAsync(Login, new { email = $"nobody-{Guid.NewGuid():N}@example.com", password = "Guess-Pass-1" }))
+        (await host.Product.ClientFrom("2001:db8:5:7ff:ffff:ffff:ffff:ffff").PostAsync(Login, new { email = $"nobody-{Guid.NewGuid():N}@example.com", password = "Guess-Pass-1" }))
             .ShouldBeRateLimited(5, reset, now);
-        (await host.Product.ClientFrom("2001:db8:5:8::1").PostAsync(Login, new { email = $"nobody-{Guid.NewGuid():N}@example.com", password = "Guess-Pass-1" }))
+        (await host.Product.ClientFrom("2001:db8:5:800::1").PostAsync(Login, new { email = $"nobody-{Guid.NewGuid():N}@example.com", password = "Guess-Pass-1" }))
             .ShouldFail(HttpStatusCode.Unauthorized, "INVALID_CREDENTIALS")
             .ShouldShowLimit(5, 4, reset);
     }

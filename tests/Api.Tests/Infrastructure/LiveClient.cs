@@ -17,6 +17,11 @@ public sealed class LiveClient : IAsyncDisposable
     private LiveClient(HubConnection connection)
     {
         _connection = connection;
+        connection.Closed += error =>
+        {
+            ClosedWith = error;
+            return Task.CompletedTask;
+        };
         foreach (var name in Events)
         {
             connection.On<JsonElement>(name, payload =>
@@ -44,7 +49,14 @@ public sealed class LiveClient : IAsyncDisposable
     /// <summary>Whether the connection is still open (the server may end it, as it does when the token expires).</summary>
     public HubConnectionState State => _connection.State;
 
-    public static async Task<LiveClient> ConnectAsync(Uri product, string token)
+    /// <summary>Why the connection closed, when the server closed it with an error (a refusal names its code).</summary>
+    public Exception? ClosedWith { get; private set; }
+
+    /// <summary>
+    /// Connects with <paramref name="token"/>; with <paramref name="forwardedFor"/>, the connection says in X-Forwarded-For
+    /// that it comes from that address (believed only by a host whose Api:KnownProxies holds loopback).
+    /// </summary>
+    public static async Task<LiveClient> ConnectAsync(Uri product, string token, string? forwardedFor = null)
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(product, "/hubs/inventory"), options =>
@@ -52,6 +64,10 @@ public sealed class LiveClient : IAsyncDisposable
                 options.AccessTokenProvider = () => Task.FromResult<string?>(token);
                 options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
                 options.SkipNegotiation = true;
+                if (forwardedFor is not null)
+                {
+                    options.Headers["X-Forwarded-For"] = forwardedFor;
+                }
             })
             .Build();
         var client = new LiveClient(connection);
@@ -64,6 +80,19 @@ public sealed class LiveClient : IAsyncDisposable
     public Task UnsubscribeAsync(Guid locationId) => _connection.InvokeAsync("unsubscribe", new { locationId });
 
     public Task SubscribeOrganizationAsync() => _connection.InvokeAsync("subscribeOrganization");
+
+    /// <summary>Waits, with a deadline, for the server to close the connection.</summary>
+    public async Task<Exception?> ClosedAsync(TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(20));
+        while (_connection.State != HubConnectionState.Disconnected)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The server did not close the live connection in time.");
+            await Task.Delay(20);
+        }
+
+        return ClosedWith;
+    }
 
     /// <summary>The first event of a kind that matches, heard already or within a deadline (events of a kind may arrive in any order).</summary>
     public async Task<JsonElement> NextAsync(string name, Func<JsonElement, bool> matches, TimeSpan? within = null)

@@ -48,11 +48,18 @@ public sealed class RateLimitSettingsTests
     }
 
     [Fact]
-    public void Attempts_are_counted_per_IPv4_address_and_per_IPv6_slash_64()
+    public void Attempts_are_counted_per_IPv4_address_and_per_IPv6_slash_56()
     {
         Assert.Equal("attempts/login/client/203.0.113.7", GrainKeys.AttemptsByClient("login", IPAddress.Parse("203.0.113.7")));
         Assert.Equal("attempts/login/client/203.0.113.7", GrainKeys.AttemptsByClient("login", IPAddress.Parse("::ffff:203.0.113.7")));
-        Assert.Equal("attempts/login/client/2001:db8:1:2::/64", GrainKeys.AttemptsByClient("login", IPAddress.Parse("2001:db8:1:2:aaaa:bbbb:cccc:dddd")));
+        Assert.Equal("attempts/login/client/2001:db8:1:200::/56", GrainKeys.AttemptsByClient("login", IPAddress.Parse("2001:db8:1:2aa:bbbb:cccc:dddd:eeee")));
+        // Every /64 of one subscriber's /56 is the same client; the next /56 is another.
+        Assert.Equal(
+            GrainKeys.AttemptsByClient("login", IPAddress.Parse("2001:db8:1:200::1")),
+            GrainKeys.AttemptsByClient("login", IPAddress.Parse("2001:db8:1:2ff:ffff:ffff:ffff:ffff")));
+        Assert.NotEqual(
+            GrainKeys.AttemptsByClient("login", IPAddress.Parse("2001:db8:1:200::1")),
+            GrainKeys.AttemptsByClient("login", IPAddress.Parse("2001:db8:1:300::1")));
         Assert.Equal("attempts/login/client/unknown", GrainKeys.AttemptsByClient("login", null));
         Assert.Equal(GrainKeys.AttemptsByAccount("login", "Owner@Example.com "), GrainKeys.AttemptsByAccount("login", "owner@example.com"));
         Assert.DoesNotContain("example", GrainKeys.AttemptsByAccount("login", "owner@example.com"), StringComparison.Ordinal);
