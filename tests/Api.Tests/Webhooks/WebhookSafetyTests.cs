@@ -66,6 +66,37 @@ public sealed class WebhookSafetyTests(WebhookSafetyTests.Host host) : IClassFix
         Assert.Equal("https_required", tried.GetProperty("errorCategory").GetString());
     }
 
+    [Fact]
+    public async Task The_fourth_redelivery_of_one_webhook_within_a_minute_is_refused_with_retry_after_and_sends_nothing()
+    {
+        var admin = await host.AdminAsync();
+        var webhookId = await SubscribeAsync(admin, PublicUrl);
+        await host.Product.Database.ScalarAsync<int>("UPDATE app.webhooks SET url = 'https://localhost:1/hooks/ipf' WHERE id = @id RETURNING 1", ("id", webhookId));
+        var eventId = await SaleEventAsync(admin, webhookId);
+        var redeliver = $"/api/v1/webhooks/{webhookId}/deliveries/{eventId}/redeliver";
+        var now = host.Clock.GetUtcNow();
+        var reset = RateLimitExpectations.WindowEnd(now, TimeSpan.FromMinutes(1));
+
+        for (var sent = 0; sent < 3; sent++)
+        {
+            (await admin.PostAsync(redeliver, new { })).ShouldSucceed().ShouldShowLimit(3, 2 - sent, reset);
+        }
+
+        var manualTries = await ManualTriesAsync(webhookId);
+        var refused = (await admin.PostAsync(redeliver, new { })).ShouldBeRateLimited(3, reset, now);
+
+        Assert.Contains("at most 3 a minute", refused.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal((3L, manualTries), (manualTries, await ManualTriesAsync(webhookId)));
+        // Another webhook of the same organisation has its own allowance.
+        var other = await SubscribeAsync(admin, PublicUrl);
+        await host.Product.Database.ScalarAsync<int>("UPDATE app.webhooks SET url = 'https://localhost:1/hooks/ipf' WHERE id = @id RETURNING 1", ("id", other));
+        var otherEvent = await SaleEventAsync(admin, other);
+        (await admin.PostAsync($"/api/v1/webhooks/{other}/deliveries/{otherEvent}/redeliver", new { })).ShouldSucceed().ShouldShowLimit(3, 2, reset);
+    }
+
+    private Task<long> ManualTriesAsync(Guid webhookId) =>
+        host.Product.Database.ScalarAsync<long>("SELECT count(*) FROM app.webhook_deliveries WHERE webhook_id = @id AND manual", ("id", webhookId));
+
     private static async Task<Guid> SubscribeAsync(ApiClient admin, string url) =>
         Guid.Parse((await admin.PostAsync("/api/v1/webhooks", new { url, events = new[] { "sale.created" } }))
             .ShouldSucceed(HttpStatusCode.Created).Data.GetProperty("id").GetString()!);
@@ -92,7 +123,7 @@ public sealed class WebhookSafetyTests(WebhookSafetyTests.Host host) : IClassFix
 
     private static Guid Id(ApiResponse response) => Guid.Parse(response.ShouldSucceed(HttpStatusCode.Created).Data.GetProperty("id").GetString()!);
 
-    /// <summary>One product for the class, with webhooks as in production.</summary>
+    /// <summary>One product for the class, with webhooks as in production and at most 3 redeliveries a minute.</summary>
     public sealed class Host : IAsyncLifetime
     {
         public TestClock Clock { get; } = TestClock.Standing(new DateTimeOffset(2026, 3, 2, 15, 0, 30, TimeSpan.Zero));
@@ -102,7 +133,7 @@ public sealed class WebhookSafetyTests(WebhookSafetyTests.Host host) : IClassFix
         public async Task<ApiClient> AdminAsync() => Product.Client((await Product.SignUpAsync()).AdminToken);
 
         public async Task InitializeAsync() => Product = await ProductHost.StartAsync(
-            settings: new Dictionary<string, string?> { ["Webhooks:AllowPrivateAddresses"] = "false" },
+            settings: new Dictionary<string, string?> { ["Webhooks:AllowPrivateAddresses"] = "false", ["Webhooks:RedeliveriesPerMinute"] = "3" },
             clock: Clock);
 
         public async Task DisposeAsync() => await Product.DisposeAsync();
