@@ -111,6 +111,9 @@ public static class GrainKeys
 
     public static string Webhooks(Guid organizationId) => $"webhooks/{organizationId:D}";
 
+    /// <summary>The manual redeliveries of one webhook this minute.</summary>
+    public static string Redeliveries(Guid organizationId, Guid webhookId) => $"redeliveries/{organizationId:D}/{webhookId:D}";
+
     public static string Analytics(Guid organizationId) => $"analytics/{organizationId:D}";
 
     public static Guid ParseAnalytics(string key) => ParseIds(key, "analytics", 1)[0];

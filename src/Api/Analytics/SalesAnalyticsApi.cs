@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using CsvHelper;
+using InventoryProFlow.Api.Exports;
 using InventoryProFlow.Api.Identity;
 using InventoryProFlow.Api.Paging;
 using InventoryProFlow.Contracts;
@@ -48,7 +49,7 @@ public static class SalesAnalyticsApi
     private static string DailyCsv(SalesAnalytics figures)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        using (var csv = new SpreadsheetCsvWriter(text))
         {
             foreach (var name in new[] { "date", "sales", "transactions", "units" })
             {

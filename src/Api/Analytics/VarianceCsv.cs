@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using InventoryProFlow.Api.Exports;
 using InventoryProFlow.Contracts.Analytics;
 using InventoryProFlow.Contracts.Json;
 
@@ -18,7 +19,7 @@ public static class VarianceCsv
     public static string Write(VarianceReport report)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        using (var csv = new SpreadsheetCsvWriter(text))
         {
             foreach (var name in Header)
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using InventoryProFlow.Api.Exports;
 using InventoryProFlow.Contracts.Compliance;
 using InventoryProFlow.Contracts.Json;
 
@@ -17,7 +18,7 @@ public static class ReceivingCsv
     public static string Write(IReadOnlyList<ReceivingRecord> rows)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        using (var csv = new SpreadsheetCsvWriter(text))
         {
             foreach (var name in Header)
             {

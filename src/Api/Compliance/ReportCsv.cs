@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using InventoryProFlow.Api.Exports;
 using InventoryProFlow.Contracts.Compliance;
 using InventoryProFlow.Contracts.Json;
 
@@ -22,7 +23,7 @@ public static class ReportCsv
     public static string Write(ComplianceReportView report)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        using (var csv = new SpreadsheetCsvWriter(text))
         {
             foreach (var name in Header)
             {

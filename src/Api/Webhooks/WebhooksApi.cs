@@ -17,7 +17,8 @@ public static class WebhooksApi
         webhooks.MapGet("/", List).WithSummary("The organisation's webhooks, without secrets");
         webhooks.MapDelete("/{id:guid}", Delete).WithSummary("Stop a webhook; events not yet sent are dropped with it");
         webhooks.MapGet("/{id:guid}/deliveries", Deliveries).WithSummary("Every delivery attempt of a webhook, newest first");
-        webhooks.MapPost("/{id:guid}/deliveries/{eventId:guid}/redeliver", Redeliver).WithSummary("Send one event again now");
+        webhooks.MapPost("/{id:guid}/deliveries/{eventId:guid}/redeliver", Redeliver).LimitRedeliveries()
+            .WithSummary("Send one event again now (at most Webhooks:RedeliveriesPerMinute, 10, per webhook a minute)");
         return routes;
     }
 

@@ -51,7 +51,11 @@ public sealed record IssuedWebhook(
     [property: Id(0)] WebhookDetails Webhook,
     [property: Id(1)] string Secret);
 
-/// <summary>One try to deliver one event.</summary>
+/// <summary>
+/// One try to deliver one event. A failed try has an <see cref="ErrorCategory"/> (<c>timeout</c>, <c>dns_failure</c>,
+/// <c>address_refused</c>, <c>https_required</c>, <c>connection_refused</c>, <c>connection_failed</c>, <c>tls_failure</c>,
+/// <c>invalid_response</c>, <c>http_503</c>..., <c>unknown</c>) and a fixed sentence in <see cref="Error"/>.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("ipf.WebhookDelivery.v1")]
 public sealed record WebhookDelivery(
     [property: Id(0)] Guid Id,
@@ -62,7 +66,8 @@ public sealed record WebhookDelivery(
     [property: Id(5)] int? StatusCode,
     [property: Id(6)] string? Error,
     [property: Id(7)] int DurationMs,
-    [property: Id(8)] bool Manual);
+    [property: Id(8)] bool Manual,
+    [property: Id(9)] string? ErrorCategory);
 
 public interface IWebhooksGrain : IGrainWithStringKey
 {

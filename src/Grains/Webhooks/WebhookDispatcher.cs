@@ -25,17 +25,14 @@ public sealed class WebhookDispatcher(
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(1);
     private static readonly JsonSerializerOptions Json = ContractJson.Web;
 
-    private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false, UseCookies = false })
-    {
-        Timeout = TimeSpan.FromSeconds(configuration.GetValue("Webhooks:TimeoutSeconds", 10.0)),
-    };
+    private readonly HttpClient _http = Client(configuration, environment);
 
     private readonly TimeSpan _poll = TimeSpan.FromSeconds(configuration.GetValue("Webhooks:PollSeconds", 1.0));
     private readonly TimeSpan _retryBase = TimeSpan.FromSeconds(configuration.GetValue("Webhooks:RetryBaseSeconds", 30.0));
     private readonly TimeSpan _giveUpAfter = TimeSpan.FromHours(configuration.GetValue("Webhooks:GiveUpAfterHours", 24.0));
 
-    /// <summary>Private addresses are allowed in development (a receiver on this machine) and refused elsewhere.</summary>
-    public bool AllowPrivateAddresses { get; } = configuration.GetValue("Webhooks:AllowPrivateAddresses", environment.IsDevelopment());
+    /// <summary>Private addresses and plain http are allowed in development (a receiver on this machine) and refused elsewhere.</summary>
+    public bool AllowPrivateAddresses { get; } = AllowPrivate(configuration, environment);
 
     /// <summary>One try now, outside the schedule (an admin's redeliver); logged like the others.</summary>
     public Task<WebhookDelivery> DeliverNow(DueEvent due) => Deliver(due, manual: true);
@@ -81,15 +78,9 @@ public sealed class WebhookDispatcher(
         var started = time.GetTimestamp();
         var at = time.GetUtcNow();
         int? status = null;
-        string? error = null;
+        WebhookFailure? failure = null;
         try
         {
-            if (!AllowPrivateAddresses)
-            {
-                // Checked again at each send: a name that resolved to a public address may point inward now.
-                await WebhookUrls.Check(due.Url, allowPrivate: false);
-            }
-
             // Our names (id, type, createdAt) and the seed's (event, timestamp, and its signature last) in one body.
             var createdAt = DateTime.SpecifyKind(due.CreatedAt, DateTimeKind.Utc);
             var body = BodySignature.Append(due.Secret, Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
@@ -109,22 +100,44 @@ public sealed class WebhookDispatcher(
             request.Headers.Add("Ipf-Delivery", due.Id.ToString("D"));
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
             status = (int)response.StatusCode;
-            error = response.IsSuccessStatusCode ? null : $"The receiver answered {status}.";
+            failure = response.IsSuccessStatusCode ? null : WebhookFailure.Status(status.Value);
         }
-        catch (Exception failure) when (failure is HttpRequestException or TaskCanceledException or Contracts.Errors.ValidationFailedException)
+        catch (Exception error) when (error is HttpRequestException or TaskCanceledException or WebhookRefusedException)
         {
-            error = failure is TaskCanceledException ? "The receiver did not answer in time." : failure.Message;
+            // The log keeps a category, never the exception's text; the details stay in our own log.
+            failure = WebhookFailure.Of(error);
+            logger.LogInformation(error, "Webhook delivery {DeliveryId} failed: {Category}", due.Id, failure.Category);
         }
 
         var attempt = due.Attempts + 1;
         var delivery = new WebhookDelivery(
-            ids.NewId(), due.Id, due.Event, attempt, at.UtcDateTime, status, error, (int)time.GetElapsedTime(started).TotalMilliseconds, manual);
+            ids.NewId(), due.Id, due.Event, attempt, at.UtcDateTime, status, failure?.Message, (int)time.GetElapsedTime(started).TotalMilliseconds, manual,
+            failure?.Category);
         var delivered = status is >= 200 and < 300;
         var retryAt = delivered || manual ? (DateTime?)null : (at + Backoff(attempt)).UtcDateTime;
         var giveUp = !delivered && !manual && retryAt > DateTime.SpecifyKind(due.CreatedAt, DateTimeKind.Utc) + _giveUpAfter;
         await webhooks.Record(due, delivery, retryAt, giveUp);
         metrics.WebhookTried(delivered, giveUp);
         return delivery;
+    }
+
+    private static bool AllowPrivate(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetValue("Webhooks:AllowPrivateAddresses", environment.IsDevelopment());
+
+    // Every connection goes through the connector, which connects only to the address it checked. No proxy: with one,
+    // the connector would check and reach the proxy, and the proxy would resolve the receiver's name on its own.
+    private static HttpClient Client(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var connector = WebhookConnector.UsingDns(AllowPrivate(configuration, environment));
+        var handler = new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            UseProxy = false,
+            ConnectCallback = connector.Connect,
+        };
+        return new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(configuration.GetValue("Webhooks:TimeoutSeconds", 10.0)) };
     }
 
     // Exponential, capped, with full jitter on the upper half so that a receiver coming back is not hit by every event at once.

@@ -67,7 +67,7 @@ public sealed class WebhookRepository(NpgsqlDataSource db, AuditLog audit)
 
     public Task<Page<WebhookDelivery>> Deliveries(Guid organizationId, Guid webhookId, PageRequest page) =>
         db.QueryPageAsync<WebhookDelivery>(
-            "id, outbox_id, event, attempt, attempted_at, status_code, error, duration_ms, manual",
+            "id, outbox_id, event, attempt, attempted_at, status_code, error, duration_ms, manual, error_category",
             "FROM app.webhook_deliveries WHERE organization_id = @organizationId AND webhook_id = @webhookId", "attempted_at DESC, id",
             new { organizationId, webhookId }, page);
 
@@ -98,9 +98,9 @@ public sealed class WebhookRepository(NpgsqlDataSource db, AuditLog audit)
         await using var connection = await db.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         await connection.ExecuteAsync(
-            "INSERT INTO app.webhook_deliveries (id, outbox_id, webhook_id, organization_id, event, attempt, attempted_at, status_code, error, duration_ms, manual) " +
-            "VALUES (@Id, @OutboxId, @webhookId, @organizationId, @Event, @Attempt, @AttemptedAt, @StatusCode, @Error, @DurationMs, @Manual)",
-            new { delivery.Id, delivery.OutboxId, webhookId = due.WebhookId, organizationId = due.OrganizationId, delivery.Event, delivery.Attempt, delivery.AttemptedAt, delivery.StatusCode, delivery.Error, delivery.DurationMs, delivery.Manual },
+            "INSERT INTO app.webhook_deliveries (id, outbox_id, webhook_id, organization_id, event, attempt, attempted_at, status_code, error, duration_ms, manual, error_category) " +
+            "VALUES (@Id, @OutboxId, @webhookId, @organizationId, @Event, @Attempt, @AttemptedAt, @StatusCode, @Error, @DurationMs, @Manual, @ErrorCategory)",
+            new { delivery.Id, delivery.OutboxId, webhookId = due.WebhookId, organizationId = due.OrganizationId, delivery.Event, delivery.Attempt, delivery.AttemptedAt, delivery.StatusCode, delivery.Error, delivery.DurationMs, delivery.Manual, delivery.ErrorCategory },
             transaction);
         var delivered = delivery.StatusCode is >= 200 and < 300;
         await connection.ExecuteAsync(

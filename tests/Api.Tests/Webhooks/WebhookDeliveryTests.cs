@@ -56,6 +56,8 @@ public sealed class WebhookDeliveryTests(SharedProduct product)
         });
         Assert.Equal([200, 503, 503, 503], log.EnumerateArray().Select(d => d.GetProperty("statusCode").GetInt32()));
         Assert.Equal([4, 3, 2, 1], log.EnumerateArray().Select(d => d.GetProperty("attempt").GetInt32()));
+        Assert.Equal([null, "http_503", "http_503", "http_503"], log.EnumerateArray().Select(d => d.GetProperty("errorCategory").GetString()));
+        Assert.Equal([null, "The receiver answered 503.", "The receiver answered 503.", "The receiver answered 503."], log.EnumerateArray().Select(d => d.GetProperty("error").GetString()));
         Assert.All(log.EnumerateArray(), d => Assert.Equal(delivered.DeliveryId, d.GetProperty("outboxId").GetString()));
 
         // An admin can send it again by hand; that try is logged too.
@@ -111,6 +113,28 @@ public sealed class WebhookDeliveryTests(SharedProduct product)
         var item = Assert.Single(seed.GetProperty("data").GetProperty("items").EnumerateArray().ToList());
         Assert.Equal(("VODKA-750", 2m, 9.5m), (item.GetProperty("sku").GetString(), item.GetProperty("quantity").GetDecimal(), item.GetProperty("price").GetDecimal()));
         Assert.StartsWith("sha256=", seed.GetProperty("signature").GetString());
+    }
+
+    [Fact]
+    public async Task A_receiver_that_is_not_listening_is_logged_as_connection_refused_with_a_fixed_message()
+    {
+        var tenant = await product.NewTenantAsync();
+        var (location, productId) = await tenant.StockedAsync(10);
+        var url = $"http://127.0.0.1:{Loopback.FreePort()}/hooks/ipf";
+        var webhookId = (await tenant.Admin.PostAsync("/api/v1/webhooks", new { url, events = new[] { "sale.created" } }))
+            .ShouldSucceed(HttpStatusCode.Created).Data.GetProperty("id").GetString();
+
+        (await tenant.Admin.PostAsync("/api/v1/transactions/sales", new { locationId = location, referenceId = "hook-down", items = new[] { new { productId, quantity = 1 } } }))
+            .ShouldSucceed(HttpStatusCode.Created);
+        var first = await Poll(async () =>
+        {
+            var items = (await tenant.Admin.GetAsync($"/api/v1/webhooks/{webhookId}/deliveries")).ShouldSucceed().Data.GetProperty("items");
+            return items.GetArrayLength() > 0 ? items[items.GetArrayLength() - 1] : (System.Text.Json.JsonElement?)null;
+        });
+
+        Assert.Equal(
+            (System.Text.Json.JsonValueKind.Null, "connection_refused", "The receiver refused the connection."),
+            (first.GetProperty("statusCode").ValueKind, first.GetProperty("errorCategory").GetString(), first.GetProperty("error").GetString()));
     }
 
     [Theory]

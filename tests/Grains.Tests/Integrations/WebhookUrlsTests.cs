@@ -19,13 +19,27 @@ public sealed class WebhookUrlsTests
     [InlineData("fd00::1")]
     [InlineData("fe80::1")]
     [InlineData("::ffff:10.0.0.1")]
-    public void Private_loopback_and_link_local_addresses_are_private(string address) =>
+    [InlineData("198.18.0.1")]
+    [InlineData("198.19.255.254")]
+    [InlineData("192.0.0.8")]
+    [InlineData("240.0.0.1")]
+    [InlineData("255.255.255.255")]
+    [InlineData("224.0.0.251")]
+    [InlineData("64:ff9b::a00:1")]
+    [InlineData("64:ff9b::8.8.8.8")]
+    [InlineData("2002:a00:1::1")]
+    [InlineData("::10.0.0.1")]
+    [InlineData("ff02::1")]
+    public void Private_loopback_link_local_and_reserved_addresses_are_private(string address) =>
         Assert.True(WebhookUrls.IsPrivate(IPAddress.Parse(address)));
 
     [Theory]
     [InlineData("8.8.8.8")]
     [InlineData("172.32.0.1")]
     [InlineData("100.128.0.1")]
+    [InlineData("198.20.0.1")]
+    [InlineData("192.0.1.1")]
+    [InlineData("223.255.255.255")]
     [InlineData("2606:4700:4700::1111")]
     public void Public_addresses_are_not(string address) => Assert.False(WebhookUrls.IsPrivate(IPAddress.Parse(address)));
 
@@ -39,6 +53,19 @@ public sealed class WebhookUrlsTests
         var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => WebhookUrls.Check(url, allowPrivate: false));
         Assert.Equal("url", Assert.Single(refused.Details).Field);
     }
+
+    [Theory]
+    [InlineData("http://hooks.example.com/ipf")]
+    [InlineData("http://8.8.8.8/hook")]
+    public async Task In_production_a_url_must_be_https(string url)
+    {
+        var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => WebhookUrls.Check(url, allowPrivate: false));
+        Assert.Equal(("url", true), (Assert.Single(refused.Details).Field, refused.Message.Contains("https", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task In_production_an_https_url_at_a_public_address_is_allowed() =>
+        Assert.Equal("https://8.8.8.8/hook", (await WebhookUrls.Check("https://8.8.8.8/hook", allowPrivate: false)).AbsoluteUri);
 
     [Fact]
     public async Task In_development_a_receiver_on_this_machine_is_allowed() =>

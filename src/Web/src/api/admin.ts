@@ -65,9 +65,12 @@ export interface WebhookDelivery {
   attempt: number;
   attemptedAt: string;
   statusCode: number | null;
+  /** A fixed sentence saying why the try failed; null when it succeeded. */
   error: string | null;
   durationMs: number;
   manual: boolean;
+  /** Why the try failed, for programs: timeout, dns_failure, address_refused, http_503, ...; null when it succeeded. */
+  errorCategory: string | null;
 }
 
 export type ClientScope = "inventory:read" | "inventory:write" | "sales:read" | "sales:write" | "compliance:read" | "analytics:read";
