@@ -1,4 +1,5 @@
 using InventoryProFlow.Grains.Operations;
+using InventoryProFlow.Grains.Storage;
 using MailKit;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Hosting;
@@ -129,16 +130,9 @@ public sealed class MailDispatcher(MailOutbox outbox, MailSettings settings, Tim
     private async Task NotSent(DueMail mail, string error)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var retryAt = now + Backoff(mail.Attempts + 1);
+        var retryAt = now + RetryBackoff.After(mail.Attempts + 1, settings.RetryBase, MaxBackoff);
         var giveUp = retryAt > DateTime.SpecifyKind(mail.CreatedAt, DateTimeKind.Utc) + settings.GiveUpAfter;
         await outbox.NotSent(mail.Id, error, now, giveUp ? null : retryAt);
         metrics.MailTried(giveUp ? "given_up" : "failed");
-    }
-
-    private TimeSpan Backoff(int attempt)
-    {
-        var exponential = settings.RetryBase * Math.Pow(2, Math.Min(attempt - 1, 20));
-        var capped = exponential < MaxBackoff ? exponential : MaxBackoff;
-        return capped * (0.5 + (Random.Shared.NextDouble() / 2));
     }
 }

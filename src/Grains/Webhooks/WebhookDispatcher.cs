@@ -114,7 +114,7 @@ public sealed class WebhookDispatcher(
             ids.NewId(), due.Id, due.Event, attempt, at.UtcDateTime, status, failure?.Message, (int)time.GetElapsedTime(started).TotalMilliseconds, manual,
             failure?.Category);
         var delivered = status is >= 200 and < 300;
-        var retryAt = delivered || manual ? (DateTime?)null : (at + Backoff(attempt)).UtcDateTime;
+        var retryAt = delivered || manual ? (DateTime?)null : (at + RetryBackoff.After(attempt, _retryBase, MaxBackoff)).UtcDateTime;
         var giveUp = !delivered && !manual && retryAt > DateTime.SpecifyKind(due.CreatedAt, DateTimeKind.Utc) + _giveUpAfter;
         await webhooks.Record(due, delivery, retryAt, giveUp);
         metrics.WebhookTried(delivered, giveUp);
@@ -138,13 +138,5 @@ public sealed class WebhookDispatcher(
             ConnectCallback = connector.Connect,
         };
         return new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(configuration.GetValue("Webhooks:TimeoutSeconds", 10.0)) };
-    }
-
-    // Exponential, capped, with full jitter on the upper half so that a receiver coming back is not hit by every event at once.
-    private TimeSpan Backoff(int attempt)
-    {
-        var exponential = _retryBase * Math.Pow(2, Math.Min(attempt - 1, 20));
-        var capped = exponential < MaxBackoff ? exponential : MaxBackoff;
-        return capped * (0.5 + (Random.Shared.NextDouble() / 2));
     }
 }
