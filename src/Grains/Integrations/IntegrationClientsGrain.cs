@@ -61,13 +61,17 @@ public sealed class IntegrationClientsGrain(IntegrationClientRepository clients,
 
     public async Task<ClientDetails> Authenticate(Guid clientId, string secret)
     {
-        var live = await clients.Live(clientId, time.GetUtcNow().UtcDateTime);
+        var live = await clients.Live(clientId);
         var presented = Encoding.ASCII.GetBytes(ApiKeys.Hash(secret));
         if (live is not { } found || !CryptographicOperations.FixedTimeEquals(presented, Encoding.ASCII.GetBytes(found.SecretHash)))
         {
-            throw new UnauthenticatedException(ErrorCodes.InvalidCredentials, "The client id or secret is incorrect, or the client was revoked.");
+            throw WrongCredentials();
         }
 
-        return found.Client;
+        // Only a proven secret is a use: guesses must not make an abandoned client look in use.
+        return await clients.RecordUse(clientId, time.GetUtcNow().UtcDateTime) ?? throw WrongCredentials();
     }
+
+    private static UnauthenticatedException WrongCredentials() =>
+        new(ErrorCodes.InvalidCredentials, "The client id or secret is incorrect, or the client was revoked.");
 }
