@@ -76,6 +76,15 @@ public sealed class IntegrationClientRepository(NpgsqlDataSource db, AuditLog au
         return row is null ? null : Read(row);
     }
 
+    /// <summary>Whether the organisation has this client and it is not revoked: the gate's question for a client's token.</summary>
+    public async Task<bool> IsLive(Guid organizationId, Guid clientId)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM app.integration_clients WHERE organization_id = @organizationId AND id = @clientId AND revoked_at IS NULL)",
+            new { organizationId, clientId });
+    }
+
     /// <summary>The live POS integration a live client pushes sales for, with its signing secret.</summary>
     public async Task<IntegrationCredential?> PosCredential(Guid organizationId, Guid clientId)
     {

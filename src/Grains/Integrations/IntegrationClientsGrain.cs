@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using InventoryProFlow.Contracts;
 using InventoryProFlow.Contracts.Errors;
 using InventoryProFlow.Contracts.Identity;
 using InventoryProFlow.Contracts.Integrations;
@@ -55,6 +56,9 @@ public sealed class IntegrationClientsGrain(IntegrationClientRepository clients,
         {
             throw NotFoundException.For("integration client", clientId);
         }
+
+        // Its tokens still in date are refused from the next request on; the gate rereads within a minute if this call fails.
+        await GrainFactory.GetGrain<IOrganizationGateGrain>(GrainKeys.OrganizationGate(organizationId)).CredentialChanged(clientId);
     }
 
     public Task<IntegrationCredential?> PosCredential(Guid organizationId, Guid clientId) => clients.PosCredential(organizationId, clientId);

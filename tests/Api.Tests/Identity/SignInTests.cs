@@ -39,13 +39,14 @@ public sealed class SignInTests(SharedProduct product)
         var claims = JsonDocument.Parse(Base64Url(parts[1])).RootElement;
 
         Assert.Equal("RS256", header.GetProperty("alg").GetString());
-        foreach (var claim in new[] { "sub", "email", "role", "org", "iat", "exp" })
+        foreach (var claim in new[] { "sub", "email", "role", "org", "iat", "exp", "stamp" })
         {
             Assert.True(claims.TryGetProperty(claim, out _), $"claim {claim} is missing");
         }
 
         Assert.Equal(tenant.OrganizationId.ToString(), claims.GetProperty("org").GetString());
         Assert.Equal("admin", claims.GetProperty("role").GetString());
+        Assert.Equal(0, claims.GetProperty("stamp").GetInt32());
         Assert.Equal(3600, claims.GetProperty("exp").GetInt64() - claims.GetProperty("iat").GetInt64());
         var jwks = await Anonymous.GetAsync("/.well-known/jwks.json");
         Assert.Equal(header.GetProperty("kid").GetString(), jwks.Body.GetProperty("keys")[0].GetProperty("kid").GetString());

@@ -1,0 +1,112 @@
+using System.Net;
+using InventoryProFlow.Api.Tests.Infrastructure;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace InventoryProFlow.Api.Tests.Security;
+
+/// <summary>
+/// A token never outlives the rights it was issued for: a change of role or access, a new password or a revoked
+/// client ends the tokens already held at their next request.
+/// </summary>
+[Collection(SharedProduct.Collection)]
+public sealed class TokenRevocationTests(SharedProduct product)
+{
+    private ApiClient Anonymous => product.Host.Client();
+
+    [Fact]
+    public async Task A_deactivated_and_demoted_admins_token_is_refused_at_once_and_cannot_restore_them()
+    {
+        var tenant = await product.NewTenantAsync();
+        var (_, token) = await tenant.NewUserAsync("admin");
+        var leaver = product.Host.Client(token);
+        var id = new JsonWebToken(token).Subject;
+        // The gate has seen this token stand: what follows proves it forgets, not that it never knew.
+        (await leaver.GetAsync("/api/v1/users")).ShouldSucceed();
+
+        (await tenant.Admin.PatchAsync($"/api/v1/users/{id}", new { isActive = false, role = "staff" })).ShouldSucceed();
+
+        (await leaver.PatchAsync($"/api/v1/users/{id}", new { isActive = true, role = "admin" })).ShouldFail(HttpStatusCode.Unauthorized, "INVALID_TOKEN");
+        (await leaver.PostAsync("/api/v1/integrations/clients", new { name = "Back door", scopes = new[] { "inventory:read" } }))
+            .ShouldFail(HttpStatusCode.Unauthorized, "INVALID_TOKEN");
+        (await leaver.PostAsync("/api/v1/webhooks", new { url = "https://example.com/hook", events = new[] { "sale.created" } }))
+            .ShouldFail(HttpStatusCode.Unauthorized, "INVALID_TOKEN");
+        (await leaver.GetAsync("/api/v1/products")).ShouldFail(HttpStatusCode.Unauthorized, "INVALID_TOKEN");
+
+        var user = (await tenant.Admin.GetAsync($"/api/v1/users/{id}")).ShouldSucceed().Data;
+        Assert.Equal(("staff", false), (user.GetProperty("role").GetString(), user.GetProperty("isActive").GetBoolean()));
+        Assert.Equal(0, (await tenant.Admin.GetAsync("/api/v1/integrations/clients")).ShouldSucceed().Data.GetProperty("pagination").GetProperty("total").GetInt32());
+        Assert.Equal(0, (await tenant.Admin.GetAsync("/api/v1/webhooks")).ShouldSucceed().Data.GetProperty("pagination").GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_role_change_ends_the_token_held_and_a_refresh_carries_the_new_role()
+    {
+        var tenant = await product.NewTenantAsync();
+        var email = await NewUserAsync(tenant, "manager");
+        var (access, refresh) = await SignInAsync(email);
+        var manager = product.Host.Client(access);
+        var id = new JsonWebToken(access).Subject;
+        (await manager.GetAsync("/api/v1/analytics/sales")).ShouldSucceed();
+
+        // A change that grants or takes away nothing leaves the token alone.
+        (await tenant.Admin.PatchAsync($"/api/v1/users/{id}", new { firstName = "Morgan" })).ShouldSucceed();
+        (await manager.GetAsync("/api/v1/analytics/sales")).ShouldSucceed();
+
+        (await tenant.Admin.PatchAsync($"/api/v1/users/{id}", new { role = "staff" })).ShouldSucceed();
+        (await manager.GetAsync("/api/v1/analytics/sales")).ShouldFail(HttpStatusCode.Unauthorized, "INVALID_TOKEN");
+
+        var renewed = (await Anonymous.PostAsync("/api/v1/auth/refresh", new { refreshToken = refresh })).ShouldSucceed().Data;
+        var staff = product.Host.Client(renewed.GetProperty("accessToken").GetString());
+        Assert.Equal("staff", renewed.GetProperty("user").GetProperty("role").GetString());
+        (await staff.GetAsync("/api/v1/products")).ShouldSucceed();
+        (await staff.GetAsync("/api/v1/analytics/sales")).ShouldFail(HttpStatusCode.Forbidden, "FORBIDDEN");
+    }
+
+    [Fact]
+    public async Task A_password_change_ends_every_access_token_of_the_user_and_a_new_sign_in_works()
+    {
+        var tenant = await product.NewTenantAsync();
+        var email = await NewUserAsync(tenant, "staff");
+        var here = product.Host.Client((await SignInAsync(email)).Access);
+        var elsewhere = product.Host.Client((await SignInAsync(email)).Access);
+        (await elsewhere.GetAsync("/api/v1/products")).ShouldSucceed();
+
+        (await here.PostAsync("/api/v1/auth/password", new { currentPassword = Tenant.Password, newPassword = "Fresh-Pour-Rota-42" })).ShouldSucceed();
+
+        (await here.GetAsync("/api/v1/products")).ShouldFail(HttpStatusCode.Unauthorized, "INVALID_TOKEN");
+        (await elsewhere.GetAsync("/api/v1/products")).ShouldFail(HttpStatusCode.Unauthorized, "INVALID_TOKEN");
+        var fresh = (await Anonymous.PostAsync("/api/v1/auth/login", new { email, password = "Fresh-Pour-Rota-42" })).ShouldSucceed().Data;
+        (await product.Host.Client(fresh.GetProperty("accessToken").GetString()).GetAsync("/api/v1/products")).ShouldSucceed();
+    }
+
+    [Fact]
+    public async Task A_revoked_clients_token_is_refused_at_once()
+    {
+        var tenant = await product.NewTenantAsync();
+        var created = (await tenant.Admin.PostAsync("/api/v1/integrations/clients", new { name = "Scale", scopes = new[] { "inventory:read" } }))
+            .ShouldSucceed(HttpStatusCode.Created).Data;
+        var id = created.GetProperty("id").GetString();
+        var token = (await Anonymous.PostAsync("/api/v1/auth/token", new { grant_type = "client_credentials", client_id = id, client_secret = created.GetProperty("clientSecret").GetString() }))
+            .Body.GetProperty("access_token").GetString();
+        var client = product.Host.Client(token);
+        (await client.GetAsync("/api/v1/products")).ShouldSucceed();
+
+        Assert.Equal(HttpStatusCode.NoContent, (await tenant.Admin.DeleteAsync($"/api/v1/integrations/clients/{id}")).Status);
+
+        (await client.GetAsync("/api/v1/products")).ShouldFail(HttpStatusCode.Unauthorized, "INVALID_TOKEN");
+    }
+
+    private static async Task<string> NewUserAsync(Tenant tenant, string role)
+    {
+        var email = $"{role}-{Guid.NewGuid():N}@example.com";
+        (await tenant.Admin.PostAsync("/api/v1/users", new { email, password = Tenant.Password, firstName = "Pat", lastName = role, role }))
+            .ShouldSucceed(HttpStatusCode.Created);
+        return email;
+    }
+
+    private async Task<(string Access, string Refresh)> SignInAsync(string email)
+    {
+        var data = (await Anonymous.PostAsync("/api/v1/auth/login", new { email, password = Tenant.Password })).ShouldSucceed().Data;
+        return (data.GetProperty("accessToken").GetString()!, data.GetProperty("refreshToken").GetString()!);
+    }
+}
