@@ -99,8 +99,8 @@ public interface IIdentityGrain : IGrainWithStringKey
 
     /// <summary>
     /// Changes a user. Changing their role or access moves their security stamp on, so every access token they hold is
-    /// refused at its next request; deactivating also revokes their refresh tokens. An admin cannot deactivate or
-    /// demote themselves, so an organisation always keeps the admin who acts.
+    /// refused at its next request; deactivating also revokes their refresh tokens. No one changes their own role or
+    /// access, and the organisation's last active admin cannot be demoted or deactivated (409 CONFLICT).
     /// </summary>
     Task<UserDetails> UpdateUser(Guid organizationId, Guid userId, UserChange change, Guid changedBy);
 

@@ -144,8 +144,15 @@ public sealed class IdentityGrain(
             .When(change.LastName is { } last && string.IsNullOrWhiteSpace(last), "lastName", "lastName cannot be blank.")
             .OneOf("role", change.Role, Roles.All)
             .MaxLength("phone", change.Phone, 32)
-            .When(userId == changedBy && change.IsActive == false, "isActive", "You cannot deactivate yourself; another admin can.")
-            .When(userId == changedBy && change.Role is { } role && role != Roles.Admin, "role", "You cannot demote yourself; another admin can.")
+            // Any value, even the one held: a token that outlived its rights must not restore them, and no one needs to set their own.
+            .When(
+                userId == changedBy && change.IsActive is not null,
+                "isActive",
+                change.IsActive == false ? "You cannot deactivate yourself; another admin can." : "You cannot change your own access; another admin can.")
+            .When(
+                userId == changedBy && change.Role is not null,
+                "role",
+                change.Role == Roles.Admin ? "You cannot change your own role; another admin can." : "You cannot demote yourself; another admin can.")
             .ThrowIfAny();
         var changed = await users.Update(organizationId, userId, change, time.GetUtcNow().UtcDateTime) ?? throw NotFoundException.For("user", userId);
         if (change.Role is not null || change.IsActive is not null)

@@ -1,5 +1,6 @@
 using Dapper;
 using InventoryProFlow.Contracts.Catalogue;
+using InventoryProFlow.Contracts.Errors;
 using InventoryProFlow.Contracts.Identity;
 using InventoryProFlow.Contracts.Paging;
 using InventoryProFlow.Grains.Catalogue;
@@ -123,17 +124,35 @@ public sealed class UserRepository(NpgsqlDataSource db, AuditLog audit)
 
     /// <summary>
     /// Applies a change, audited as user.updated. A change of role or access moves the security stamp on (ending the
-    /// user's access tokens); deactivation also revokes their refresh tokens, in the same transaction.
+    /// user's access tokens); deactivation also revokes their refresh tokens, in the same transaction. Refuses to
+    /// leave the organisation without an active admin.
     /// </summary>
     public async Task<UserDetails?> Update(Guid organizationId, Guid id, UserChange change, DateTime now)
     {
         await using var connection = await db.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
+        // Taken first by every change that could remove an admin, so two admins demoting each other wait in turn and
+        // the second sees the first's change; other changes never take it.
+        if ((change.Role is { } role && role != Roles.Admin) || change.IsActive == false)
+        {
+            await connection.ExecuteAsync(
+                "SELECT 1 FROM app.organizations WHERE id = @organizationId FOR NO KEY UPDATE", new { organizationId }, transaction);
+        }
+
         var before = await connection.QuerySingleOrDefaultAsync<UserDetails>(
             $"SELECT {Columns} FROM app.users WHERE organization_id = @organizationId AND id = @id FOR UPDATE", new { organizationId, id }, transaction);
         if (before is null)
         {
             return null;
+        }
+
+        var removesAnAdmin = before is { Role: Roles.Admin, IsActive: true } && (change.IsActive == false || (change.Role is { } newRole && newRole != Roles.Admin));
+        if (removesAnAdmin && await ActiveAdmins(connection, transaction, organizationId) <= 1)
+        {
+            throw new ConflictException(
+                ErrorCodes.Conflict,
+                "This is your organisation's last active admin: make another user an admin first.",
+                [new FieldError(change.IsActive == false ? "isActive" : "role", "An organisation keeps at least one active admin.")]);
         }
 
         var after = await connection.QuerySingleAsync<UserDetails>(
@@ -157,6 +176,10 @@ public sealed class UserRepository(NpgsqlDataSource db, AuditLog audit)
         await transaction.CommitAsync();
         return after;
     }
+
+    private static Task<long> ActiveAdmins(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid organizationId) =>
+        connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM app.users WHERE organization_id = @organizationId AND role = 'admin' AND is_active", new { organizationId }, transaction);
 
     /// <summary>
     /// Replaces the password hash, moves the security stamp on (ending the user's access tokens), revokes their

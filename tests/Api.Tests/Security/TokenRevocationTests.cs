@@ -1,12 +1,16 @@
 using System.Net;
 using InventoryProFlow.Api.Tests.Infrastructure;
+using InventoryProFlow.Contracts;
+using InventoryProFlow.Contracts.Errors;
+using InventoryProFlow.Contracts.Identity;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace InventoryProFlow.Api.Tests.Security;
 
 /// <summary>
 /// A token never outlives the rights it was issued for: a change of role or access, a new password or a revoked
-/// client ends the tokens already held at their next request.
+/// client ends the tokens already held at their next request; no one changes their own role or access; and an
+/// organisation keeps an active admin.
 /// </summary>
 [Collection(SharedProduct.Collection)]
 public sealed class TokenRevocationTests(SharedProduct product)
@@ -94,6 +98,64 @@ public sealed class TokenRevocationTests(SharedProduct product)
         Assert.Equal(HttpStatusCode.NoContent, (await tenant.Admin.DeleteAsync($"/api/v1/integrations/clients/{id}")).Status);
 
         (await client.GetAsync("/api/v1/products")).ShouldFail(HttpStatusCode.Unauthorized, "INVALID_TOKEN");
+    }
+
+    [Fact]
+    public async Task No_one_changes_their_own_role_or_access_even_to_what_they_hold()
+    {
+        var tenant = await product.NewTenantAsync();
+        var me = new JsonWebToken(tenant.AdminToken).Subject;
+        var before = await product.Host.Database.CountsAsync();
+
+        Assert.Equal(["isActive"], (await tenant.Admin.PatchAsync($"/api/v1/users/{me}", new { isActive = true }))
+            .ShouldFail(HttpStatusCode.BadRequest, "VALIDATION_FAILED").ErrorFields);
+        Assert.Equal(["role"], (await tenant.Admin.PatchAsync($"/api/v1/users/{me}", new { role = "admin" }))
+            .ShouldFail(HttpStatusCode.BadRequest, "VALIDATION_FAILED").ErrorFields);
+
+        Assert.Equal(before, await product.Host.Database.CountsAsync());
+        (await tenant.Admin.GetAsync("/api/v1/users")).ShouldSucceed();
+    }
+
+    [Fact]
+    public async Task Two_admins_demoting_each_other_at_once_leave_the_organisation_one_active_admin()
+    {
+        var tenant = await product.NewTenantAsync();
+        var owner = new JsonWebToken(tenant.AdminToken).Subject;
+        var (_, token) = await tenant.NewUserAsync("admin");
+        var other = product.Host.Client(token);
+        var otherId = new JsonWebToken(token).Subject;
+
+        var answers = await Task.WhenAll(
+            tenant.Admin.PatchAsync($"/api/v1/users/{otherId}", new { role = "staff" }),
+            other.PatchAsync($"/api/v1/users/{owner}", new { role = "staff" }));
+
+        // The second to commit either finds its own token outlived (401) or the first's change made (409); never both applied.
+        Assert.Equal(1, answers.Count(a => a.Status == HttpStatusCode.OK));
+        Assert.All(answers.Where(a => a.Status != HttpStatusCode.OK), a => Assert.Contains(a.Status, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Conflict }));
+        Assert.Equal(1L, await product.Host.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM app.users WHERE organization_id = @o AND role = 'admin' AND is_active", ("o", tenant.OrganizationId)));
+    }
+
+    [Fact]
+    public async Task The_last_active_admin_cannot_be_demoted_or_deactivated_by_anyone()
+    {
+        var tenant = await product.NewTenantAsync();
+        var owner = Guid.Parse(new JsonWebToken(tenant.AdminToken).Subject);
+        // Past HTTP, where the acting admin is not the last one: an operator's tool, or a change that raced the acting admin's own demotion.
+        var identity = product.Host.Grains.GetGrain<IIdentityGrain>(GrainKeys.IdentityKey);
+        var before = await product.Host.Database.CountsAsync();
+
+        var demoted = await Assert.ThrowsAsync<ConflictException>(() => identity.UpdateUser(tenant.OrganizationId, owner, new UserChange(Role: "manager"), Guid.NewGuid()));
+        var deactivated = await Assert.ThrowsAsync<ConflictException>(() => identity.UpdateUser(tenant.OrganizationId, owner, new UserChange(IsActive: false), Guid.NewGuid()));
+
+        Assert.Equal((ErrorCodes.Conflict, "role"), (demoted.Code, demoted.Details.Single().Field));
+        Assert.Equal((ErrorCodes.Conflict, "isActive"), (deactivated.Code, deactivated.Details.Single().Field));
+        Assert.Equal(before, await product.Host.Database.CountsAsync());
+        (await tenant.Admin.GetAsync("/api/v1/users")).ShouldSucceed();
+
+        // With a second active admin, either may go.
+        var (_, second) = await tenant.NewUserAsync("admin");
+        (await product.Host.Client(second).PatchAsync($"/api/v1/users/{owner}", new { role = "manager" })).ShouldSucceed();
     }
 
     private static async Task<string> NewUserAsync(Tenant tenant, string role)
