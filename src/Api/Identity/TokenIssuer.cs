@@ -30,7 +30,8 @@ public sealed class TokenIssuer(SigningKeys keys, IConfiguration configuration, 
     private readonly TimeSpan _accessLifetime = AccessLifetime(configuration);
     private readonly TimeSpan _refreshLifetime = TimeSpan.FromDays(configuration.GetValue("Auth:RefreshTokenDays", 30));
 
-    public static TimeSpan AccessLifetime(IConfiguration configuration) => TimeSpan.FromMinutes(configuration.GetValue("Auth:AccessTokenMinutes", 60));
+    // Short, because a change the gate cannot see (a hub connection already open) lasts at most this; refresh does the rest.
+    public static TimeSpan AccessLifetime(IConfiguration configuration) => TimeSpan.FromMinutes(configuration.GetValue("Auth:AccessTokenMinutes", 15));
 
     /// <summary>A new sign-in: a new family of refresh tokens.</summary>
     public async Task<SignInResponse> Issue(AccessGrant grant)

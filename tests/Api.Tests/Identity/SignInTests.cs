@@ -18,7 +18,7 @@ public sealed class SignInTests(SharedProduct product)
 
         var data = response.Data;
         Assert.Equal(["accessToken", "refreshToken", "expiresIn", "user"], data.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(3600, data.GetProperty("expiresIn").GetInt32());
+        Assert.Equal(900, data.GetProperty("expiresIn").GetInt32());
         Assert.False(string.IsNullOrEmpty(data.GetProperty("refreshToken").GetString()));
         var user = data.GetProperty("user");
         Assert.Equal(tenant.AdminEmail, user.GetProperty("email").GetString());
@@ -47,7 +47,7 @@ public sealed class SignInTests(SharedProduct product)
         Assert.Equal(tenant.OrganizationId.ToString(), claims.GetProperty("org").GetString());
         Assert.Equal("admin", claims.GetProperty("role").GetString());
         Assert.Equal(0, claims.GetProperty("stamp").GetInt32());
-        Assert.Equal(3600, claims.GetProperty("exp").GetInt64() - claims.GetProperty("iat").GetInt64());
+        Assert.Equal(900, claims.GetProperty("exp").GetInt64() - claims.GetProperty("iat").GetInt64());
         var jwks = await Anonymous.GetAsync("/.well-known/jwks.json");
         Assert.Equal(header.GetProperty("kid").GetString(), jwks.Body.GetProperty("keys")[0].GetProperty("kid").GetString());
     }
