@@ -1,9 +1,12 @@
 using System.Globalization;
+using System.Security.Claims;
 using InventoryProFlow.Api.Errors;
 using InventoryProFlow.Contracts;
 using InventoryProFlow.Contracts.Catalogue;
+using InventoryProFlow.Contracts.Compliance;
 using InventoryProFlow.Contracts.Errors;
 using InventoryProFlow.Contracts.Identity;
+using Microsoft.AspNetCore.Authorization;
 
 namespace InventoryProFlow.Api.Identity;
 
@@ -29,6 +32,16 @@ public sealed class OrganizationGateMiddleware(RequestDelegate next, IGrainFacto
 
         var client = ClientAddress.Of(context);
         var admission = await grains.GetGrain<IOrganizationGateGrain>(GrainKeys.OrganizationGate(caller.OrganizationId)).Admit(client, HolderOf(context, caller));
+        if (admission.TokenRevoked && context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+        {
+            // An open route (sign-in, refresh) needs no credential, so one that no longer stands is dropped, not refused:
+            // a client signing in again while it still sends the old token must get through.
+            context.User = new ClaimsPrincipal(new ClaimsIdentity());
+            RequestContext.Remove(CallerContext.UserId);
+            await next(context);
+            return;
+        }
+
         if (admission.TokenRevoked)
         {
             // INVALID_TOKEN, as for any token we no longer honour: clients refresh on a 401, and the refresh decides.
