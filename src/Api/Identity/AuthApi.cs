@@ -41,15 +41,15 @@ public static class AuthApi
     /// <summary>Signs a user in; a wrong email and a wrong password answer the same 401.</summary>
     private static async Task<Ok<Envelope<SignInResponse>>> Login(LoginRequest body, IGrainFactory grains, TokenIssuer tokens)
     {
-        var user = await grains.GetGrain<IIdentityGrain>(GrainKeys.IdentityKey).SignIn(body.Email ?? string.Empty, body.Password ?? string.Empty);
-        return TypedResults.Ok(Envelope.Of(await tokens.Issue(user)));
+        var grant = await grains.GetGrain<IIdentityGrain>(GrainKeys.IdentityKey).SignIn(body.Email ?? string.Empty, body.Password ?? string.Empty);
+        return TypedResults.Ok(Envelope.Of(await tokens.Issue(grant)));
     }
 
     /// <summary>Creates an organisation (tier starter) and its admin, and signs the admin in.</summary>
     private static async Task<Created<Envelope<SignInResponse>>> Register(Registration body, IGrainFactory grains, TokenIssuer tokens)
     {
-        var user = await grains.GetGrain<IIdentityGrain>(GrainKeys.IdentityKey).Register(body);
-        return TypedResults.Created($"/api/v1/organizations/{user.OrganizationId}", Envelope.Of(await tokens.Issue(user)));
+        var grant = await grains.GetGrain<IIdentityGrain>(GrainKeys.IdentityKey).Register(body);
+        return TypedResults.Created($"/api/v1/organizations/{grant.User.OrganizationId}", Envelope.Of(await tokens.Issue(grant)));
     }
 
     private static async Task<Ok<Envelope<SignInResponse>>> Refresh(RefreshRequest? body, TokenIssuer tokens) =>

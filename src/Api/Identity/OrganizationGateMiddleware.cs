@@ -1,16 +1,20 @@
 using System.Globalization;
+using System.Security.Claims;
 using InventoryProFlow.Api.Errors;
 using InventoryProFlow.Contracts;
 using InventoryProFlow.Contracts.Catalogue;
+using InventoryProFlow.Contracts.Compliance;
 using InventoryProFlow.Contracts.Errors;
 using InventoryProFlow.Contracts.Identity;
+using Microsoft.AspNetCore.Authorization;
 
 namespace InventoryProFlow.Api.Identity;
 
 /// <summary>
 /// Every signed-in request passes its organisation's gate grain once, before any handler runs: one grain call that
-/// refuses a suspended organisation (403 ACCOUNT_SUSPENDED, not counted), checks the enterprise allow-list and counts the call against the tier's hourly allowance, the same count on every
-/// Api node. Runs after authentication (it needs the organisation) and before authorization, so a refused role still
+/// refuses a token its holder's changes have outlived (401 INVALID_TOKEN: a new role, deactivation, a new password, a
+/// revoked client), refuses a suspended organisation (403 ACCOUNT_SUSPENDED, not counted), checks the enterprise
+/// allow-list and counts the call against the tier's hourly allowance, the same count on every Api node. Runs after authentication (it needs the organisation) and before authorization, so a refused role still
 /// counts as a call. Requests without a user token (sign-in, health, POS pushes with an API key) do not pass here.
 /// </summary>
 public sealed class OrganizationGateMiddleware(RequestDelegate next, IGrainFactory grains)
@@ -27,7 +31,28 @@ public sealed class OrganizationGateMiddleware(RequestDelegate next, IGrainFacto
         }
 
         var client = ClientAddress.Of(context);
-        var admission = await grains.GetGrain<IOrganizationGateGrain>(GrainKeys.OrganizationGate(caller.OrganizationId)).Admit(client);
+        var admission = await grains.GetGrain<IOrganizationGateGrain>(GrainKeys.OrganizationGate(caller.OrganizationId)).Admit(client, HolderOf(context, caller));
+        if (admission.TokenRevoked && context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+        {
+            // An open route (sign-in, refresh) needs no credential, so one that no longer stands is dropped, not refused:
+            // a client signing in again while it still sends the old token must get through.
+            context.User = new ClaimsPrincipal(new ClaimsIdentity());
+            RequestContext.Remove(CallerContext.UserId);
+            await next(context);
+            return;
+        }
+
+        if (admission.TokenRevoked)
+        {
+            // INVALID_TOKEN, as for any token we no longer honour: clients refresh on a 401, and the refresh decides.
+            await ErrorResponses.WriteAsync(
+                context,
+                StatusCodes.Status401Unauthorized,
+                ErrorCodes.InvalidToken,
+                "The access token was issued before a change to its account (role, access or password) or its client was revoked: refresh it or sign in again.");
+            return;
+        }
+
         if (admission.SubscriptionStatus == SubscriptionStatuses.Suspended)
         {
             var suspended = new AccountSuspendedException();
@@ -66,4 +91,12 @@ public sealed class OrganizationGateMiddleware(RequestDelegate next, IGrainFacto
 
         await next(context);
     }
+
+    // A token without a stamp was issued before stamps existed, when every user's stamp was 0; an unreadable one matches none.
+    private static TokenHolder HolderOf(HttpContext context, CurrentUser caller) =>
+        new(
+            caller.UserId,
+            caller.IsClient,
+            context.User.FindFirst(ClaimNames.SecurityStamp)?.Value is not { } value ? 0
+                : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var stamp) ? stamp : -1);
 }

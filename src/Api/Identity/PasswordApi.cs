@@ -17,14 +17,14 @@ public static class PasswordApi
             .LimitAttempts("password")
             .WithName("changePassword")
             .WithTags("Auth")
-            .WithSummary("Change your own password (the current one is required); signs out your other sessions");
+            .WithSummary("Change your own password (the current one is required); ends every session of yours, this one too");
         return routes;
     }
 
     /// <summary>
     /// Checks the current password, applies the password rules to the new one, and revokes every refresh token of
-    /// the user. A wrong current password is 400 VALIDATION_FAILED on currentPassword; the access token in use
-    /// stays valid until it expires.
+    /// the user. A wrong current password is 400 VALIDATION_FAILED on currentPassword. Every access token of the
+    /// user, the one in use too, is refused from its next request: the caller signs in again with the new password.
     /// </summary>
     private static async Task<Ok<Envelope<PasswordChanged>>> ChangePassword(PasswordChange body, ClaimsPrincipal principal, IGrainFactory grains)
     {

@@ -30,22 +30,23 @@ public sealed class TokenIssuer(SigningKeys keys, IConfiguration configuration, 
     private readonly TimeSpan _accessLifetime = AccessLifetime(configuration);
     private readonly TimeSpan _refreshLifetime = TimeSpan.FromDays(configuration.GetValue("Auth:RefreshTokenDays", 30));
 
-    public static TimeSpan AccessLifetime(IConfiguration configuration) => TimeSpan.FromMinutes(configuration.GetValue("Auth:AccessTokenMinutes", 60));
+    // Short, because a change the gate cannot see (a hub connection already open) lasts at most this; refresh does the rest.
+    public static TimeSpan AccessLifetime(IConfiguration configuration) => TimeSpan.FromMinutes(configuration.GetValue("Auth:AccessTokenMinutes", 15));
 
     /// <summary>A new sign-in: a new family of refresh tokens.</summary>
-    public async Task<SignInResponse> Issue(UserDetails user)
+    public async Task<SignInResponse> Issue(AccessGrant grant)
     {
         var (refreshToken, hash, expiresAt) = NewRefreshToken();
-        await Sessions().Keep(new RefreshTokenGrant(hash, user.Id, Guid.CreateVersion7(time.GetUtcNow()), expiresAt));
-        return Answer(user, refreshToken);
+        await Sessions().Keep(new RefreshTokenGrant(hash, grant.User.Id, Guid.CreateVersion7(time.GetUtcNow()), expiresAt));
+        return Answer(grant, refreshToken);
     }
 
     /// <summary>Spends a refresh token for a new access token and its successor; see <see cref="ISessionsGrain.Rotate"/>.</summary>
     public async Task<SignInResponse> Refresh(string presented)
     {
         var (refreshToken, hash, expiresAt) = NewRefreshToken();
-        var user = await Sessions().Rotate(ApiKeys.Hash(presented), hash, expiresAt);
-        return Answer(user, refreshToken);
+        var grant = await Sessions().Rotate(ApiKeys.Hash(presented), hash, expiresAt);
+        return Answer(grant, refreshToken);
     }
 
     /// <summary>Signs out the sign-in this refresh token belongs to.</summary>
@@ -65,18 +66,23 @@ public sealed class TokenIssuer(SigningKeys keys, IConfiguration configuration, 
         return new ClientTokenResponse(token, "Bearer", (int)_accessLifetime.TotalSeconds, scope);
     }
 
-    private SignInResponse Answer(UserDetails user, string refreshToken) => new(
-        Sign(
-        [
-            new Claim(ClaimNames.Subject, user.Id.ToString()),
-            new Claim(ClaimNames.Email, user.Email),
-            new Claim(ClaimNames.Role, user.Role),
-            new Claim(ClaimNames.Organization, user.OrganizationId.ToString()),
-            new Claim(ClaimNames.Scope, string.Join(' ', Scopes.OfRole(user.Role))),
-        ]),
-        refreshToken,
-        (int)_accessLifetime.TotalSeconds,
-        new SignedInUser(user.Id, user.Email, user.FirstName, user.LastName, user.Role, user.OrganizationId));
+    private SignInResponse Answer(AccessGrant grant, string refreshToken)
+    {
+        var user = grant.User;
+        return new(
+            Sign(
+            [
+                new Claim(ClaimNames.Subject, user.Id.ToString()),
+                new Claim(ClaimNames.Email, user.Email),
+                new Claim(ClaimNames.Role, user.Role),
+                new Claim(ClaimNames.Organization, user.OrganizationId.ToString()),
+                new Claim(ClaimNames.Scope, string.Join(' ', Scopes.OfRole(user.Role))),
+                new Claim(ClaimNames.SecurityStamp, grant.SecurityStamp.ToString(System.Globalization.CultureInfo.InvariantCulture), ClaimValueTypes.Integer32),
+            ]),
+            refreshToken,
+            (int)_accessLifetime.TotalSeconds,
+            new SignedInUser(user.Id, user.Email, user.FirstName, user.LastName, user.Role, user.OrganizationId));
+    }
 
     private string Sign(Claim[] claims)
     {
@@ -102,7 +108,7 @@ public sealed class TokenIssuer(SigningKeys keys, IConfiguration configuration, 
     private ISessionsGrain Sessions() => grains.GetGrain<ISessionsGrain>(Contracts.GrainKeys.IdentityKey);
 }
 
-/// <summary>The claim names of our tokens (the seed's: sub, email, role, org, iat, exp; and OAuth's scope and client_id).</summary>
+/// <summary>The claim names of our tokens (the seed's: sub, email, role, org, iat, exp; OAuth's scope and client_id; our stamp).</summary>
 public static class ClaimNames
 {
     public const string Subject = "sub";
@@ -111,4 +117,7 @@ public static class ClaimNames
     public const string Organization = "org";
     public const string Scope = "scope";
     public const string ClientId = "client_id";
+
+    /// <summary>The user's security stamp when the token was issued; the organisation's gate refuses the token once it moved on.</summary>
+    public const string SecurityStamp = "stamp";
 }

@@ -16,7 +16,7 @@ public static class UsersApi
         users.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.TeamReader).WithSummary("One user of your organisation");
         users.MapPost("/", Create).RequireAuthorization(Policies.Admin).WithSummary("Add a user to your organisation (admin)");
         users.MapPatch("/{id:guid}", Update).RequireAuthorization(Policies.Admin)
-            .WithSummary("Change a user's names, role or phone, or deactivate them (isActive=false): their sign-in and refresh stop at once, access within a token's life (admin)");
+            .WithSummary("Change a user's names, role or phone, or deactivate them (isActive=false): a change of role or access ends the tokens they hold at once; never your own role or access; never the last active admin (admin)");
         return routes;
     }
 

@@ -4,16 +4,28 @@ using InventoryProFlow.Contracts.Catalogue;
 namespace InventoryProFlow.Contracts.Identity;
 
 /// <summary>
-/// Whether a signed-in request of an organisation may go ahead: the organisation is not suspended, its address is on
-/// the organisation's allow-list (when one applies), and the hour's calls of its tier are not spent. <see cref="Calls"/>
-/// is null when the tier is unlimited or the request was refused before counting (suspended, address refused).
+/// Whether a signed-in request of an organisation may go ahead: its token still stands (<see cref="TokenRevoked"/> is
+/// false), the organisation is not suspended, its address is on the organisation's allow-list (when one applies), and
+/// the hour's calls of its tier are not spent. <see cref="Calls"/> is null when the tier is unlimited or the request
+/// was refused before counting (token revoked, suspended, address refused).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("ipf.Admission.v1")]
 public sealed record Admission(
     [property: Id(0)] bool AddressAllowed,
     [property: Id(1)] RateLimitDecision? Calls,
     [property: Id(2)] string SubscriptionTier,
-    [property: Id(3)] string SubscriptionStatus = SubscriptionStatuses.Active);
+    [property: Id(3)] string SubscriptionStatus = SubscriptionStatuses.Active,
+    [property: Id(4)] bool TokenRevoked = false);
+
+/// <summary>
+/// Who holds a signed-in request's token: a person, with the security stamp the token carries (0 when it carries
+/// none), or an integration client.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("ipf.TokenHolder.v1")]
+public sealed record TokenHolder(
+    [property: Id(0)] Guid SubjectId,
+    [property: Id(1)] bool IsClient,
+    [property: Id(2)] int SecurityStamp);
 
 /// <summary>An organisation's IP allow-list: CIDR networks in canonical form; enforced only for enterprise with at least one entry.</summary>
 [GenerateSerializer, Immutable, Alias("ipf.IpAllowList.v1")]
@@ -29,8 +41,17 @@ public sealed record IpAllowList(
 /// </summary>
 public interface IOrganizationGateGrain : IGrainWithStringKey
 {
-    /// <summary>Checks the organisation's standing and the caller's address, and counts the call in this hour's window.</summary>
-    Task<Admission> Admit(IPAddress? client);
+    /// <summary>
+    /// Checks the token's holder (a user still active with the stamp the token carries, a client not revoked), the
+    /// organisation's standing and the caller's address, and counts the call in this hour's window.
+    /// </summary>
+    Task<Admission> Admit(IPAddress? client, TokenHolder holder);
+
+    /// <summary>
+    /// A user's role, access or password changed, or a client was revoked: the gate forgets what it knew of them, so
+    /// their next request, on any Api node, is judged by the database as it is now.
+    /// </summary>
+    Task CredentialChanged(Guid subjectId);
 
     /// <summary>Refuses (ACCOUNT_SUSPENDED) when the organisation is suspended; sign-ins and token requests ask before they change anything.</summary>
     Task EnsureServed();

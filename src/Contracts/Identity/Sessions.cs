@@ -9,9 +9,9 @@ public interface ISessionsGrain : IGrainWithStringKey
     /// <summary>
     /// Spends the refresh token with this hash and keeps its successor (<paramref name="nextHash"/>) in its family.
     /// A token already spent revokes the whole family; a revoked, expired or unknown one, or one of a
-    /// deactivated user, is refused with INVALID_TOKEN.
+    /// deactivated user, is refused with INVALID_TOKEN. Answers the user as they are now, with their security stamp.
     /// </summary>
-    Task<UserDetails> Rotate(string presentedHash, string nextHash, DateTime nextExpiresAt);
+    Task<AccessGrant> Rotate(string presentedHash, string nextHash, DateTime nextExpiresAt);
 
     /// <summary>Keeps the first refresh token of a new sign-in, in a family of its own.</summary>
     Task Keep(RefreshTokenGrant grant);

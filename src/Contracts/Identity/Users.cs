@@ -26,6 +26,15 @@ public sealed record UserDetails(
     [property: Id(8)] DateTime? LastLoginAt,
     [property: Id(9)] DateTime CreatedAt);
 
+/// <summary>
+/// What an access token is issued for: the user as they are now and their security stamp, which the token carries so
+/// the organisation's gate can refuse it once a change to the account (role, access, password) has moved the stamp on.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("ipf.AccessGrant.v1")]
+public sealed record AccessGrant(
+    [property: Id(0)] UserDetails User,
+    [property: Id(1)] int SecurityStamp);
+
 /// <summary>A new business signing up: its organisation and first admin.</summary>
 [GenerateSerializer, Immutable, Alias("ipf.Registration.v1")]
 public sealed record Registration(
@@ -78,9 +87,9 @@ public sealed record PasswordChanged(
 /// <summary>Sign-in, sign-up and the users of an organisation (a stateless worker over the users table).</summary>
 public interface IIdentityGrain : IGrainWithStringKey
 {
-    Task<UserDetails> SignIn(string email, string password);
+    Task<AccessGrant> SignIn(string email, string password);
 
-    Task<UserDetails> Register(Registration registration);
+    Task<AccessGrant> Register(Registration registration);
 
     Task<UserDetails> CreateUser(Guid organizationId, UserDraft draft);
 
@@ -89,11 +98,12 @@ public interface IIdentityGrain : IGrainWithStringKey
     Task<UserDetails> GetUser(Guid organizationId, Guid userId);
 
     /// <summary>
-    /// Changes a user. Deactivating revokes their refresh tokens at once (their access token ends within its lifetime);
-    /// an admin cannot deactivate or demote themselves, so an organisation always keeps the admin who acts.
+    /// Changes a user. Changing their role or access moves their security stamp on, so every access token they hold is
+    /// refused at its next request; deactivating also revokes their refresh tokens. No one changes their own role or
+    /// access, and the organisation's last active admin cannot be demoted or deactivated (409 CONFLICT).
     /// </summary>
     Task<UserDetails> UpdateUser(Guid organizationId, Guid userId, UserChange change, Guid changedBy);
 
-    /// <summary>Replaces a user's password after checking the current one, and revokes all their refresh tokens.</summary>
+    /// <summary>Replaces a user's password after checking the current one, revokes all their refresh tokens and ends their access tokens.</summary>
     Task<PasswordChanged> ChangePassword(Guid organizationId, Guid userId, PasswordChange change);
 }

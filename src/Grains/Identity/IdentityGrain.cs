@@ -22,7 +22,7 @@ public sealed class IdentityGrain(
     IdFactory ids,
     TimeProvider time) : Grain, IIdentityGrain
 {
-    public async Task<UserDetails> SignIn(string email, string password)
+    public async Task<AccessGrant> SignIn(string email, string password)
     {
         new Violations().Required("email", email, int.MaxValue).Required("password", password, int.MaxValue).ThrowIfAny();
         if (email.Length > 254 || password.Length > PasswordPolicy.MaxLength)
@@ -52,7 +52,7 @@ public sealed class IdentityGrain(
         // Upgrading an old hash is a second hash: only a sign-in that succeeds may spend it.
         var now = time.GetUtcNow().UtcDateTime;
         await users.RecordSignIn(account.User.Id, now, outdated ? passwords.Hash(password) : null);
-        return account.User with { LastLoginAt = now };
+        return new AccessGrant(account.User with { LastLoginAt = now }, account.SecurityStamp);
     }
 
     public async Task<PasswordChanged> ChangePassword(Guid organizationId, Guid userId, PasswordChange change)
@@ -62,7 +62,7 @@ public sealed class IdentityGrain(
             .CheckPassword("newPassword", change.NewPassword)
             .ThrowIfAny();
 
-        // The token outlives a deactivation by up to its hour; such a caller must sign in again, and cannot.
+        // The gate refuses a deactivated user's token; this holds if the database changed behind the gate's back.
         var account = await users.FindAccount(organizationId, userId);
         if (account is not { User.IsActive: true })
         {
@@ -83,10 +83,11 @@ public sealed class IdentityGrain(
         var now = time.GetUtcNow().UtcDateTime;
         var revoked = await users.ChangePassword(account, passwords.Hash(change.NewPassword!), now)
             ?? throw WrongCurrentPassword(); // another change committed since the check: the password given is no longer current
+        await Gate(organizationId).CredentialChanged(userId);
         return new PasswordChanged(now, revoked);
     }
 
-    public async Task<UserDetails> Register(Registration registration)
+    public async Task<AccessGrant> Register(Registration registration)
     {
         new Violations()
             .Required("organizationName", registration.OrganizationName)
@@ -106,7 +107,7 @@ public sealed class IdentityGrain(
         var organization = OrganizationRepository.Starter(ids.NewId(), registration.OrganizationName!.Trim(), registration.BusinessType!, email, now);
         var admin = NewAccount(organization.Id, email, registration.Password!, registration.FirstName!, registration.LastName!, Roles.Admin, null, now);
         await Saving(() => users.OpenOrganization(organization, admin));
-        return admin.User;
+        return new AccessGrant(admin.User, admin.SecurityStamp);
     }
 
     public async Task<UserDetails> CreateUser(Guid organizationId, UserDraft draft)
@@ -143,11 +144,27 @@ public sealed class IdentityGrain(
             .When(change.LastName is { } last && string.IsNullOrWhiteSpace(last), "lastName", "lastName cannot be blank.")
             .OneOf("role", change.Role, Roles.All)
             .MaxLength("phone", change.Phone, 32)
-            .When(userId == changedBy && change.IsActive == false, "isActive", "You cannot deactivate yourself; another admin can.")
-            .When(userId == changedBy && change.Role is { } role && role != Roles.Admin, "role", "You cannot demote yourself; another admin can.")
+            // Any value, even the one held: a token that outlived its rights must not restore them, and no one needs to set their own.
+            .When(
+                userId == changedBy && change.IsActive is not null,
+                "isActive",
+                change.IsActive == false ? "You cannot deactivate yourself; another admin can." : "You cannot change your own access; another admin can.")
+            .When(
+                userId == changedBy && change.Role is not null,
+                "role",
+                change.Role == Roles.Admin ? "You cannot change your own role; another admin can." : "You cannot demote yourself; another admin can.")
             .ThrowIfAny();
-        return await users.Update(organizationId, userId, change, time.GetUtcNow().UtcDateTime) ?? throw NotFoundException.For("user", userId);
+        var changed = await users.Update(organizationId, userId, change, time.GetUtcNow().UtcDateTime) ?? throw NotFoundException.For("user", userId);
+        if (change.Role is not null || change.IsActive is not null)
+        {
+            await Gate(organizationId).CredentialChanged(userId);
+        }
+
+        return changed;
     }
+
+    // Told after the change committed, so the gate's next read finds it; if this call fails, the gate rereads within a minute anyway.
+    private IOrganizationGateGrain Gate(Guid organizationId) => GrainFactory.GetGrain<IOrganizationGateGrain>(GrainKeys.OrganizationGate(organizationId));
 
     private UserAccount NewAccount(Guid organizationId, string email, string password, string firstName, string lastName, string role, string? phone, DateTime now) =>
         UserAccount.Open(ids.NewId(), organizationId, email, passwords.Hash(password), firstName, lastName, role, phone, now);

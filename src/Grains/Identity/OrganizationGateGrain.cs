@@ -4,35 +4,51 @@ using InventoryProFlow.Contracts;
 using InventoryProFlow.Contracts.Catalogue;
 using InventoryProFlow.Contracts.Errors;
 using InventoryProFlow.Contracts.Identity;
+using InventoryProFlow.Grains.Integrations;
 using InventoryProFlow.Grains.Validation;
 
 namespace InventoryProFlow.Grains.Identity;
 
 /// <summary>
 /// The door of one organisation. Every signed-in request of the organisation makes one call here, wherever it
-/// arrived, so this one activation counts the hour's calls for the whole cluster and checks the allow-list from
-/// memory. The count is memory only: a silo crash forgets up to an hour's count, letting at most one more hour's
-/// allowance through, which is cheaper than a database write per request.
+/// arrived, so this one activation counts the hour's calls for the whole cluster, checks the allow-list from
+/// memory, and refuses a token its holder's changes have outlived (a new role, deactivation, a new password, a
+/// revoked client): the grains that make those changes tell this one. The count is memory only: a silo crash
+/// forgets up to an hour's count, letting at most one more hour's allowance through, which is cheaper than a
+/// database write per request.
 /// </summary>
 // Outlives the hour window, so an organisation idle for a while within the hour does not get a fresh allowance.
 [CollectionAgeLimit(Minutes = 65)]
-public sealed class OrganizationGateGrain(IpAllowListRepository allowLists, SubscriptionRepository subscriptions, RateLimitSettings limits, TimeProvider time)
+public sealed class OrganizationGateGrain(
+    IpAllowListRepository allowLists,
+    SubscriptionRepository subscriptions,
+    UserRepository users,
+    IntegrationClientRepository clients,
+    RateLimitSettings limits,
+    TimeProvider time)
     : Grain, IOrganizationGateGrain
 {
     // A change made in the database behind the gate's back takes effect within this; the operator's changes come through the gate and at once.
     private static readonly TimeSpan RereadEvery = TimeSpan.FromMinutes(1);
 
     private readonly FixedWindow _hour = new(TimeSpan.FromHours(1));
+    private readonly TokenStandings _holders = new(users, clients, time);
     private OrganizationAccess? _access;
     // A monotonic timestamp: how long the cached access has been kept is a duration, not a time of day.
     private long _readAt;
 
     private Guid OrganizationId => GrainKeys.ParseOrganizationGate(this.GetPrimaryKeyString());
 
-    public async Task<Admission> Admit(IPAddress? client)
+    public async Task<Admission> Admit(IPAddress? client, TokenHolder holder)
     {
         var now = time.GetUtcNow();
         var access = await Access();
+        // A token that no longer stands is no credential at all: refused first, as a bad token is, and not counted.
+        if (!await _holders.Stands(OrganizationId, holder))
+        {
+            return new Admission(true, null, access.SubscriptionTier, access.SubscriptionStatus, TokenRevoked: true);
+        }
+
         // Refused before counting: a suspended organisation (whatever its address), or an address off the list.
         if (access.Suspended)
         {
@@ -49,6 +65,12 @@ public sealed class OrganizationGateGrain(IpAllowListRepository allowLists, Subs
         var limit = limits.CallsPerHour(access.SubscriptionTier);
         var calls = _hour.Count(now, limit ?? int.MaxValue);
         return new Admission(true, limit is null ? null : calls, access.SubscriptionTier, access.SubscriptionStatus);
+    }
+
+    public Task CredentialChanged(Guid subjectId)
+    {
+        _holders.Forget(subjectId);
+        return Task.CompletedTask;
     }
 
     public async Task EnsureServed()

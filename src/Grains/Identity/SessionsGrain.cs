@@ -15,13 +15,14 @@ public sealed class SessionsGrain(RefreshTokenRepository tokens, UserRepository 
 {
     public Task Keep(RefreshTokenGrant grant) => tokens.Keep(grant);
 
-    public async Task<UserDetails> Rotate(string presentedHash, string nextHash, DateTime nextExpiresAt)
+    public async Task<AccessGrant> Rotate(string presentedHash, string nextHash, DateTime nextExpiresAt)
     {
         var (outcome, organizationId, userId) = await tokens.Rotate(presentedHash, nextHash, nextExpiresAt, time.GetUtcNow().UtcDateTime);
         switch (outcome)
         {
             case RefreshOutcome.Rotated:
-                return await users.Find(organizationId, userId) ?? throw Refused();
+                // The role and stamp as they are now: a refresh after a role change carries the new role.
+                return await users.FindAccount(organizationId, userId) is { } account ? new AccessGrant(account.User, account.SecurityStamp) : throw Refused();
             case RefreshOutcome.Reused:
                 // A spent token coming back means two holders: the thief or the owner, we cannot tell which, so both lose it.
                 logger.LogWarning("Refresh token reuse: every refresh token of user {ReusedByUserId} in that sign-in was revoked", userId);

@@ -58,14 +58,31 @@ public sealed class IntegrationClientRepository(NpgsqlDataSource db, AuditLog au
         return true;
     }
 
-    /// <summary>A live client's details and secret hash, noting it was used.</summary>
-    public async Task<(ClientDetails Client, string SecretHash)?> Live(Guid clientId, DateTime now)
+    /// <summary>A live client's details and secret hash, for checking a secret; records nothing, since the secret may be wrong.</summary>
+    public async Task<(ClientDetails Client, string SecretHash)?> Live(Guid clientId)
     {
         await using var connection = await db.OpenConnectionAsync();
         var row = await connection.QuerySingleOrDefaultAsync<SecretRow>(
-            $"UPDATE app.integration_clients SET last_used_at = @now WHERE id = @clientId AND revoked_at IS NULL RETURNING {Columns}, secret_hash",
-            new { clientId, now });
+            $"SELECT {Columns}, secret_hash FROM app.integration_clients WHERE id = @clientId AND revoked_at IS NULL", new { clientId });
         return row is null ? null : (Read(row), row.SecretHash);
+    }
+
+    /// <summary>Notes that the client proved its secret; answers the client as now stored, or null when it was revoked meanwhile.</summary>
+    public async Task<ClientDetails?> RecordUse(Guid clientId, DateTime now)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(
+            $"UPDATE app.integration_clients SET last_used_at = @now WHERE id = @clientId AND revoked_at IS NULL RETURNING {Columns}", new { clientId, now });
+        return row is null ? null : Read(row);
+    }
+
+    /// <summary>Whether the organisation has this client and it is not revoked: the gate's question for a client's token.</summary>
+    public async Task<bool> IsLive(Guid organizationId, Guid clientId)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM app.integration_clients WHERE organization_id = @organizationId AND id = @clientId AND revoked_at IS NULL)",
+            new { organizationId, clientId });
     }
 
     /// <summary>The live POS integration a live client pushes sales for, with its signing secret.</summary>

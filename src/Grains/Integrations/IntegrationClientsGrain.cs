@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using InventoryProFlow.Contracts;
 using InventoryProFlow.Contracts.Errors;
 using InventoryProFlow.Contracts.Identity;
 using InventoryProFlow.Contracts.Integrations;
@@ -55,19 +56,26 @@ public sealed class IntegrationClientsGrain(IntegrationClientRepository clients,
         {
             throw NotFoundException.For("integration client", clientId);
         }
+
+        // Its tokens still in date are refused from the next request on; the gate rereads within a minute if this call fails.
+        await GrainFactory.GetGrain<IOrganizationGateGrain>(GrainKeys.OrganizationGate(organizationId)).CredentialChanged(clientId);
     }
 
     public Task<IntegrationCredential?> PosCredential(Guid organizationId, Guid clientId) => clients.PosCredential(organizationId, clientId);
 
     public async Task<ClientDetails> Authenticate(Guid clientId, string secret)
     {
-        var live = await clients.Live(clientId, time.GetUtcNow().UtcDateTime);
+        var live = await clients.Live(clientId);
         var presented = Encoding.ASCII.GetBytes(ApiKeys.Hash(secret));
         if (live is not { } found || !CryptographicOperations.FixedTimeEquals(presented, Encoding.ASCII.GetBytes(found.SecretHash)))
         {
-            throw new UnauthenticatedException(ErrorCodes.InvalidCredentials, "The client id or secret is incorrect, or the client was revoked.");
+            throw WrongCredentials();
         }
 
-        return found.Client;
+        // Only a proven secret is a use: guesses must not make an abandoned client look in use.
+        return await clients.RecordUse(clientId, time.GetUtcNow().UtcDateTime) ?? throw WrongCredentials();
     }
+
+    private static UnauthenticatedException WrongCredentials() =>
+        new(ErrorCodes.InvalidCredentials, "The client id or secret is incorrect, or the client was revoked.");
 }

@@ -104,6 +104,8 @@ public sealed class OrganizationRateLimitTests(OrganizationRateLimitTests.Host h
             {
                 ["RateLimits:StarterCallsPerHour"] = "3",
                 ["RateLimits:ProfessionalCallsPerHour"] = "4",
+                // A test moves the clock an hour on and calls again with the token it holds.
+                ["Auth:AccessTokenMinutes"] = "120",
             },
             clock: Clock);
 

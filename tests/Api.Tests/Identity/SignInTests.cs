@@ -18,7 +18,7 @@ public sealed class SignInTests(SharedProduct product)
 
         var data = response.Data;
         Assert.Equal(["accessToken", "refreshToken", "expiresIn", "user"], data.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(3600, data.GetProperty("expiresIn").GetInt32());
+        Assert.Equal(900, data.GetProperty("expiresIn").GetInt32());
         Assert.False(string.IsNullOrEmpty(data.GetProperty("refreshToken").GetString()));
         var user = data.GetProperty("user");
         Assert.Equal(tenant.AdminEmail, user.GetProperty("email").GetString());
@@ -39,14 +39,15 @@ public sealed class SignInTests(SharedProduct product)
         var claims = JsonDocument.Parse(Base64Url(parts[1])).RootElement;
 
         Assert.Equal("RS256", header.GetProperty("alg").GetString());
-        foreach (var claim in new[] { "sub", "email", "role", "org", "iat", "exp" })
+        foreach (var claim in new[] { "sub", "email", "role", "org", "iat", "exp", "stamp" })
         {
             Assert.True(claims.TryGetProperty(claim, out _), $"claim {claim} is missing");
         }
 
         Assert.Equal(tenant.OrganizationId.ToString(), claims.GetProperty("org").GetString());
         Assert.Equal("admin", claims.GetProperty("role").GetString());
-        Assert.Equal(3600, claims.GetProperty("exp").GetInt64() - claims.GetProperty("iat").GetInt64());
+        Assert.Equal(0, claims.GetProperty("stamp").GetInt32());
+        Assert.Equal(900, claims.GetProperty("exp").GetInt64() - claims.GetProperty("iat").GetInt64());
         var jwks = await Anonymous.GetAsync("/.well-known/jwks.json");
         Assert.Equal(header.GetProperty("kid").GetString(), jwks.Body.GetProperty("keys")[0].GetProperty("kid").GetString());
     }

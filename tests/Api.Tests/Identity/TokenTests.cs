@@ -35,6 +35,18 @@ public sealed class TokenTests(SharedProduct product)
     }
 
     [Fact]
+    public async Task A_token_signed_with_our_key_naming_no_user_of_the_organisation_is_401_INVALID_TOKEN()
+    {
+        var tenant = await product.NewTenantAsync();
+        var other = await product.NewTenantAsync();
+        var stranger = Sign(tenant, DateTime.UtcNow, TimeSpan.FromMinutes(5), OurKey(), subject: Guid.NewGuid().ToString());
+        var foreigner = Sign(tenant, DateTime.UtcNow, TimeSpan.FromMinutes(5), OurKey(), subject: new JsonWebToken(other.AdminToken).Subject);
+
+        (await product.Host.Client(stranger).GetAsync("/api/v1/products")).ShouldFail(HttpStatusCode.Unauthorized, "INVALID_TOKEN");
+        (await product.Host.Client(foreigner).GetAsync("/api/v1/products")).ShouldFail(HttpStatusCode.Unauthorized, "INVALID_TOKEN");
+    }
+
+    [Fact]
     public async Task A_tampered_token_is_401_INVALID_TOKEN()
     {
         var tenant = await product.NewTenantAsync();
@@ -79,7 +91,8 @@ public sealed class TokenTests(SharedProduct product)
         return new RsaSecurityKey(rsa);
     }
 
-    private static string Sign(Tenant tenant, DateTime issuedAt, TimeSpan lifetime, RsaSecurityKey key) =>
+    // The tenant's admin unless told otherwise: the gate honours only a token naming an active user of its organisation.
+    private static string Sign(Tenant tenant, DateTime issuedAt, TimeSpan lifetime, RsaSecurityKey key, string? subject = null) =>
         new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = "inventory-pro-flow",
@@ -90,7 +103,7 @@ public sealed class TokenTests(SharedProduct product)
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
             Subject = new ClaimsIdentity(
             [
-                new Claim("sub", Guid.NewGuid().ToString()),
+                new Claim("sub", subject ?? new JsonWebToken(tenant.AdminToken).Subject),
                 new Claim("email", tenant.AdminEmail),
                 new Claim("role", "admin"),
                 new Claim("org", tenant.OrganizationId.ToString()),

@@ -100,6 +100,23 @@ public sealed class IntegrationClientTests(SharedProduct product)
         Assert.Equal("INVALID_CREDENTIALS", await ErrorOfAsync(form(id, secret, null), HttpStatusCode.Unauthorized));
     }
 
+    [Fact]
+    public async Task Only_a_proven_secret_records_a_use()
+    {
+        var tenant = await product.NewTenantAsync();
+        var (id, secret) = await CreateClientAsync(tenant, "Scale", "inventory:read");
+        var form = (string clientSecret) => new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = id, ["client_secret"] = clientSecret };
+
+        Assert.Equal("INVALID_CREDENTIALS", await ErrorOfAsync(form(secret + "x"), HttpStatusCode.Unauthorized));
+        Assert.Equal(JsonValueKind.Null, (await ListedAsync(tenant)).GetProperty("lastUsedAt").ValueKind);
+
+        Assert.Equal(HttpStatusCode.OK, (await TokenAsync(form(secret))).Status);
+        Assert.Equal(JsonValueKind.String, (await ListedAsync(tenant)).GetProperty("lastUsedAt").ValueKind);
+    }
+
+    private static async Task<JsonElement> ListedAsync(Tenant tenant) =>
+        (await tenant.Admin.GetAsync("/api/v1/integrations/clients")).ShouldSucceed().Data.GetProperty("items")[0];
+
     private async Task<(string Id, string Secret)> CreateClientAsync(Tenant tenant, string name, params string[] scopes)
     {
         var created = (await tenant.Admin.PostAsync("/api/v1/integrations/clients", new { name, scopes })).ShouldSucceed(HttpStatusCode.Created).Data;

@@ -62,7 +62,7 @@ export function Clients() {
                     <ConfirmButton
                       label="Revoke"
                       accessibleLabel={`Revoke ${client.name}`}
-                      question={`Revoke ${client.name}? It gets no new token; a token it holds works until it expires, within the hour.`}
+                      question={`Revoke ${client.name}? It gets no new token, and a token it holds is refused from its next call.`}
                       confirmLabel="Yes, revoke"
                       busy={revoke.isPending}
                       onConfirm={() => revoke.mutateAsync(client)}
@@ -80,7 +80,7 @@ export function Clients() {
         <pre className="example">{tokenRequestExample(window.location.origin, undefined, undefined, ["inventory:read"])}</pre>
         <p>
           The answer is <code>{`{"access_token", "token_type": "Bearer", "expires_in", "scope"}`}</code>. It sends <code>Authorization: Bearer &lt;access_token&gt;</code>{" "}
-          on each call and asks for a new token when this one expires, after an hour.
+          on each call and asks for a new token when this one expires (after <code>expires_in</code> seconds, 15 minutes by default).
         </p>
       </details>
     </IntegrationSection>

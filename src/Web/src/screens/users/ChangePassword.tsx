@@ -13,8 +13,8 @@ interface Outcome {
 }
 
 /**
- * The signed-in person changes their own password. The Api ends every refresh token of theirs, this tab's
- * too, so the tab signs in again with the new password to keep working past the hour its access lasts.
+ * The signed-in person changes their own password. The Api ends every token of theirs, this tab's too, so
+ * the tab signs in again with the new password to keep working.
  */
 export function ChangePassword() {
   const [current, setCurrent] = useState("");

@@ -95,7 +95,7 @@ export function EditUser({ user, isSelf, onChanged, onClose }: { user: User; isS
         <ConfirmButton
           label="Deactivate"
           accessibleLabel={`Deactivate ${name}`}
-          question={`Deactivate ${name}? They cannot sign in from now on and their other sessions end; a screen they have open stops within the hour. Their history stays.`}
+          question={`Deactivate ${name}? They cannot sign in from now on, and a screen they have open is refused at its next request. Their history stays.`}
           confirmLabel="Yes, deactivate"
           busy={patch.isPending}
           onConfirm={() => patch.mutateAsync({ isActive: false })}
