@@ -31,7 +31,7 @@ public sealed class OrganizationGateMiddleware(RequestDelegate next, IGrainFacto
         }
 
         var client = ClientAddress.Of(context);
-        var admission = await grains.GetGrain<IOrganizationGateGrain>(GrainKeys.OrganizationGate(caller.OrganizationId)).Admit(client, HolderOf(context, caller));
+        var admission = await grains.GetGrain<IOrganizationGateGrain>(GrainKeys.OrganizationGate(caller.OrganizationId)).Admit(client, TokenHolderClaims.Of(context.User, caller));
         if (admission.TokenRevoked && context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null)
         {
             // An open route (sign-in, refresh) needs no credential, so one that no longer stands is dropped, not refused:
@@ -91,12 +91,4 @@ public sealed class OrganizationGateMiddleware(RequestDelegate next, IGrainFacto
 
         await next(context);
     }
-
-    // A token without a stamp was issued before stamps existed, when every user's stamp was 0; an unreadable one matches none.
-    private static TokenHolder HolderOf(HttpContext context, CurrentUser caller) =>
-        new(
-            caller.UserId,
-            caller.IsClient,
-            context.User.FindFirst(ClaimNames.SecurityStamp)?.Value is not { } value ? 0
-                : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var stamp) ? stamp : -1);
 }

@@ -10,7 +10,7 @@ namespace InventoryProFlow.Api.Live;
 
 /// <summary>
 /// Every hub method call passes the organisation's gate, as every signed-in HTTP request does (OrganizationGateMiddleware):
-/// it counts against the hour's calls, and it is refused from outside an enterprise allow-list or for a suspended
+/// it counts against the hour's calls, and it is refused for a token that no longer stands, from outside an enterprise allow-list or for a suspended
 /// organisation. Otherwise a connection, opened once, would call without limit and from wherever its socket ended up.
 /// A refusal is a HubException with the code a REST answer would carry.
 /// </summary>
@@ -21,7 +21,12 @@ public sealed class HubCallGate(IGrainFactory grains) : IHubFilter
         var connection = invocationContext.Context;
         var caller = CurrentUser.From(connection.User!);
         var client = connection.GetHttpContext() is { } http ? ClientAddress.Of(http) : null;
-        var admission = await grains.GetGrain<IOrganizationGateGrain>(GrainKeys.OrganizationGate(caller.OrganizationId)).Admit(client);
+        var admission = await grains.GetGrain<IOrganizationGateGrain>(GrainKeys.OrganizationGate(caller.OrganizationId)).Admit(client, TokenHolderClaims.Of(connection.User!, caller));
+        if (admission.TokenRevoked)
+        {
+            throw new HubException($"{ErrorCodes.InvalidToken}: The access token was issued before a change to its account (role, access or password) or its client was revoked: refresh it and connect again.");
+        }
+
         if (admission.SubscriptionStatus == SubscriptionStatuses.Suspended)
         {
             var suspended = new AccountSuspendedException();

@@ -3,6 +3,7 @@ using InventoryProFlow.Api.Tests.Infrastructure;
 using InventoryProFlow.Contracts;
 using InventoryProFlow.Contracts.Errors;
 using InventoryProFlow.Contracts.Identity;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace InventoryProFlow.Api.Tests.Security;
@@ -99,6 +100,21 @@ public sealed class TokenRevocationTests(SharedProduct product)
         Assert.Equal(HttpStatusCode.NoContent, (await tenant.Admin.DeleteAsync($"/api/v1/integrations/clients/{id}")).Status);
 
         (await client.GetAsync("/api/v1/products")).ShouldFail(HttpStatusCode.Unauthorized, "INVALID_TOKEN");
+    }
+
+    [Fact]
+    public async Task A_live_connection_opened_before_a_role_change_has_its_next_hub_call_refused()
+    {
+        var tenant = await product.NewTenantAsync();
+        var location = await tenant.CreateLocationAsync();
+        var (_, token) = await tenant.NewUserAsync("manager");
+        await using var watcher = await LiveClient.ConnectAsync(product.Host.Address, token);
+        await watcher.SubscribeAsync(location);
+
+        (await tenant.Admin.PatchAsync($"/api/v1/users/{new JsonWebToken(token).Subject}", new { role = "staff" })).ShouldSucceed();
+
+        var refused = await Assert.ThrowsAsync<HubException>(() => watcher.SubscribeAsync(location));
+        Assert.Contains("INVALID_TOKEN: The access token was issued before a change to its account", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
