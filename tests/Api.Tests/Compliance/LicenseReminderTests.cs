@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using InventoryProFlow.Api.Tests.Infrastructure;
 
+using static InventoryProFlow.Api.Tests.Compliance.ReminderHost;
+
 namespace InventoryProFlow.Api.Tests.Compliance;
 
 /// <summary>
@@ -11,14 +13,11 @@ namespace InventoryProFlow.Api.Tests.Compliance;
 /// </summary>
 public sealed class LicenseReminderTests
 {
-    private const string AdminEmail = "owner@reminders.example";
-    private const string AdminPassword = "Reminder-Admin-Pass-1";
-
     [Fact]
     public async Task A_licence_30_days_from_expiry_raises_the_30_day_alert_once_to_the_list_signalr_and_webhooks()
     {
         var clock = TestClock.Running(new DateTimeOffset(2026, 3, 2, 15, 0, 0, TimeSpan.Zero));
-        await using var host = await StartAsync(await TestPostgres.CreateDatabaseAsync(), clock);
+        await using var host = await StartAsync(clock, await TestPostgres.CreateDatabaseAsync());
         var token = await SignInAsync(host);
         var admin = host.Client(token);
         await using var receiver = await WebhookReceiver.StartAsync();
@@ -78,7 +77,7 @@ public sealed class LicenseReminderTests
         var connectionString = await TestPostgres.CreateDatabaseAsync();
         var clock = TestClock.Running(new DateTimeOffset(2026, 6, 1, 15, 0, 0, TimeSpan.Zero));
         string licenseId;
-        await using (var first = await StartAsync(connectionString, clock))
+        await using (var first = await StartAsync(clock, connectionString))
         {
             var admin = first.Client(await SignInAsync(first));
             licenseId = (await admin.PostAsync("/api/v1/compliance/licenses", new
@@ -95,7 +94,7 @@ public sealed class LicenseReminderTests
         // A new process on the same database, a week before expiry. Nothing calls the compliance grain: only the
         // reminder, read back from PostgreSQL, can wake it.
         clock.SetUtcNow(new DateTimeOffset(2026, 12, 24, 15, 0, 0, TimeSpan.Zero));
-        await using var second = await StartAsync(connectionString, clock);
+        await using var second = await StartAsync(clock, connectionString);
         await Eventually.Found(async () => await AlertCountAsync(second) > 0 ? "raised" : null, "the 7-day alert after the restart", TimeSpan.FromSeconds(60));
         var kind = await second.Database.ScalarAsync<string>("SELECT kind || ':' || days_left FROM app.compliance_alerts WHERE license_id = @id::uuid", ("id", licenseId));
         Assert.Equal("license_expiring:7", kind);
@@ -105,7 +104,7 @@ public sealed class LicenseReminderTests
     public async Task An_expired_licence_raises_the_expiry_alert_and_a_renewal_resolves_it()
     {
         var clock = TestClock.Running(new DateTimeOffset(2026, 9, 10, 15, 0, 0, TimeSpan.Zero));
-        await using var host = await StartAsync(await TestPostgres.CreateDatabaseAsync(), clock);
+        await using var host = await StartAsync(clock, await TestPostgres.CreateDatabaseAsync());
         var admin = host.Client(await SignInAsync(host));
         var id = (await admin.PostAsync("/api/v1/compliance/licenses", new
         {
@@ -134,7 +133,7 @@ public sealed class LicenseReminderTests
         // The location opens on 1 November 2026; on 10 January 2027 November's Texas report (due 15 December) is
         // overdue and December's (due 15 January) is due in 5 days.
         var clock = TestClock.Running(new DateTimeOffset(2026, 11, 1, 15, 0, 0, TimeSpan.Zero));
-        await using var host = await StartAsync(await TestPostgres.CreateDatabaseAsync(), clock);
+        await using var host = await StartAsync(clock, await TestPostgres.CreateDatabaseAsync());
         var admin = host.Client(await SignInAsync(host));
         var location = (await admin.PostAsync("/api/v1/locations", new { name = "Ninfa's", timezone = "America/Chicago", city = "Houston", state = "TX" }))
             .ShouldSucceed(HttpStatusCode.Created).Data.GetProperty("id").GetString();
@@ -176,38 +175,6 @@ public sealed class LicenseReminderTests
         Assert.Equal("report_due", Assert.Single(open.EnumerateArray()).GetProperty("kind").GetString());
         (await admin.GetAsync($"/api/v1/compliance/status?organizationId={Guid.NewGuid()}")).ShouldFail(HttpStatusCode.NotFound, "NOT_FOUND");
         (await admin.GetAsync("/api/v1/compliance/status?organizationId=abc")).ShouldFail(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
-    }
-
-    private static Task<ProductHost> StartAsync(string connectionString, TestClock clock) =>
-        ProductHost.StartAsync(
-            connectionString,
-            settings: new Dictionary<string, string?>
-            {
-                ["IPF_ADMIN_EMAIL"] = AdminEmail,
-                ["IPF_ADMIN_PASSWORD"] = AdminPassword,
-                ["Compliance:CheckPeriodSeconds"] = "1",
-            },
-            clock: clock);
-
-    private static async Task<string> SignInAsync(ProductHost host) =>
-        (await host.Client().PostAsync("/api/v1/auth/login", new { email = AdminEmail, password = AdminPassword }))
-            .ShouldSucceed().Data.GetProperty("accessToken").GetString()!;
-
-    /// <summary>Moves the clock and waits until the reminder has checked at the new time.</summary>
-    private static async Task CheckedAtAsync(ProductHost host, TestClock clock, DateTimeOffset at)
-    {
-        clock.SetUtcNow(at);
-        await Eventually.Found(
-            async () => await LastCheckAsync(host) is { } checkedAt && checkedAt >= at.UtcDateTime ? "checked" : null,
-            $"a reminder check at {at:u}");
-    }
-
-    private static async Task<DateTime?> LastCheckAsync(ProductHost host)
-    {
-        var organizationId = await host.Database.ScalarAsync<Guid>("SELECT organization_id FROM app.users WHERE email = @email", ("email", AdminEmail));
-        var check = await host.Grains.GetGrain<InventoryProFlow.Contracts.Compliance.IComplianceGrain>(
-            InventoryProFlow.Contracts.GrainKeys.Compliance(organizationId)).LastCheck();
-        return check?.CheckedAt;
     }
 
     private static Task<long> AlertCountAsync(ProductHost host) => host.Database.ScalarAsync<long>("SELECT count(*) FROM app.compliance_alerts");

@@ -4,6 +4,8 @@ using InventoryProFlow.Api.Tests.Infrastructure;
 using InventoryProFlow.Contracts;
 using InventoryProFlow.Contracts.Compliance;
 
+using static InventoryProFlow.Api.Tests.Compliance.ReminderHost;
+
 namespace InventoryProFlow.Api.Tests.Compliance;
 
 /// <summary>
@@ -13,16 +15,13 @@ namespace InventoryProFlow.Api.Tests.Compliance;
 /// </summary>
 public sealed class ReportDraftTests
 {
-    private const string AdminEmail = "owner@drafts.example";
-    private const string AdminPassword = "Drafts-Admin-Pass-1";
-
     [Fact]
     public async Task A_finished_month_is_drafted_once_with_a_manual_reports_figures_and_its_alert_and_mail_link_to_the_draft()
     {
         // Texas owes a monthly ABC report, due the 15th of the next month.
         var clock = TestClock.Running(new DateTimeOffset(2026, 11, 10, 15, 0, 0, TimeSpan.Zero));
         await using var smtp = SmtpCatcher.Start();
-        await using var host = await StartAsync(clock, smtp);
+        await using var host = await StartAsync(clock, settings: smtp.ProductSettings());
         var admin = host.Client(await SignInAsync(host));
         await using var receiver = await WebhookReceiver.StartAsync();
         (await admin.PostAsync("/api/v1/webhooks", new { url = receiver.Url, events = new[] { "compliance.alert" } })).ShouldSucceed(HttpStatusCode.Created);
@@ -93,7 +92,7 @@ public sealed class ReportDraftTests
     {
         var clock = TestClock.Running(new DateTimeOffset(2026, 11, 10, 15, 0, 0, TimeSpan.Zero));
         await using var smtp = SmtpCatcher.Start();
-        await using var host = await StartAsync(clock, smtp);
+        await using var host = await StartAsync(clock, settings: smtp.ProductSettings());
         var admin = host.Client(await SignInAsync(host));
         var broken = await CreateAsync(admin, "/api/v1/locations", new { name = "Anvil", timezone = "America/Chicago", city = "Houston", state = "TX" });
         var working = await CreateAsync(admin, "/api/v1/locations", new { name = "Ninfa's", timezone = "America/Chicago", city = "Houston", state = "TX" });
@@ -132,35 +131,8 @@ public sealed class ReportDraftTests
             : $"report_due:{a.GetProperty("locationId").GetString()}:{(a.GetProperty("reportId").ValueKind == JsonValueKind.Null ? string.Empty : "drafted")}";
     }
 
-    private static Task<ProductHost> StartAsync(TestClock clock, SmtpCatcher smtp) =>
-        ProductHost.StartAsync(
-            settings: new Dictionary<string, string?>(smtp.ProductSettings())
-            {
-                ["IPF_ADMIN_EMAIL"] = AdminEmail,
-                ["IPF_ADMIN_PASSWORD"] = AdminPassword,
-                ["Compliance:CheckPeriodSeconds"] = "1",
-            },
-            clock: clock);
-
-    private static async Task<string> SignInAsync(ProductHost host) =>
-        (await host.Client().PostAsync("/api/v1/auth/login", new { email = AdminEmail, password = AdminPassword }))
-            .ShouldSucceed().Data.GetProperty("accessToken").GetString()!;
-
     private static async Task<string> CreateAsync(ApiClient admin, string path, object body) =>
         (await admin.PostAsync(path, body)).ShouldSucceed(HttpStatusCode.Created).Data.TryGetProperty("id", out var id) ? id.GetString()! : string.Empty;
-
-    private static Task<Guid> OrganizationAsync(ProductHost host) =>
-        host.Database.ScalarAsync<Guid>("SELECT organization_id FROM app.users WHERE email = @email", ("email", AdminEmail));
-
-    /// <summary>Moves the clock and waits until the reminder has checked at the new time.</summary>
-    private static async Task CheckedAtAsync(ProductHost host, TestClock clock, DateTimeOffset at)
-    {
-        clock.SetUtcNow(at);
-        var compliance = host.Grains.GetGrain<IComplianceGrain>(GrainKeys.Compliance(await OrganizationAsync(host)));
-        await Eventually.Found(
-            async () => await compliance.LastCheck() is { } check && check.CheckedAt >= at.UtcDateTime ? "checked" : null,
-            $"a reminder check at {at:u}");
-    }
 
     private static async Task<List<string>> DraftedLocationsAsync(ProductHost host) =>
         [.. (await host.Database.ScalarAsync<string>(
