@@ -2,7 +2,7 @@
 SLN := InventoryProFlow.sln
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-dates build stop format clean bench verify-ledger forecast-eval rotate-signing-key cluster cluster-stop chaos backup restore-drill
+.PHONY: help run test test-dates build stop format clean bench verify-ledger forecast-eval rotate-signing-key rotate-kek cluster cluster-stop chaos backup restore-drill
 
 help:
 	@echo "make run     build and run the Api on http://localhost:3000 (local PostgreSQL in .data/pg)"
@@ -17,6 +17,7 @@ help:
 	@echo "make forecast-eval [DATA=path]  rolling-origin backtest of the demand forecast; JSON last on stdout (build/forecast-eval/result.json, chart.svg)"
 	@echo "make verify-ledger  prove quantity = sum of ledger for every product-location (.data/pg or ConnectionStrings__Postgres)"
 	@echo "make rotate-signing-key  add a fresh token-signing key to the ring (.data/pg or ConnectionStrings__Postgres)"
+	@echo "make rotate-kek  a new key-encryption key (appended to .data/keys/kek) reseals every secret in the database"
 	@echo "make backup  base backup of the make run database (.data/pg, or ConnectionStrings__Postgres) into .data/backups/base, checked; keeps 7"
 	@echo "make restore-drill  backup, point-in-time restore into a new cluster, the Api on it, sales and ledger checked; JSON last (build/restore-drill/result.json)"
 	@echo "make cluster       3 silos + 2 Api nodes (:3100, :3101) on loopback with one PostgreSQL, in the background"
@@ -43,10 +44,13 @@ verify-ledger:
 rotate-signing-key:
 	scripts/rotate-signing-key.sh
 
+rotate-kek:
+	scripts/rotate-kek.sh
+
 stop:
 	scripts/pg.sh stop .data/pg
 
-# Settings: IPF_BACKUP_DIR, IPF_BACKUP_KEEP; restoring is scripts/restore.sh (docs/OPERATIONS.md "Backups and restore").
+# Settings: IPF_BACKUP_DIR, IPF_BACKUP_KEEP, IPF_BACKUP_KEY_FILE; restoring is scripts/restore.sh (docs/OPERATIONS.md "Backups and restore").
 backup:
 	scripts/backup.sh
 

@@ -8,8 +8,10 @@
 # The user needs the REPLICATION privilege (the `ipf` owner of a pg.sh cluster has it).
 #
 # Each backup is a folder IPF_BACKUP_DIR/<UTC time> (default .data/backups/base/20261126T130502Z) holding
-# base.tar.gz, pg_wal.tar.gz (the WAL written during the backup, enough to make it consistent),
-# backup_manifest (a SHA-256 of every file) and backup.info (times, first WAL segment, system identifier).
+# base.tar.gz.gpg, pg_wal.tar.gz.gpg (the WAL written during the backup, enough to make it consistent),
+# both encrypted with the key IPF_BACKUP_KEY_FILE (default .data/keys/backup.key, made when missing; see
+# scripts/backup-key.sh), backup_manifest (a SHA-256 of every file) and backup.info (times, first WAL
+# segment, system identifier, the key's fingerprint).
 # It is written as <name>.partial and renamed only once pg_verifybackup has accepted an unpacked copy.
 # Then only the newest IPF_BACKUP_KEEP (7) backups stay, and the WAL archive (IPF_PG_WAL_ARCHIVE, else the
 # one PG_DIR archives into) loses the segments older than the oldest kept backup needs (pg_archivecleanup).
@@ -30,6 +32,9 @@ KEEP=${IPF_BACKUP_KEEP:-7}
 [[ "$KEEP" =~ ^[1-9][0-9]*$ ]] || die "IPF_BACKUP_KEEP must be a whole number from 1, not '$KEEP'"
 
 TOOLS=$("$PG_SH" bin) || die "PostgreSQL binaries not found"
+# shellcheck source=scripts/backup-key.sh
+source "$ROOT/scripts/backup-key.sh"
+backup_key_ensure
 
 # ---------------------------------------------------------------- which database
 
@@ -113,6 +118,11 @@ start_wal=$(sed -n 's/^START WAL LOCATION: .*(file \([0-9A-F]\{24\}\)).*/\1/p' "
 system_id=$("$TOOLS/pg_controldata" "$unpacked" | sed -n 's/^Database system identifier: *//p')
 [[ -n "$start_wal" && -n "$system_id" ]] || die "could not read the backup's first WAL segment or system identifier"
 rm -rf "$unpacked"
+# Encrypted before the backup counts as taken: no complete backup ever lies on disk in the clear.
+for f in base.tar.gz pg_wal.tar.gz; do
+  backup_encrypt "$partial/$f" "$partial/$f.gpg" || die "could not encrypt $f"
+  rm -f "$partial/$f"
+done
 
 cat >"$partial/backup.info" <<INFO
 started_at=$started_at
@@ -123,6 +133,8 @@ seconds=$backup_seconds
 start_wal=$start_wal
 system_identifier=$system_id
 source=$PGHOST:${PGPORT:-5432}
+encryption=gpg-aes256
+key_fingerprint=$(backup_key_fingerprint)
 INFO
 mv "$partial" "$final"
 trap - EXIT

@@ -252,6 +252,7 @@ start_postgres() {
 }
 
 start_api() {
+  scripts/kek.sh "$DATA_DIR/keys/kek"
   # The content root is the working directory, so start it beside its appsettings.json.
   (
     cd "$API_DIR"
@@ -259,6 +260,7 @@ start_api() {
       ASPNETCORE_URLS="$BASE" \
       ASPNETCORE_ENVIRONMENT=Production \
       IPF_DATA_DIR="$DATA_DIR" \
+      Secrets__KeyEncryptionKeyFile="$DATA_DIR/keys/kek" \
       IPF_ADMIN_EMAIL=admin@bench.example \
       IPF_ADMIN_PASSWORD="Bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')-Zq7" \
       Demo__Seed=false \

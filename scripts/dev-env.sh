@@ -4,7 +4,8 @@
 # options so sourcing it from an interactive shell cannot kill that shell.
 #
 # Creates .data/dev.env once (mode 600) with random passwords, then exports
-# each variable unless the environment already sets it (environment wins).
+# each variable unless the environment already sets it (environment wins);
+# and .data/keys/kek, the key-encryption key (Secrets__KeyEncryptionKeyFile).
 
 _ipf_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 _ipf_env_file=$_ipf_root/.data/dev.env
@@ -30,6 +31,13 @@ chmod 600 "$_ipf_env_file"
 _ipf_ensure_key IPF_ADMIN_EMAIL admin@threerivers.example
 _ipf_ensure_key IPF_ADMIN_PASSWORD "$(_ipf_random_password)"
 _ipf_ensure_key IPF_DEMO_PASSWORD "$(_ipf_random_password)"
+
+# The key-encryption key that seals the secrets in the database (docs/OPERATIONS.md "Secrets at rest"),
+# made once; a KEK the environment already names wins.
+"$_ipf_root/scripts/kek.sh" "$_ipf_root/.data/keys/kek"
+if [[ -z "${Secrets__KeyEncryptionKeyFile:-}" && -z "${Secrets__KeyEncryptionKey:-}" ]]; then
+  export Secrets__KeyEncryptionKeyFile=$_ipf_root/.data/keys/kek
+fi
 
 # Read KEY=VALUE lines literally instead of sourcing, so values are data.
 while IFS= read -r _ipf_line || [[ -n "$_ipf_line" ]]; do

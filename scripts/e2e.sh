@@ -57,11 +57,13 @@ own_pg=1
 conn=$(ConnectionStrings__Postgres='' scripts/pg.sh start "$PG_DIR" | tail -n 1)
 port=$(free_port)
 readonly password=E2e-Admin-Pass-1
+scripts/kek.sh build/e2e-data/keys/kek
 # Each test signs up its own organisation, so tests run side by side: the sign-up limit is lifted.
 ConnectionStrings__Postgres=$conn \
   ASPNETCORE_URLS=http://127.0.0.1:$port \
   ASPNETCORE_ENVIRONMENT=Production \
   IPF_DATA_DIR=$PWD/build/e2e-data \
+  Secrets__KeyEncryptionKeyFile=$PWD/build/e2e-data/keys/kek \
   IPF_ADMIN_EMAIL=admin@threerivers.example \
   IPF_ADMIN_PASSWORD=$password \
   IPF_DEMO_PASSWORD=E2e-Demo-Pass-1 \

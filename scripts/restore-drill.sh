@@ -34,6 +34,8 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 # Only the databases this drill starts; never an external one.
 export ConnectionStrings__Postgres=''
 unset IPF_PG_WAL_ARCHIVE IPF_BACKUP_DIR IPF_BACKUP_KEEP
+# The drill's own backup key, beside (never inside) its backups; backup.sh and restore.sh read it.
+export IPF_BACKUP_KEY_FILE=$OUT/backup.key
 
 # ---------------------------------------------------------------- checks and the summary
 
@@ -135,8 +137,11 @@ if [[ "${RESTORE_DRILL_BUILD:-1}" != 0 ]]; then
 fi
 [[ -f "$API_DIR/InventoryProFlow.Api.dll" ]] || die "no Release build in $API_DIR"
 stop_databases
-rm -rf "$OUT/source-pg" "$OUT/restored-pg" "$OUT/wal" "$OUT/backups" "$OUT/api-data" "$OUT"/*.log "$OUT"/*.json
+rm -rf "$OUT/source-pg" "$OUT/restored-pg" "$OUT/wal" "$OUT/backups" "$OUT/api-data" "$OUT"/*.log "$OUT"/*.json "$IPF_BACKUP_KEY_FILE"
 mkdir -p "$OUT"
+(umask 077 && head -c 32 /dev/urandom | base64 -w0 >"$IPF_BACKUP_KEY_FILE")
+# shellcheck source=scripts/backup-key.sh
+source scripts/backup-key.sh
 drill_started=$(now_ms)
 
 # ---------------------------------------------------------------- helpers
@@ -151,10 +156,12 @@ start_api() {
   BASE=http://127.0.0.1:$(free_port)
   silo_port=$(free_port)
   gateway_port=$(free_port)
+  # The restored product opens the secrets sealed before the backup with the same KEK, kept outside the backup.
+  scripts/kek.sh "$OUT/api-data/keys/kek"
   (
     # Exported, not on the command line: the password stays out of ps.
     export ConnectionStrings__Postgres=$connection ASPNETCORE_URLS=$BASE ASPNETCORE_ENVIRONMENT=Production \
-      IPF_DATA_DIR=$OUT/api-data IPF_ADMIN_EMAIL=$ADMIN_EMAIL IPF_ADMIN_PASSWORD=$admin_password \
+      IPF_DATA_DIR=$OUT/api-data Secrets__KeyEncryptionKeyFile=$OUT/api-data/keys/kek IPF_ADMIN_EMAIL=$ADMIN_EMAIL IPF_ADMIN_PASSWORD=$admin_password \
       IPF_DEMO_PASSWORD=$admin_password Demo__Seed=true Identity__PasswordHashIterations=10000 \
       RateLimits__SignInAttemptsPerMinute=unlimited RateLimits__StarterCallsPerHour=unlimited \
       Serilog__MinimumLevel__Default=Warning Orleans__SiloPort=$silo_port Orleans__GatewayPort=$gateway_port
@@ -209,6 +216,20 @@ backup=$(IPF_BACKUP_DIR=$BACKUPS scripts/backup.sh "$SOURCE_PG" 2>"$OUT/backup.l
   { cat "$OUT/backup.log" >&2; die "scripts/backup.sh failed"; }
 backup_seconds=$(seconds_since "$started")
 check 1 "base backup taken and checked by pg_verifybackup in ${backup_seconds} s"
+# At rest the backup is encrypted: no file of it, read as it is or unpacked as a tar.gz, shows the demo's
+# organisation name, which the decrypted base archive does.
+known="Three Rivers Bar & Bottle"
+# Counted, not grep -q: an early exit would make the producer of a pipeline fail under pipefail.
+shows() { grep -a -c -F "$known" || true; }
+leaks=0
+for f in "$backup"/*; do
+  if (($(shows <"$f") + $( (tar -xzOf "$f" 2>/dev/null || true) | shows) > 0)); then
+    leaks=$((leaks + 1))
+    log "$f shows '$known' in the clear"
+  fi
+done
+decrypted=$( (backup_decrypt "$backup/base.tar.gz.gpg" | tar -xzOf - || true) | shows)
+check $((leaks == 0 && decrypted > 0)) "the base backup is encrypted at rest: '$known' in none of its files ($leaks leaking), but on $decrypted lines of it once decrypted with its key"
 
 # ---------------------------------------------------------------- 3. trade around the target time
 

@@ -12,7 +12,8 @@
 #                  transaction committed at or before it, none after. Default: the end of the archive
 #   DEST           a folder that does not exist or is empty
 #
-# The backup is unpacked into DEST/data and checked with pg_verifybackup; PostgreSQL then replays the
+# The backup is decrypted with IPF_BACKUP_KEY_FILE (default .data/keys/backup.key; scripts/backup-key.sh), unpacked
+# into DEST/data and checked with pg_verifybackup; PostgreSQL then replays the
 # archive, promotes itself to a new timeline and is writable. Prints the connection string last, like
 # scripts/pg.sh start; afterwards scripts/pg.sh stop|start|url DEST work on it. DEST/restore.info
 # records what was restored. The restored cluster does not archive its WAL unless IPF_PG_WAL_ARCHIVE
@@ -84,10 +85,32 @@ if [[ -z "$backup" ]]; then
   [[ -n "$backup" ]] || die "no backup in $base_dir finished before $target"
 fi
 [[ -d "$backup" ]] || die "backup $backup does not exist"
-for f in base.tar.gz pg_wal.tar.gz backup_manifest backup.info; do
+for f in backup_manifest backup.info; do
   [[ -s "$backup/$f" ]] || die "$backup is not a complete backup of scripts/backup.sh (no $f)"
 done
 backup=$(cd "$backup" && pwd -P)
+# shellcheck source=scripts/backup-key.sh
+source "$ROOT/scripts/backup-key.sh"
+# Backups from before encryption hold the plain archives; encrypted ones need the key they were taken with.
+encrypted=0
+[[ "$(info encryption "$backup")" != gpg-aes256 ]] || encrypted=1
+suffix=$([[ $encrypted == 1 ]] && echo .gpg || true)
+for f in base.tar.gz pg_wal.tar.gz; do
+  [[ -s "$backup/$f$suffix" ]] || die "$backup is not a complete backup of scripts/backup.sh (no $f$suffix)"
+done
+if [[ $encrypted == 1 ]]; then
+  [[ -s "$BACKUP_KEY_FILE" ]] || die "$backup is encrypted; its key $BACKUP_KEY_FILE (IPF_BACKUP_KEY_FILE) does not exist"
+  [[ "$(backup_key_fingerprint)" == "$(info key_fingerprint "$backup")" ]] ||
+    die "$backup was encrypted with the key of fingerprint $(info key_fingerprint "$backup"), not $BACKUP_KEY_FILE ($(backup_key_fingerprint)); set IPF_BACKUP_KEY_FILE"
+fi
+# unpack ARCHIVE FOLDER: a (decrypted) tar.gz of the backup into FOLDER.
+unpack() {
+  if [[ $encrypted == 1 ]]; then
+    backup_decrypt "$backup/$1.gpg" | tar -xzf - -C "$2" || die "could not decrypt and unpack $1.gpg"
+  else
+    tar -xzf "$backup/$1" -C "$2"
+  fi
+}
 finished_at=$(info finished_at "$backup")
 if [[ -n "$target_us" ]] && ((target_us < $(finished_us "$backup"))); then
   die "--target-time $target is before backup $(basename "$backup") finished ($finished_at); choose an older backup or a later time"
@@ -116,8 +139,8 @@ log "restoring $backup (finished $finished_at) into $dest${target:+, up to $targ
 mkdir -p "$dest/data/pg_wal"
 dest=$(cd "$dest" && pwd -P)
 data=$dest/data
-tar -xzf "$backup/base.tar.gz" -C "$data"
-tar -xzf "$backup/pg_wal.tar.gz" -C "$data/pg_wal"
+unpack base.tar.gz "$data"
+unpack pg_wal.tar.gz "$data/pg_wal"
 "$TOOLS/pg_verifybackup" -q -m "$backup/backup_manifest" "$data" >&2 || die "pg_verifybackup rejected $backup"
 
 # The source's archiving settings stay behind: a trial restore must not write into the live archive.

@@ -15,13 +15,16 @@ siloSettings.ResolveFileProvider();
 builder.Configuration.Sources.Insert(0, siloSettings);
 builder.Configuration["Orleans:Mode"] ??= nameof(OrleansMode.Cluster);
 builder.Services.AddSerilog((_, logs) => JsonLogs.Configure(logs, builder.Configuration, "ipf-silo"));
-if (args.FirstOrDefault() is LedgerCheck.Verb or SigningKeyRotation.Verb)
+if (args.FirstOrDefault() is LedgerCheck.Verb or SigningKeyRotation.Verb or KekRotation.Verb)
 {
     builder.Services.AddGrainServices(builder.Configuration.PostgresConnectionString());
     using var tool = builder.Build();
-    return args[0] == LedgerCheck.Verb
-        ? await LedgerCheck.RunAsync(tool.Services, Console.Out)
-        : await SigningKeyRotation.RunAsync(tool.Services, Console.Out);
+    return args[0] switch
+    {
+        LedgerCheck.Verb => await LedgerCheck.RunAsync(tool.Services, Console.Out),
+        SigningKeyRotation.Verb => await SigningKeyRotation.RunAsync(tool.Services, Console.Out),
+        _ => await KekRotation.RunAsync(tool.Services, Console.Out),
+    };
 }
 
 builder.AddInventorySilo();

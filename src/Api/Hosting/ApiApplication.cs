@@ -10,6 +10,7 @@ using InventoryProFlow.Api.Notifications;
 using InventoryProFlow.Api.Operations;
 using InventoryProFlow.Api.Stock;
 using InventoryProFlow.Api.Webhooks;
+using InventoryProFlow.Grains.Storage;
 using InventoryProFlow.Silo.Hosting;
 using InventoryProFlow.Silo.Logging;
 using InventoryProFlow.Silo.Metrics;
@@ -33,6 +34,8 @@ public static class ApiApplication
         if (mode == OrleansMode.Client)
         {
             builder.AddInventoryClusterClient();
+            // Signing keys come from the database, opened with the KEK here: a grain never hands out a private key.
+            builder.Services.AddSigningKeyStore(builder.Configuration.PostgresConnectionString());
         }
         else
         {

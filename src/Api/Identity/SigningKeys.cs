@@ -1,16 +1,18 @@
 using System.Security.Cryptography;
 using InventoryProFlow.Contracts.Identity;
+using InventoryProFlow.Grains.Identity;
 using Microsoft.IdentityModel.Tokens;
 
 namespace InventoryProFlow.Api.Identity;
 
 /// <summary>
-/// This node's copy of the cluster's signing-key ring (<see cref="ISigningKeyRingGrain"/>), refreshed every
+/// This node's copy of the cluster's signing-key ring, read from app.signing_keys and opened with the KEK here (a grain
+/// only ever answers public halves, <see cref="ISigningKeyRingGrain"/>), refreshed every
 /// <c>Auth:SigningKeyRefreshSeconds</c>. A rotated key is published in the JWKS and accepted at once, but signs only
 /// after two refresh periods, by which time every node knows it; the key it replaces keeps verifying until the last
 /// token it signed has expired. Starting the node waits for the first load.
 /// </summary>
-public sealed class SigningKeys(IConfiguration configuration, IGrainFactory grains, TimeProvider time, ILogger<SigningKeys> logger)
+public sealed class SigningKeys(IConfiguration configuration, SigningKeyStore store, TimeProvider time, ILogger<SigningKeys> logger)
     : BackgroundService
 {
     public const string RingKey = "jwt";
@@ -44,7 +46,12 @@ public sealed class SigningKeys(IConfiguration configuration, IGrainFactory grai
     /// <summary>Reads the ring from the cluster now (tests call it after a rotation instead of waiting for the timer).</summary>
     public async Task ReloadAsync()
     {
-        var keys = await grains.GetGrain<ISigningKeyRingGrain>(RingKey).Keys(FirstKeyPem());
+        var keys = await store.Load();
+        if (keys.Count == 0)
+        {
+            keys = await store.Seed(FirstKeyPem());
+        }
+
         _ring = KeyRing.From(keys, time.GetUtcNow().UtcDateTime, 2 * _refreshPeriod, _tokenLifetime, _ring);
     }
 
@@ -91,15 +98,9 @@ public sealed class SigningKeys(IConfiguration configuration, IGrainFactory grai
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var fresh = RSA.Create(2048);
-        var pem = fresh.ExportPkcs8PrivateKeyPem();
         // Write then rename: two nodes starting together both end up reading one complete key.
         var temporary = $"{path}.{Environment.ProcessId}.tmp";
-        File.WriteAllText(temporary, pem);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
+        PrivateKeyFile.Write(temporary, fresh.ExportPkcs8PrivateKeyPem());
         try
         {
             File.Move(temporary, path, overwrite: false);

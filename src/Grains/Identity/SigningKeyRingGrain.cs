@@ -2,14 +2,10 @@ using InventoryProFlow.Contracts.Identity;
 
 namespace InventoryProFlow.Grains.Identity;
 
-/// <summary>One activation in the cluster, so two nodes seeding an empty ring, or an operator rotating, take turns.</summary>
+/// <summary>One activation in the cluster, so operators rotating take turns. It answers public halves only.</summary>
 public sealed class SigningKeyRingGrain(SigningKeyStore store) : Grain, ISigningKeyRingGrain
 {
-    public async Task<IReadOnlyList<SigningKey>> Keys(string firstKeyPem)
-    {
-        var keys = await store.Load();
-        return keys.Count > 0 ? keys : await store.Seed(firstKeyPem);
-    }
+    public async Task<IReadOnlyList<PublicSigningKey>> PublicKeys() => (await store.Load()).Select(k => k.PublicHalf()).ToList();
 
-    public Task<SigningKey> Rotate() => store.Rotate();
+    public async Task<PublicSigningKey> Rotate() => (await store.Rotate()).PublicHalf();
 }

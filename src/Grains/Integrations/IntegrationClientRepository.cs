@@ -8,7 +8,7 @@ using Npgsql;
 namespace InventoryProFlow.Grains.Integrations;
 
 /// <summary>SQL for app.integration_clients. Creation and revocation are audited, without the secret or its hash.</summary>
-public sealed class IntegrationClientRepository(NpgsqlDataSource db, AuditLog audit)
+public sealed class IntegrationClientRepository(NpgsqlDataSource db, AuditLog audit, KeyEncryptionKeys keys)
 {
     // Scopes travel as one space-separated text, as OAuth writes them: Dapper maps no text[] into a record constructor.
     private const string Columns = "id, organization_id, name, array_to_string(scopes, ' ') AS scopes, created_at, last_used_at, revoked_at, integration_id";
@@ -89,11 +89,12 @@ public sealed class IntegrationClientRepository(NpgsqlDataSource db, AuditLog au
     public async Task<IntegrationCredential?> PosCredential(Guid organizationId, Guid clientId)
     {
         await using var connection = await db.OpenConnectionAsync();
-        return await connection.QuerySingleOrDefaultAsync<IntegrationCredential>(
-            "SELECT i.id AS integration_id, i.organization_id, i.webhook_secret FROM app.integration_clients c " +
+        var row = await connection.QuerySingleOrDefaultAsync<SealedCredential>(
+            "SELECT i.id AS integration_id, i.organization_id, i.webhook_secret, i.kek_id FROM app.integration_clients c " +
             "JOIN app.integrations i ON i.id = c.integration_id AND i.organization_id = c.organization_id AND i.revoked_at IS NULL " +
             "WHERE c.organization_id = @organizationId AND c.id = @clientId AND c.revoked_at IS NULL",
             new { organizationId, clientId });
+        return row?.Opened(keys);
     }
 
     private static ClientDetails Read(Row row) =>

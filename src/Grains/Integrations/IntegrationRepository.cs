@@ -8,7 +8,7 @@ using Npgsql;
 namespace InventoryProFlow.Grains.Integrations;
 
 /// <summary>SQL for app.integrations and app.unmapped_items.</summary>
-public sealed class IntegrationRepository(NpgsqlDataSource db, AuditLog audit)
+public sealed class IntegrationRepository(NpgsqlDataSource db, AuditLog audit, KeyEncryptionKeys keys)
 {
     private const string DetailColumns = "id, organization_id, name, kind, api_key_prefix, created_at, revoked_at";
 
@@ -16,15 +16,19 @@ public sealed class IntegrationRepository(NpgsqlDataSource db, AuditLog audit)
         "id, organization_id, integration_id, location_id, pos_transaction_id, line_number, sku, barcode, quantity, unit_price, " +
         "occurred_at, status, product_id, movement_id, mapped_by, mapped_at, created_at, pos_item_id, item_name, modifier_ids";
 
-    /// <summary>Adds an integration, audited as integration.created (its key's prefix only: never the key, its hash or the secret).</summary>
+    /// <summary>
+    /// Adds an integration, audited as integration.created (its key's prefix only: never the key, its hash or the secret);
+    /// the secret is stored sealed with the KEK.
+    /// </summary>
     public async Task<IntegrationDetails> Insert(IntegrationDetails details, string apiKeyHash, string webhookSecret, Guid createdBy)
     {
+        var sealedSecret = keys.Seal(webhookSecret, SecretColumn.Integrations.Context(details.Id));
         await using var connection = await db.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         var stored = await connection.QuerySingleAsync<IntegrationDetails>(
-            "INSERT INTO app.integrations (id, organization_id, name, kind, api_key_hash, api_key_prefix, webhook_secret, created_by, created_at) " +
-            $"VALUES (@Id, @OrganizationId, @Name, @Kind, @apiKeyHash, @ApiKeyPrefix, @webhookSecret, @createdBy, @CreatedAt) RETURNING {DetailColumns}",
-            new { details.Id, details.OrganizationId, details.Name, details.Kind, apiKeyHash, details.ApiKeyPrefix, webhookSecret, createdBy, details.CreatedAt },
+            "INSERT INTO app.integrations (id, organization_id, name, kind, api_key_hash, api_key_prefix, webhook_secret, kek_id, created_by, created_at) " +
+            $"VALUES (@Id, @OrganizationId, @Name, @Kind, @apiKeyHash, @ApiKeyPrefix, @webhookSecret, @kekId, @createdBy, @CreatedAt) RETURNING {DetailColumns}",
+            new { details.Id, details.OrganizationId, details.Name, details.Kind, apiKeyHash, details.ApiKeyPrefix, webhookSecret = sealedSecret.Text, kekId = sealedSecret.KekId, createdBy, details.CreatedAt },
             transaction);
         await audit.Append(connection, transaction, stored.OrganizationId, AuditChange.Of("integration", "created", stored.Id, null, stored));
         await transaction.CommitAsync();
@@ -79,9 +83,10 @@ public sealed class IntegrationRepository(NpgsqlDataSource db, AuditLog audit)
     public async Task<IntegrationCredential?> Credential(string apiKeyHash)
     {
         await using var connection = await db.OpenConnectionAsync();
-        return await connection.QuerySingleOrDefaultAsync<IntegrationCredential>(
-            "SELECT id AS integration_id, organization_id, webhook_secret FROM app.integrations WHERE api_key_hash = @apiKeyHash AND revoked_at IS NULL",
+        var row = await connection.QuerySingleOrDefaultAsync<SealedCredential>(
+            "SELECT id AS integration_id, organization_id, webhook_secret, kek_id FROM app.integrations WHERE api_key_hash = @apiKeyHash AND revoked_at IS NULL",
             new { apiKeyHash });
+        return row?.Opened(keys);
     }
 
     /// <summary>Queues lines and answers how many are new; a line already queued (the same POS transaction delivered again) is left as it is.</summary>

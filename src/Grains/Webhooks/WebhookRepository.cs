@@ -11,21 +11,22 @@ namespace InventoryProFlow.Grains.Webhooks;
 public sealed record DueEvent(Guid Id, Guid WebhookId, Guid OrganizationId, string Event, string Payload, DateTime CreatedAt, int Attempts, string Url, string Secret);
 
 /// <summary>SQL for app.webhooks, app.webhook_outbox and app.webhook_deliveries.</summary>
-public sealed class WebhookRepository(NpgsqlDataSource db, AuditLog audit)
+public sealed class WebhookRepository(NpgsqlDataSource db, AuditLog audit, KeyEncryptionKeys keys)
 {
     // Dapper cannot bind a text[] column to a constructor parameter, so the events travel as one string (names hold no comma).
     private const string Columns = "id, organization_id, url, array_to_string(events, ',') AS events, description, created_at";
-    private const string DueColumns = "o.id, o.webhook_id, o.organization_id, o.event, o.payload::text AS payload, o.created_at, o.attempts, w.url, w.secret";
+    private const string DueColumns = "o.id, o.webhook_id, o.organization_id, o.event, o.payload::text AS payload, o.created_at, o.attempts, w.url, w.secret, w.kek_id";
 
-    /// <summary>Adds a subscription, audited as webhook.created (without its secret).</summary>
+    /// <summary>Adds a subscription, audited as webhook.created (without its secret); the secret is stored sealed with the KEK.</summary>
     public async Task<WebhookDetails> Insert(WebhookDetails webhook, string secret, Guid createdBy)
     {
+        var sealedSecret = keys.Seal(secret, SecretColumn.Webhooks.Context(webhook.Id));
         await using var connection = await db.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         var stored = (await connection.QuerySingleAsync<WebhookRow>(
-            "INSERT INTO app.webhooks (id, organization_id, url, events, description, secret, created_by, created_at) " +
-            $"VALUES (@Id, @OrganizationId, @Url, @Events, @Description, @secret, @createdBy, @CreatedAt) RETURNING {Columns}",
-            new { webhook.Id, webhook.OrganizationId, webhook.Url, webhook.Events, webhook.Description, secret, createdBy, webhook.CreatedAt },
+            "INSERT INTO app.webhooks (id, organization_id, url, events, description, secret, kek_id, created_by, created_at) " +
+            $"VALUES (@Id, @OrganizationId, @Url, @Events, @Description, @secret, @kekId, @createdBy, @CreatedAt) RETURNING {Columns}",
+            new { webhook.Id, webhook.OrganizationId, webhook.Url, webhook.Events, webhook.Description, secret = sealedSecret.Text, kekId = sealedSecret.KekId, createdBy, webhook.CreatedAt },
             transaction)).Details();
         await audit.Append(connection, transaction, stored.OrganizationId, AuditChange.Of("webhook", "created", stored.Id, null, stored));
         await transaction.CommitAsync();
@@ -75,21 +76,22 @@ public sealed class WebhookRepository(NpgsqlDataSource db, AuditLog audit)
     public async Task<IReadOnlyList<DueEvent>> LeaseDue(int limit, TimeSpan lease, DateTime now)
     {
         await using var connection = await db.OpenConnectionAsync();
-        return (await connection.QueryAsync<DueEvent>(
+        return (await connection.QueryAsync<DueRow>(
             "UPDATE app.webhook_outbox o SET leased_until = @now + @lease FROM app.webhooks w " +
             "WHERE w.id = o.webhook_id AND o.id IN (SELECT id FROM app.webhook_outbox WHERE delivered_at IS NULL AND failed_at IS NULL " +
             "AND next_attempt_at <= @now AND (leased_until IS NULL OR leased_until < @now) ORDER BY next_attempt_at LIMIT @limit FOR UPDATE SKIP LOCKED) " +
             $"RETURNING {DueColumns}",
-            new { limit, lease, now })).ToList();
+            new { limit, lease, now })).Select(Opened).ToList();
     }
 
     public async Task<DueEvent?> Find(Guid organizationId, Guid webhookId, Guid outboxId)
     {
         await using var connection = await db.OpenConnectionAsync();
-        return await connection.QuerySingleOrDefaultAsync<DueEvent>(
+        var row = await connection.QuerySingleOrDefaultAsync<DueRow>(
             $"SELECT {DueColumns} FROM app.webhook_outbox o JOIN app.webhooks w ON w.id = o.webhook_id " +
             "WHERE o.organization_id = @organizationId AND o.webhook_id = @webhookId AND o.id = @outboxId AND w.deleted_at IS NULL",
             new { organizationId, webhookId, outboxId });
+        return row is null ? null : Opened(row);
     }
 
     /// <summary>Logs a try and moves the event on: delivered, due again later, or given up.</summary>
@@ -111,6 +113,12 @@ public sealed class WebhookRepository(NpgsqlDataSource db, AuditLog audit)
             new { delivery.OutboxId, delivery.StatusCode, delivery.Error, delivered, delivery.AttemptedAt, retryAt, giveUp }, transaction);
         await transaction.CommitAsync();
     }
+
+    private DueEvent Opened(DueRow row) =>
+        new(row.Id, row.WebhookId, row.OrganizationId, row.Event, row.Payload, row.CreatedAt, row.Attempts, row.Url,
+            keys.Open(new StoredSecret(row.Secret, row.KekId), SecretColumn.Webhooks.Context(row.WebhookId)));
+
+    private sealed record DueRow(Guid Id, Guid WebhookId, Guid OrganizationId, string Event, string Payload, DateTime CreatedAt, int Attempts, string Url, string Secret, string? KekId);
 
     private sealed record WebhookRow(Guid Id, Guid OrganizationId, string Url, string Events, string? Description, DateTime CreatedAt)
     {

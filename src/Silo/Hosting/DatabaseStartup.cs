@@ -31,7 +31,7 @@ public sealed record StartupReport(bool DemoSeeded, bool DemoPresent, bool Writt
 }
 
 /// <summary>
-/// Runs before the silo starts (Orleans needs its tables): migrations, then the demo organisation
+/// Runs before the silo starts (Orleans needs its tables): migrations, sealing secrets left plain, then the demo organisation
 /// (when Demo:Seed is on), then the bootstrap admin.
 /// </summary>
 public static class DatabaseStartup
@@ -43,6 +43,8 @@ public static class DatabaseStartup
         var configuration = services.GetRequiredService<IConfiguration>();
         var development = services.GetRequiredService<IHostEnvironment>().IsDevelopment();
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
+        // Before anything reads a secret: stops here when a KEK in use is missing, and seals what older versions left plain.
+        await services.GetRequiredService<SealedSecrets>().SealPlainAsync(cancellationToken);
 
         var admin = Login(Roles.Admin, configuration["IPF_ADMIN_EMAIL"] ?? DefaultAdminEmail, configuration["IPF_ADMIN_PASSWORD"]);
         if (configuration.GetValue("Demo:Seed", false))

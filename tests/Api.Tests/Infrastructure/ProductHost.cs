@@ -54,6 +54,7 @@ public sealed class ProductHost : IAsyncDisposable
         {
             ["ConnectionStrings:Postgres"] = connectionString,
             ["IPF_DATA_DIR"] = dataFolder,
+            ["Secrets:KeyEncryptionKey"] = TestSecrets.KeyEncryptionKey,
             ["Orleans:SiloPort"] = Loopback.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:GatewayPort"] = Loopback.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:ClusterId"] = "test-" + Guid.NewGuid().ToString("N")[..8],

@@ -39,6 +39,7 @@ public sealed class ProductProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__Postgres"] = connectionString;
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["IPF_DATA_DIR"] = dataFolder;
+        start.Environment["Secrets__KeyEncryptionKey"] = TestSecrets.KeyEncryptionKey;
         start.Environment["IPF_ADMIN_EMAIL"] = "crash.admin@example.com";
         start.Environment["IPF_ADMIN_PASSWORD"] = "Crash-Admin-Pass-1";
         start.Environment["Orleans__SiloPort"] = Loopback.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);

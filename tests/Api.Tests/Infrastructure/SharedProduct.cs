@@ -7,7 +7,7 @@ public class SharedProduct : IAsyncLifetime
 {
     public const string Collection = "product";
 
-    public ProductHost Host { get; private set; } = null!;
+    public ProductHost Host { get; protected set; } = null!;
 
     public virtual async Task InitializeAsync() => Host = await ProductHost.StartAsync(settings: Settings());
 

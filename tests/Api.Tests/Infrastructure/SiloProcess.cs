@@ -29,6 +29,7 @@ public sealed class SiloProcess : IAsyncDisposable
         };
         start.Environment["ConnectionStrings__Postgres"] = connectionString;
         start.Environment["IPF_DATA_DIR"] = dataFolder;
+        start.Environment["Secrets__KeyEncryptionKey"] = TestSecrets.KeyEncryptionKey;
         start.Environment["IPF_ADMIN_EMAIL"] = "silo.admin@example.com";
         start.Environment["IPF_ADMIN_PASSWORD"] = "Silo-Admin-Pass-1";
         start.Environment["Orleans__ClusterId"] = clusterId;
