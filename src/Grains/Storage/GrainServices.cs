@@ -30,7 +30,11 @@ public static class GrainServices
         SqlMapper.AddTypeHandler(new TextArrayColumn());
 
         services.AddSingleton(new DatabaseSettings(connectionString));
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(ConnectionDefaults.Apply(connectionString)).Build());
+        services.AddSingleton(provider => StatementTimeouts.From(provider.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(provider => new NpgsqlDataSourceBuilder(provider.GetRequiredService<StatementTimeouts>().ForProduct(connectionString)).Build());
+        services.AddKeyedSingleton(
+            StatementTimeouts.Reports,
+            (provider, _) => new NpgsqlDataSourceBuilder(provider.GetRequiredService<StatementTimeouts>().ForReports(connectionString)).Build());
         // The product's one clock. Tried first: a test that moves time puts its own clock here, and every
         // business time (ledger, licences, reports, tokens, rate-limit windows) follows it.
         services.TryAddSingleton(TimeProvider.System);
