@@ -111,6 +111,9 @@ public static class GrainKeys
 
     public static string Webhooks(Guid organizationId) => $"webhooks/{organizationId:D}";
 
+    /// <summary>An organisation's heavy requests (exports, report scans, verifications, imports) this minute.</summary>
+    public static string HeavyRequests(Guid organizationId) => $"heavy/{organizationId:D}";
+
     /// <summary>The manual redeliveries of one webhook this minute.</summary>
     public static string Redeliveries(Guid organizationId, Guid webhookId) => $"redeliveries/{organizationId:D}/{webhookId:D}";
 

@@ -17,6 +17,8 @@ builder.Configuration["Orleans:Mode"] ??= nameof(OrleansMode.Cluster);
 builder.Services.AddSerilog((_, logs) => JsonLogs.Configure(logs, builder.Configuration, "ipf-silo"));
 if (args.FirstOrDefault() is LedgerCheck.Verb or SigningKeyRotation.Verb or KekRotation.Verb)
 {
+    // An operator's command over every organisation may read the whole ledger: no statement timeout unless one is set.
+    builder.Configuration["Database:ReportStatementTimeoutSeconds"] ??= "0";
     builder.Services.AddGrainServices(builder.Configuration.PostgresConnectionString());
     using var tool = builder.Build();
     return args[0] switch

@@ -17,7 +17,7 @@ public static class ForecastApi
         analytics.MapPost("/forecast", Forecast).WithName("forecastDemand")
             .WithSummary("Daily demand of a product at a location for forecastDays (1 to 90, default 30) with bounds, and the order to place");
         analytics.MapGet("/reorder", Reorder).WithSummary("What to order now at a location, by supplier, from the forecasts");
-        analytics.MapPost("/forecast/retrain", Retrain).RequireAuthorization(Policies.Admin).WithName("retrainForecast")
+        analytics.MapPost("/forecast/retrain", Retrain).LimitAsHeavy().RequireAuthorization(Policies.Admin).WithName("retrainForecast")
             .WithSummary("Train the organisation's demand model on its ledger now (it retrains weekly by itself)");
         return routes;
     }

@@ -22,7 +22,7 @@ public static class SalesAnalyticsApi
     public static IEndpointRouteBuilder MapSalesAnalyticsApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGroup("/api/v1/analytics").WithTags("Analytics").RequireAuthorization(Policies.AnalyticsReader)
-            .MapGet("/sales", Sales)
+            .MapGet("/sales", Sales).LimitAsHeavy()
             .WithSummary("Sales between startDate and endDate (business dates; default the last 30 days), optionally at one location; format=csv for the daily breakdown");
         return routes;
     }

@@ -15,7 +15,7 @@ public static class ShrinkageApi
     public static IEndpointRouteBuilder MapShrinkageApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGroup("/api/v1/analytics").WithTags("Analytics").RequireAuthorization(Policies.AnalyticsReader)
-            .MapGet("/anomalies", Anomalies)
+            .MapGet("/anomalies", Anomalies).LimitAsHeavy()
             .WithSummary("Products whose counts between from and to (default the last 30 days) lie beyond the location's usual variance, by money lost; all=true lists every counted product");
         return routes;
     }

@@ -16,7 +16,7 @@ public static class VarianceApi
     public static IEndpointRouteBuilder MapVarianceApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGroup("/api/v1/analytics").WithTags("Analytics").RequireAuthorization(Policies.AnalyticsReader)
-            .MapGet("/variance", Report)
+            .MapGet("/variance", Report).LimitAsHeavy()
             .WithSummary("Variance of a location between two completed count sessions (from, to; default its last two): per product and category, in ml, oz, units, cost and retail; format json, csv or html");
         return routes;
     }

@@ -5,6 +5,7 @@ using InventoryProFlow.Api.Paging;
 using InventoryProFlow.Contracts;
 using InventoryProFlow.Contracts.Compliance;
 using InventoryProFlow.Contracts.Errors;
+using InventoryProFlow.Contracts.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InventoryProFlow.Api.Compliance;
@@ -29,8 +30,8 @@ public static class AuditApi
         var compliance = routes.MapGroup("/api/v1/compliance").WithTags("Compliance").RequireAuthorization(Policies.ComplianceReader);
         compliance.MapGet("/audit", List).WithName("listAuditEntries")
             .WithSummary("The audit trail, newest first: entityType, entityId, userId, action, from, to, page, limit (admin, manager)");
-        compliance.MapGet("/audit/verify", Verify).WithName("verifyAuditTrail")
-            .WithSummary("Recompute every hash and link of the audit trail: an edited or deleted entry is reported by sequence (admin, manager)");
+        compliance.MapGet("/audit/verify", Verify).LimitAsHeavy().WithName("verifyAuditTrail")
+            .WithSummary("Recompute the hashes and links of the audit trail from the last verified entry (full=true, admin: from the first): an edited or deleted entry is reported by sequence (admin, manager)");
         return routes;
     }
 
@@ -48,11 +49,20 @@ public static class AuditApi
 
         var page = await Audit(principal, grains).List(auditQuery);
         return TypedResults.Ok(Envelope.Of(new Contracts.Paging.Page<AuditEntryView>(
-            page.Items.Select(AuditEntryView.Of).ToList(), page.PageNumber, page.Limit, page.Total)));
+            page.Items.Select(AuditEntryView.Of).ToList(), page.PageNumber, page.Limit, page.Total, page.TotalIsLowerBound)));
     }
 
-    private static async Task<Ok<Envelope<AuditVerification>>> Verify(ClaimsPrincipal principal, IGrainFactory grains) =>
-        TypedResults.Ok(Envelope.Of(await Audit(principal, grains).Verify()));
+    private static async Task<Ok<Envelope<AuditVerification>>> Verify(string? full, ClaimsPrincipal principal, IGrainFactory grains)
+    {
+        var whole = ListQuery.Flag("full", full);
+        // The walk from the first entry reads the whole trail: an admin's decision, not every reader's.
+        if (whole && !CurrentUser.From(principal).Scopes.Contains(Scopes.AdminAll))
+        {
+            throw new ForbiddenException("full=true walks the whole audit trail again and is for admins; without it the verification checks every entry from the last one verified.");
+        }
+
+        return TypedResults.Ok(Envelope.Of(await Audit(principal, grains).Verify(whole)));
+    }
 
     // The key carries the caller's organisation: no other organisation's entries are reachable.
     private static IAuditGrain Audit(ClaimsPrincipal principal, IGrainFactory grains) =>

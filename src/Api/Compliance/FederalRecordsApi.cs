@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
+using InventoryProFlow.Api.Exports;
 using InventoryProFlow.Api.Identity;
 using InventoryProFlow.Api.Paging;
 using InventoryProFlow.Contracts;
@@ -18,13 +19,13 @@ public static class FederalRecordsApi
     public static IEndpointRouteBuilder MapFederalRecordsApi(this IEndpointRouteBuilder routes)
     {
         var compliance = routes.MapGroup("/api/v1/compliance").WithTags("Compliance").RequireAuthorization(Policies.ComplianceReader);
-        compliance.MapGet("/ttb/monthly", Monthly)
+        compliance.MapGet("/ttb/monthly", Monthly).LimitAsHeavy()
             .WithSummary("TTB F 5110.40, 5110.11 and 5110.28 for a month (month=yyyy-MM, optional locationId): proof gallons by kind of spirits, with due dates");
-        compliance.MapGet("/ttb/excise", Excise)
+        compliance.MapGet("/ttb/excise", Excise).LimitAsHeavy()
             .WithSummary("TTB F 5000.24 estimate for periodStart..periodEnd (one calendar year): taxable removals in proof gallons, tiered tax, due date");
-        compliance.MapGet("/records/receiving", Receiving)
+        compliance.MapGet("/records/receiving", Receiving).LimitAsHeavy()
             .WithSummary("27 CFR 31 receiving records from..to (at most 3 years and a day): paginated JSON, or format=csv for the whole range");
-        compliance.MapGet("/records/large-sales", LargeSales)
+        compliance.MapGet("/records/large-sales", LargeSales).LimitAsHeavy()
             .WithSummary("Sales of 20 wine gallons (75.7 L) or more of spirits, wine and beer in one movement, from..to: to be recorded with the purchaser");
         return routes;
     }
@@ -46,15 +47,20 @@ public static class FederalRecordsApi
     }
 
     private static async Task<IResult> Receiving(
-        [AsParameters] ListQuery query, string? from, string? to, string? locationId, string? format, ClaimsPrincipal principal, IGrainFactory grains)
+        [AsParameters] ListQuery query, string? from, string? to, string? locationId, string? format, ClaimsPrincipal principal, IGrainFactory grains,
+        ExportLimits limits)
     {
         format = QueryValues.OneOf("format", format, Formats) ?? "json";
         var range = Range(from, to, locationId);
         if (format == "csv")
         {
-            var rows = await Records(principal, grains).ReceivingExport(range);
-            return Results.File(
-                Encoding.UTF8.GetBytes(ReceivingCsv.Write(rows)), "text/csv; charset=utf-8", $"receiving-records-{range.From:yyyy-MM-dd}-{range.To:yyyy-MM-dd}.csv");
+            var records = Records(principal, grains);
+            // Refused before the answer starts, so a range too big for one file gets a clear 400, not a cut-off file.
+            await records.ReceivingExportFits(range, limits.MaxRows);
+            return Results.Stream(
+                body => ReceivingCsv.WriteAsync(body, last => records.ReceivingExportChunk(range, last?.OccurredAt, last?.TransactionId, limits.ChunkRows), limits),
+                "text/csv; charset=utf-8",
+                $"receiving-records-{range.From:yyyy-MM-dd}-{range.To:yyyy-MM-dd}.csv");
         }
 
         return TypedResults.Ok(Envelope.Of(await Records(principal, grains).Receiving(range, query.ToPageRequest())));

@@ -18,11 +18,11 @@ public static class ReportsApi
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder routes)
     {
         var reports = routes.MapGroup("/api/v1/compliance/reports").WithTags("Compliance").RequireAuthorization(Policies.ComplianceReader);
-        reports.MapPost("/abc", GenerateAbc).RequireAuthorization(Policies.ComplianceWriter).WithName("generateAbcReport")
+        reports.MapPost("/abc", GenerateAbc).LimitAsHeavy().RequireAuthorization(Policies.ComplianceWriter).WithName("generateAbcReport")
             .WithSummary("Compute a location's ABC report for a period from the ledger and store it (admin); a period not yet over gives a draft");
         reports.MapGet("/", List).WithSummary("Reports, newest period first; filter by locationId and status");
         reports.MapGet("/{id:guid}", Get).WithSummary("One report with its figures");
-        reports.MapGet("/{id:guid}/download", Download).WithName("downloadComplianceReport").WithSummary("One report as format=csv (one header row), html (printable) or json");
+        reports.MapGet("/{id:guid}/download", Download).LimitAsHeavy().WithName("downloadComplianceReport").WithSummary("One report as format=csv (one header row), html (printable) or json");
         reports.MapPost("/{id:guid}/submit", Submit).RequireAuthorization(Policies.ComplianceWriter)
             .WithSummary("Record that a generated report was filed with the regulator (admin)");
         return routes;

@@ -43,6 +43,8 @@ public sealed class ErrorEnvelopeMiddleware(RequestDelegate next, ILogger<ErrorE
             (415, ErrorCodes.UnsupportedMediaType, "Send the body as application/json.", null),
         BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
         BadHttpRequestException bad => (bad.StatusCode, ErrorCodes.ValidationFailed, Plain(bad.Message), null),
+        // A statement the database cancelled at its time limit: a 503 of its own, so a client can tell it from an outage.
+        _ when QueryTimeoutException.IsTimeout(error) => (503, ErrorCodes.QueryTimeout, QueryTimeoutException.ForStatement().Message, null),
         // The database or the cluster is briefly out of reach: not the client's fault, and worth a retry.
         _ when ServiceUnavailableException.IsOutage(error) => (503, ErrorCodes.ServiceUnavailable, "The service is briefly unavailable; retry after a few seconds.", null),
         _ => (500, ErrorCodes.InternalError, "Something went wrong on our side. The request id helps us find it.", null),

@@ -26,6 +26,7 @@ public static class ApiServices
         services.Configure<JsonOptions>(options => ApiJson.Configure(options.SerializerOptions));
         // Binding failures (bad JSON, wrong types, oversize bodies) reach our error envelope instead of an empty 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddSingleton(Exports.ExportLimits.From(builder.Configuration));
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Api:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes));
         builder.HardenKestrel();

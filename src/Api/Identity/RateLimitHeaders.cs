@@ -16,6 +16,9 @@ public static class RateLimitHeaders
     public const string Remaining = "X-RateLimit-Remaining";
     public const string Reset = "X-RateLimit-Reset";
 
+    // A refusal's headers name the window that refused; another window's headers, written as the answer starts, must not replace them.
+    private static readonly object Refused = new();
+
     /// <summary>
     /// Adds the headers as the answer starts, so an error answer (whose headers the error envelope clears) carries
     /// them too: a failed sign-in still says how many attempts are left.
@@ -25,7 +28,11 @@ public static class RateLimitHeaders
             static state =>
             {
                 var (response, decision) = ((HttpResponse, RateLimitDecision))state;
-                Set(response, decision);
+                if (!response.HttpContext.Items.ContainsKey(Refused))
+                {
+                    Set(response, decision);
+                }
+
                 return Task.CompletedTask;
             },
             (response, decision));
@@ -34,6 +41,7 @@ public static class RateLimitHeaders
     public static Task RefuseAsync(HttpContext context, RateLimitDecision decision, string spent)
     {
         Set(context.Response, decision);
+        context.Items[Refused] = true;
         context.Response.Headers.RetryAfter = decision.SecondsToReset.ToString(CultureInfo.InvariantCulture);
         var message = string.Create(
             CultureInfo.InvariantCulture,

@@ -13,7 +13,7 @@ public static class AdminApi
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGroup("/api/v1/admin").WithTags("Admin").RequireAuthorization(Policies.Admin)
-            .MapGet("/ledger/verify", Verify).WithName("verifyLedger").WithSummary("Prove quantity = sum of ledger for every product-location of your organisation");
+            .MapGet("/ledger/verify", Verify).LimitAsHeavy().WithName("verifyLedger").WithSummary("Prove quantity = sum of ledger for every product-location of your organisation");
         return routes;
     }
 

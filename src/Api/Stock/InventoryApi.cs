@@ -34,9 +34,9 @@ public static class InventoryApi
         inventory.MapGet("/items/{id:guid}", Get).WithSummary("One inventory item, live");
         inventory.MapPatch("/items/{id:guid}", SetLevels).RequireAuthorization(Policies.CatalogueWriter).WithSummary("Set par level and reorder point");
         inventory.MapPut("/items/{id:guid}/count", Count).RequireAuthorization(Policies.StockKeeper).WithSummary("Record a physical count; the variance goes into the ledger");
-        inventory.MapPost("/batch", Batch).RequireAuthorization(Policies.CatalogueWriter).WithName("applyInventoryBatch")
+        inventory.MapPost("/batch", Batch).LimitAsHeavy().RequireAuthorization(Policies.CatalogueWriter).WithName("applyInventoryBatch")
             .WithSummary("Apply up to 5,000 counts or par changes; each row is applied or rejected on its own");
-        inventory.MapPost("/import", Import).RequireAuthorization(Policies.CatalogueWriter).WithName("importInventoryCount")
+        inventory.MapPost("/import", Import).LimitAsHeavy().RequireAuthorization(Policies.CatalogueWriter).WithName("importInventoryCount")
             .Accepts<string>("text/csv").WithSummary("Import a count sheet (CSV: sku or barcode, count, optional par level and notes) for locationId");
         inventory.MapGet("/products/{productId:guid}", AcrossLocations).WithSummary("One product across every location that carries it");
         return routes;

@@ -74,7 +74,14 @@ public interface IAnalyticsGrain : IGrainWithStringKey
     /// <summary>Counts whose variance lies beyond the location's usual, ranked by money lost.</summary>
     Task<ShrinkageReport> Shrinkage(ShrinkageQuery query);
 
-    /// <summary>After a count that found stock missing: raises <c>alert:shrinkage</c> when the shortfall is beyond the usual.</summary>
+    /// <summary>
+    /// After counts that found stock missing (one count, or every short line of a count sheet or batch): judges them all
+    /// in one query and raises <c>alert:shrinkage</c> for each shortfall beyond its location's usual.
+    /// </summary>
     [Orleans.Concurrency.OneWay]
-    Task CountRecorded(Guid locationId, Guid productId, Guid entryId);
+    Task CountsRecorded(IReadOnlyList<RecordedCount> recorded);
 }
+
+/// <summary>A count entry in the ledger that found stock missing, to be judged against its location's usual variance.</summary>
+[GenerateSerializer, Immutable, Alias("ipf.RecordedCount.v1")]
+public sealed record RecordedCount([property: Id(0)] Guid LocationId, [property: Id(1)] Guid EntryId);

@@ -31,13 +31,19 @@ public sealed record AuditQuery(
     [property: Id(5)] DateTime? From = null,
     [property: Id(6)] DateTime? To = null);
 
-/// <summary>The outcome of walking an organisation's chain: whole, or where it first breaks and how.</summary>
+/// <summary>
+/// The outcome of walking an organisation's chain: whole, or where it first breaks and how. <see cref="Entries"/> is how
+/// many entries this walk read, from <see cref="FromSequence"/>: 1 for a full verification, the last verified entry for an
+/// incremental one (<see cref="Full"/> false), which trusts the entries before it as verified then.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("ipf.AuditVerification.v1")]
 public sealed record AuditVerification(
     [property: Id(0)] bool Verified,
     [property: Id(1)] long Entries,
     [property: Id(2)] long? FirstBrokenSequence = null,
-    [property: Id(3)] string? Problem = null);
+    [property: Id(3)] string? Problem = null,
+    [property: Id(4)] long FromSequence = 1,
+    [property: Id(5)] bool Full = true);
 
 /// <summary>How a chain can break.</summary>
 public static class AuditProblems
@@ -60,6 +66,11 @@ public interface IAuditGrain : IGrainWithStringKey
 {
     Task<Page<AuditEntry>> List(AuditQuery query);
 
-    /// <summary>Recomputes every hash and checks every link and sequence number, and the chain's head.</summary>
-    Task<AuditVerification> Verify();
+    /// <summary>
+    /// Recomputes every hash and checks every link and sequence number up to the chain's head, from the organisation's
+    /// checkpoint (the last entry a verification found whole, itself checked again) or, <paramref name="full"/>, from the
+    /// first entry. Whole: the checkpoint moves to the head. Broken: the checkpoint is dropped, so every later
+    /// verification walks from the first entry and reports the break again.
+    /// </summary>
+    Task<AuditVerification> Verify(bool full);
 }

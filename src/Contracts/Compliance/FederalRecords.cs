@@ -190,8 +190,17 @@ public interface IFederalRecordsGrain : IGrainWithStringKey
 
     Task<Page<ReceivingRecord>> Receiving(RecordsRange range, PageRequest page);
 
-    /// <summary>Every receipt of the range, for an export; the range is capped at 3 years and a day.</summary>
-    Task<IReadOnlyList<ReceivingRecord>> ReceivingExport(RecordsRange range);
+    /// <summary>
+    /// Checks an export of the range before a byte of it is written: refused (VALIDATION_FAILED on <c>to</c>) when the
+    /// range holds more than <paramref name="maxRows"/> receipts, counting no further than one past that.
+    /// </summary>
+    Task ReceivingExportFits(RecordsRange range, int maxRows);
+
+    /// <summary>
+    /// The receipts of the range after the one at (<paramref name="afterOccurredAt"/>, <paramref name="afterId"/>), oldest
+    /// first, at most <paramref name="size"/>: one chunk of a streamed export; none given, the first chunk.
+    /// </summary>
+    Task<IReadOnlyList<ReceivingRecord>> ReceivingExportChunk(RecordsRange range, DateTime? afterOccurredAt, Guid? afterId, int size);
 
     Task<Page<LargeSale>> LargeSales(RecordsRange range, PageRequest page);
 }

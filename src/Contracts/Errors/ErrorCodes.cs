@@ -25,5 +25,6 @@ public static class ErrorCodes
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
     public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
+    public const string QueryTimeout = "QUERY_TIMEOUT";
     public const string InternalError = "INTERNAL_ERROR";
 }

@@ -21,3 +21,14 @@ public interface IAttemptWindowGrain : IGrainWithStringKey
     /// <summary>Counts this attempt, unless the minute's allowance is spent, and says whether it may go ahead; null when attempts are unlimited.</summary>
     Task<RateLimitDecision?> Attempt();
 }
+
+/// <summary>
+/// One organisation's heavy requests in the current minute (exports, report and analytics scans, audit and ledger
+/// verification, count imports and batches): each reads or writes far more than an ordinary call, so they share an
+/// allowance of their own (<c>RateLimits:HeavyRequestsPerMinute</c>), counted once for the whole cluster.
+/// </summary>
+public interface IHeavyRequestWindowGrain : IGrainWithStringKey
+{
+    /// <summary>Counts this heavy request, unless the minute's allowance is spent, and says whether it may go ahead; null when unlimited.</summary>
+    Task<RateLimitDecision?> Attempt();
+}

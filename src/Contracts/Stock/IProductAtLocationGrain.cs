@@ -13,8 +13,11 @@ public interface IProductAtLocationGrain : IGrainWithStringKey
 
     Task<InventoryItem> SetLevels(StockLevels levels);
 
-    /// <summary>A physical count: the variance goes into the ledger as a count movement.</summary>
+    /// <summary>A physical count: the variance goes into the ledger as a count movement; a shortfall is judged for shrinkage.</summary>
     Task<MovementReceipt> Count(StockCount count, Actor actor);
+
+    /// <summary>One line of a count sheet or batch: as <see cref="Count"/>, but its shortfall is judged with the sheet's others, by the caller.</summary>
+    Task<MovementReceipt> CountLine(StockCount count, Actor actor);
 
     /// <summary>Applies a change in memory and hands back the rows to commit; INSUFFICIENT_STOCK when it may not go below zero.</summary>
     Task<StagedChange> Stage(StockChange change);

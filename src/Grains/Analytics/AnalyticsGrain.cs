@@ -5,6 +5,7 @@ using InventoryProFlow.Contracts.Live;
 using InventoryProFlow.Grains.Catalogue;
 using InventoryProFlow.Grains.Live;
 using InventoryProFlow.Grains.Notifications;
+using InventoryProFlow.Grains.Operations;
 using InventoryProFlow.Grains.Validation;
 using Orleans.Concurrency;
 
@@ -13,7 +14,7 @@ namespace InventoryProFlow.Grains.Analytics;
 /// <summary>An organisation's sales figures, computed from the ledger on request. Stateless.</summary>
 [StatelessWorker]
 public sealed class AnalyticsGrain(
-    SalesLedgerQuery sales, CountVarianceQuery counts, LocationRepository locations, MailOutbox mail, AlertMails mails, TimeProvider time) : Grain, IAnalyticsGrain
+    SalesLedgerQuery sales, CountVarianceQuery counts, LocationRepository locations, MailOutbox mail, AlertMails mails, TradeMetrics metrics, TimeProvider time) : Grain, IAnalyticsGrain
 {
     /// <summary>Two years and a day: a year against the year before, and no more in one scan.</summary>
     public const int LongestRangeDays = 731;
@@ -44,18 +45,31 @@ public sealed class AnalyticsGrain(
         return ShrinkageFinder.Find(await counts.Counts(OrganizationId, query.LocationId), query);
     }
 
-    public async Task CountRecorded(Guid locationId, Guid productId, Guid entryId)
+    public async Task CountsRecorded(IReadOnlyList<RecordedCount> recorded)
     {
-        var locationCounts = await counts.Counts(OrganizationId, locationId);
-        if (ShrinkageFinder.AlertFor(locationCounts, entryId) is { } alert)
+        var (usual, judged) = await counts.Judged(OrganizationId, recorded.Select(r => r.LocationId).Distinct().ToArray(), recorded.Select(r => r.EntryId).ToArray());
+        metrics.ShrinkageChecked();
+        var alerts = judged
+            .Select(count => (Count: count, Alert: ShrinkageFinder.AlertFor(usual[count.LocationId], count)))
+            .Where(a => a.Alert is not null)
+            .ToList();
+        if (alerts.Count == 0)
         {
-            GrainFactory.PublishLive(new LiveEvents(OrganizationId, [], null, [], Shrinkage: [alert]));
-            if (mail.Enabled)
+            return;
+        }
+
+        GrainFactory.PublishLive(new LiveEvents(OrganizationId, [], null, [], Shrinkage: alerts.Select(a => a.Alert!).ToList()));
+        if (mail.Enabled)
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var mailed = new List<OutgoingMail>();
+            foreach (var (count, alert) in alerts)
             {
-                var productName = locationCounts.First(c => c.EntryId == entryId).Name;
-                var locationName = (await locations.Find(OrganizationId, locationId))?.Name ?? "a location";
-                await mail.Queue([mails.Shrinkage(OrganizationId, entryId, alert, productName, locationName, time.GetUtcNow().UtcDateTime)]);
+                var locationName = (await locations.Find(OrganizationId, count.LocationId))?.Name ?? "a location";
+                mailed.Add(mails.Shrinkage(OrganizationId, count.EntryId, alert!, count.Name, locationName, now));
             }
+
+            await mail.Queue(mailed);
         }
     }
 

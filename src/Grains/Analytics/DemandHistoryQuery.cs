@@ -1,11 +1,13 @@
 using Dapper;
 using InventoryProFlow.Grains.Analytics.Forecasting;
+using InventoryProFlow.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace InventoryProFlow.Grains.Analytics;
 
 /// <summary>What each product sold at each location per business day, from the ledger: the demand a model learns from.</summary>
-public sealed class DemandHistoryQuery(NpgsqlDataSource db)
+public sealed class DemandHistoryQuery([FromKeyedServices(StatementTimeouts.Reports)] NpgsqlDataSource db)
 {
     private const string Daily =
         "SELECT t.location_id, t.product_id, (t.occurred_at AT TIME ZONE l.timezone)::date AS day, sum(-t.quantity)::float8 AS quantity " +

@@ -1,5 +1,7 @@
 using Dapper;
 using InventoryProFlow.Contracts.Analytics;
+using InventoryProFlow.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace InventoryProFlow.Grains.Analytics;
@@ -9,7 +11,7 @@ namespace InventoryProFlow.Grains.Analytics;
 /// its time in its own location's time zone; the scan is bounded by instants a day wider than the dates on
 /// either side (no zone is more than 14 hours from UTC), so the (organization_id, occurred_at) index serves it.
 /// </summary>
-public sealed class SalesLedgerQuery(NpgsqlDataSource db)
+public sealed class SalesLedgerQuery([FromKeyedServices(StatementTimeouts.Reports)] NpgsqlDataSource db)
 {
     // One scan of the period's sale rows answers every breakdown (GROUPING SETS); a second sums the period before.
     private const string Sales =

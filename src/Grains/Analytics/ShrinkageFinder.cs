@@ -22,16 +22,15 @@ public static class ShrinkageFinder
         return new ShrinkageReport(query.From, query.To, items, RobustVariance.FlagAt, Method);
     }
 
-    /// <summary>The alert for one count, when it found stock missing beyond the usual; null otherwise.</summary>
-    public static ShrinkageAlert? AlertFor(IReadOnlyList<CountVariance> locationCounts, Guid entryId)
+    /// <summary>The alert for one count, when it found stock missing beyond its location's <paramref name="usual"/>; null otherwise.</summary>
+    public static ShrinkageAlert? AlertFor(RobustVariance usual, CountVariance count)
     {
-        var count = locationCounts.FirstOrDefault(c => c.EntryId == entryId);
-        if (count is null || count.Variance >= 0)
+        if (count.Variance >= 0)
         {
             return null;
         }
 
-        var z = RobustVariance.Of(locationCounts.Select(c => c.Variance).ToList()).Z(count.Variance);
+        var z = usual.Z(count.Variance);
         return RobustVariance.Flagged(z)
             ? new ShrinkageAlert(count.LocationId, count.ProductId, count.Sku, count.Expected, count.Counted, -count.Variance * count.UnitCost, z, count.OccurredAt)
             : null;

@@ -1,6 +1,8 @@
 using Dapper;
 using InventoryProFlow.Contracts.Analytics;
 using InventoryProFlow.Grains.Stock;
+using InventoryProFlow.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace InventoryProFlow.Grains.Analytics;
@@ -9,7 +11,7 @@ namespace InventoryProFlow.Grains.Analytics;
 /// The ledger of one location summed per product between two snapshots (after the first, up to and including the
 /// second), and what the variance report cannot see in that period.
 /// </summary>
-public sealed class VarianceLedgerQuery(NpgsqlDataSource db)
+public sealed class VarianceLedgerQuery([FromKeyedServices(StatementTimeouts.Reports)] NpgsqlDataSource db)
 {
     // A count session's rows happen at its snapshot, so "up to the snapshot" holds exactly what was counted.
     private static readonly string FlowsSql =

@@ -1,5 +1,7 @@
 using Dapper;
 using InventoryProFlow.Contracts.Compliance;
+using InventoryProFlow.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace InventoryProFlow.Grains.Compliance;
@@ -9,7 +11,7 @@ namespace InventoryProFlow.Grains.Compliance;
 /// in the location's time zone; only rows recorded by <c>asOf</c> count, so the same question asked again
 /// gets the same answer even if a late POS sale for the period arrives later.
 /// </summary>
-public sealed class AbcLedgerQuery(NpgsqlDataSource db)
+public sealed class AbcLedgerQuery([FromKeyedServices(StatementTimeouts.Reports)] NpgsqlDataSource db)
 {
     // The report's rows are by compliance class, not the merchant's category: hard cider is wine under federal law
     // (26 U.S.C. 5041), non-alcoholic and other products are "other".

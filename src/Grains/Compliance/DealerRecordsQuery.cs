@@ -3,6 +3,7 @@ using InventoryProFlow.Contracts.Catalogue;
 using InventoryProFlow.Contracts.Compliance;
 using InventoryProFlow.Contracts.Paging;
 using InventoryProFlow.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace InventoryProFlow.Grains.Compliance;
@@ -11,7 +12,7 @@ namespace InventoryProFlow.Grains.Compliance;
 /// A retail dealer's records under 27 CFR 31 subpart J, read from the ledger: every receipt, and sales large enough to be
 /// recorded. Dates are business dates in each row's location's time zone.
 /// </summary>
-public sealed class DealerRecordsQuery(NpgsqlDataSource db)
+public sealed class DealerRecordsQuery(NpgsqlDataSource db, [FromKeyedServices(StatementTimeouts.Reports)] NpgsqlDataSource reports)
 {
     private const string InRange =
         "t.organization_id = @organizationId AND (@locationId::uuid IS NULL OR t.location_id = @locationId::uuid) " +
@@ -46,18 +47,30 @@ public sealed class DealerRecordsQuery(NpgsqlDataSource db)
     public Task<Page<ReceivingRecord>> Receiving(Guid organizationId, Guid? locationId, DateOnly from, DateOnly to, PageRequest page) =>
         db.QueryPageAsync<ReceivingRecord>(ReceivingColumns, ReceivingFrom, "t.occurred_at, t.id", new { organizationId, locationId, from, to }, page);
 
-    public async Task<IReadOnlyList<ReceivingRecord>> AllReceiving(Guid organizationId, Guid? locationId, DateOnly from, DateOnly to)
+    /// <summary>How many receipts the range holds, counting no further than <paramref name="upTo"/>.</summary>
+    public async Task<long> ReceivingRows(Guid organizationId, Guid? locationId, DateOnly from, DateOnly to, int upTo)
     {
-        await using var connection = await db.OpenConnectionAsync();
+        await using var connection = await reports.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<long>(
+            $"SELECT count(*) FROM (SELECT 1 {ReceivingFrom} LIMIT @upTo) counted", new { organizationId, locationId, from, to, upTo });
+    }
+
+    /// <summary>The receipts after one (by time, then id), oldest first: a chunk of an export, each a short query of its own.</summary>
+    public async Task<IReadOnlyList<ReceivingRecord>> ReceivingAfter(
+        Guid organizationId, Guid? locationId, DateOnly from, DateOnly to, DateTime? afterOccurredAt, Guid? afterId, int size)
+    {
+        await using var connection = await reports.OpenConnectionAsync();
         return (await connection.QueryAsync<ReceivingRecord>(
-            $"SELECT {ReceivingColumns} {ReceivingFrom} ORDER BY t.occurred_at, t.id", new { organizationId, locationId, from, to })).ToList();
+            $"SELECT {ReceivingColumns} {ReceivingFrom} AND (@afterOccurredAt::timestamptz IS NULL OR (t.occurred_at, t.id) > (@afterOccurredAt::timestamptz, @afterId::uuid)) " +
+            "ORDER BY t.occurred_at, t.id LIMIT @size",
+            new { organizationId, locationId, from, to, afterOccurredAt, afterId, size })).ToList();
     }
 
     /// <summary>Every sale movement of the range whose spirits, wine and beer come to 20 wine gallons or more, oldest first.</summary>
     public async Task<IReadOnlyList<LargeSale>> LargeSales(Guid organizationId, Guid? locationId, DateOnly from, DateOnly to)
     {
         var thresholdMl = ProofGallons.RecordableSaleWineGallons * ProofGallons.LitresPerWineGallon * 1000m;
-        await using var connection = await db.OpenConnectionAsync();
+        await using var connection = await reports.OpenConnectionAsync();
         var rows = await connection.QueryAsync<SaleRow>(LargeSalesSql, new { organizationId, locationId, from, to, thresholdMl });
         return rows.GroupBy(r => r.MovementId)
             .Select(sale =>

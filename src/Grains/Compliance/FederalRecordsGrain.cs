@@ -81,10 +81,22 @@ public sealed class FederalRecordsGrain(
         return await dealer.Receiving(OrganizationId, range.LocationId, from, to, page);
     }
 
-    public async Task<IReadOnlyList<ReceivingRecord>> ReceivingExport(RecordsRange range)
+    public async Task ReceivingExportFits(RecordsRange range, int maxRows)
     {
         var (from, to) = await Checked(range);
-        return await dealer.AllReceiving(OrganizationId, range.LocationId, from, to);
+        if (await dealer.ReceivingRows(OrganizationId, range.LocationId, from, to, maxRows + 1) > maxRows)
+        {
+            throw new ValidationFailedException([new FieldError(
+                "to",
+                $"From {from:yyyy-MM-dd} to {to:yyyy-MM-dd} there are more than {maxRows:N0} receipts, the most one CSV export holds: " +
+                "export a shorter range (an earlier to), or one location at a time (locationId).")]);
+        }
+    }
+
+    public async Task<IReadOnlyList<ReceivingRecord>> ReceivingExportChunk(RecordsRange range, DateTime? afterOccurredAt, Guid? afterId, int size)
+    {
+        var (from, to) = await Checked(range);
+        return await dealer.ReceivingAfter(OrganizationId, range.LocationId, from, to, afterOccurredAt, afterId, Math.Clamp(size, 1, 10_000));
     }
 
     public async Task<Page<LargeSale>> LargeSales(RecordsRange range, PageRequest page)

@@ -1,5 +1,7 @@
 using Dapper;
 using InventoryProFlow.Contracts.Compliance;
+using InventoryProFlow.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace InventoryProFlow.Grains.Compliance;
@@ -9,7 +11,7 @@ namespace InventoryProFlow.Grains.Compliance;
 /// (or one of its locations). Dates are business dates in each row's location's time zone; only rows recorded by
 /// <c>asOf</c> count, so asking again gives the same answer.
 /// </summary>
-public sealed class TtbLedgerQuery(NpgsqlDataSource db)
+public sealed class TtbLedgerQuery([FromKeyedServices(StatementTimeouts.Reports)] NpgsqlDataSource db)
 {
     // A row's alcohol is its volume x abv (ml x percent), summed exactly in numeric; C# divides once per kind.
     private const string Sql =

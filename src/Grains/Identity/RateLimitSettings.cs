@@ -33,7 +33,7 @@ public sealed record RateLimitSettings(int? SignInAttemptsPerMinute, int? Starte
         _ => StarterCallsPerHour,
     };
 
-    private static int? Limit(IConfigurationSection section, string name, int? fallback)
+    internal static int? Limit(IConfigurationSection section, string name, int? fallback)
     {
         var text = section[name]?.Trim();
         if (string.IsNullOrEmpty(text))

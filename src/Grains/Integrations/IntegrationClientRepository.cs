@@ -31,7 +31,7 @@ public sealed class IntegrationClientRepository(NpgsqlDataSource db, AuditLog au
     {
         var rows = await db.QueryPageAsync<Row>(
             Columns, "FROM app.integration_clients WHERE organization_id = @organizationId", "created_at DESC, id", new { organizationId }, page);
-        return new Page<ClientDetails>(rows.Items.Select(Read).ToList(), rows.PageNumber, rows.Limit, rows.Total);
+        return new Page<ClientDetails>(rows.Items.Select(Read).ToList(), rows.PageNumber, rows.Limit, rows.Total, rows.TotalIsLowerBound);
     }
 
     /// <summary>Revokes a client (again is harmless and not audited twice); false when the organisation has no such client.</summary>

@@ -20,6 +20,7 @@ public sealed class TradeMetrics
     private readonly Counter<long> _webhookEventsGivenUp;
     private readonly Counter<long> _unmappedLines;
     private readonly Counter<long> _mails;
+    private readonly Counter<long> _shrinkageChecks;
 
     public TradeMetrics(IMeterFactory meters)
     {
@@ -32,6 +33,8 @@ public sealed class TradeMetrics
         _webhookEventsGivenUp = meter.CreateCounter<long>("ipf.webhook.events_given_up", "{event}", "Webhook events given up after Webhooks:GiveUpAfterHours of failed tries.");
         _unmappedLines = meter.CreateCounter<long>("ipf.pos.unmapped_lines", "{line}", "POS sale lines queued because no product matched their sku or barcode.");
         _mails = meter.CreateCounter<long>("ipf.mail.tries", "{mail}", "Mail sending tries, by outcome: sent, failed (tried again later) or given_up.");
+        _shrinkageChecks = meter.CreateCounter<long>(
+            "ipf.shrinkage.checks", "{check}", "Queries judging counts found short against their locations' usual variance: one per count, or per count sheet or batch.");
     }
 
     /// <summary>A movement is durable: its sale and count lines, and the stock alerts it raised (not those it cleared).</summary>
@@ -67,6 +70,8 @@ public sealed class TradeMetrics
     public void MailTried(string outcome) => _mails.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public void UnmappedLinesQueued(int lines) => Add(_unmappedLines, lines);
+
+    public void ShrinkageChecked() => _shrinkageChecks.Add(1);
 
     private static void Add(Counter<long> counter, int amount)
     {

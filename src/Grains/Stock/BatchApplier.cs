@@ -1,4 +1,5 @@
 using InventoryProFlow.Contracts;
+using InventoryProFlow.Contracts.Analytics;
 using InventoryProFlow.Contracts.Errors;
 using InventoryProFlow.Contracts.Stock;
 
@@ -11,6 +12,8 @@ namespace InventoryProFlow.Grains.Stock;
 internal sealed class BatchApplier(Guid organizationId, StockRepository stock, IGrainFactory grains)
 {
     private const int Parallelism = 32;
+
+    private readonly System.Collections.Concurrent.ConcurrentBag<RecordedCount> _short = [];
 
     public async Task<BatchReport> Apply(IReadOnlyList<(int Row, BatchRow? Change, string? Problem)> rows, Actor actor)
     {
@@ -34,6 +37,12 @@ internal sealed class BatchApplier(Guid organizationId, StockRepository stock, I
                 gate.Release();
             }
         }));
+
+        // Every shortfall of the sheet judged at once, off the caller's path: one query, not one per line.
+        if (!_short.IsEmpty)
+        {
+            grains.GetGrain<IAnalyticsGrain>(GrainKeys.Analytics(organizationId)).CountsRecorded(_short.ToList()).Ignore();
+        }
 
         var applied = results.Count(r => r.Applied);
         return new BatchReport(results.Length, applied, results.Length - applied, results);
@@ -66,7 +75,12 @@ internal sealed class BatchApplier(Guid organizationId, StockRepository stock, I
             decimal? variance = null;
             if (change.Count is not null || change.Units is not null || change.Open is { Count: > 0 })
             {
-                variance = (await grain.Count(new StockCount(change.Count, change.Notes, change.Units, change.Open), actor)).Entries[0].Quantity;
+                var entry = (await grain.CountLine(new StockCount(change.Count, change.Notes, change.Units, change.Open), actor)).Entries[0];
+                variance = entry.Quantity;
+                if (entry.Quantity < 0)
+                {
+                    _short.Add(new RecordedCount(row.LocationId!.Value, entry.Id));
+                }
             }
 
             var item = await grain.Get();

@@ -57,7 +57,7 @@ public sealed class CountSessionRepository(NpgsqlDataSource db)
         var areas = (await connection.QueryAsync<(Guid SessionId, string Name, int Position, DateTime? FinishedAt, Guid? FinishedBy)>(
             "SELECT session_id, name, position, finished_at, finished_by FROM app.count_areas WHERE session_id = ANY(@ids) ORDER BY position", new { ids }))
             .ToLookup(a => a.SessionId, a => new CountArea(a.Name, a.Position, a.FinishedAt, a.FinishedBy));
-        return new Page<CountSession>(page.Items.Select(s => s.Session(areas[s.Id].ToList(), [])).ToList(), page.PageNumber, page.Limit, page.Total);
+        return new Page<CountSession>(page.Items.Select(s => s.Session(areas[s.Id].ToList(), [])).ToList(), page.PageNumber, page.Limit, page.Total, page.TotalIsLowerBound);
     }
 
     public async Task SaveLine(Guid sessionId, CountLine line)

@@ -88,9 +88,11 @@ public sealed class ProductAtLocationGrain(StockRepository repository, LedgerWri
         return _stock.Item();
     }
 
-    public Task<MovementReceipt> Count(StockCount count, Actor actor) => Counted(count, actor, audit: null);
+    public Task<MovementReceipt> Count(StockCount count, Actor actor) => Counted(count, actor, audit: null, judged: true);
 
-    private async Task<MovementReceipt> Counted(StockCount count, Actor actor, AuditedChange? audit)
+    public Task<MovementReceipt> CountLine(StockCount count, Actor actor) => Counted(count, actor, audit: null, judged: false);
+
+    private async Task<MovementReceipt> Counted(StockCount count, Actor actor, AuditedChange? audit, bool judged = false)
     {
         new Violations().MaxLength("notes", count.Notes, 1000).ThrowIfAny();
         var row = await Stageable();
@@ -114,10 +116,10 @@ public sealed class ProductAtLocationGrain(StockRepository repository, LedgerWri
         var live = LiveEventsOf.Movement(OrganizationId, receipt, actor.UserId);
         await Commit(movementId, new LedgerCommit(OrganizationId, [staged.Entry!], [staged.Inventory], staged.Alerts, Events: WebhookPayloads.Of(live), Audit: audit));
         GrainFactory.PublishLive(live);
-        if (staged.Entry!.Quantity < 0 && audit is null)
+        if (staged.Entry!.Quantity < 0 && judged)
         {
             // Stock missing at a count: whether it is beyond the usual is judged off this grain's path.
-            GrainFactory.GetGrain<IAnalyticsGrain>(GrainKeys.Analytics(OrganizationId)).CountRecorded(LocationId, ProductId, staged.Entry.Id).Ignore();
+            GrainFactory.GetGrain<IAnalyticsGrain>(GrainKeys.Analytics(OrganizationId)).CountsRecorded([new RecordedCount(LocationId, staged.Entry.Id)]).Ignore();
         }
 
         return receipt;

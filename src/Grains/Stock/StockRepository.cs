@@ -2,6 +2,7 @@ using Dapper;
 using InventoryProFlow.Contracts.Paging;
 using InventoryProFlow.Contracts.Stock;
 using InventoryProFlow.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace InventoryProFlow.Grains.Stock;
@@ -40,7 +41,7 @@ public sealed record ProductAtLocationRow
 public sealed record ProductRef(Guid Id, string Sku);
 
 /// <summary>SQL that the stock grains read: their starting state, lists, the ledger and its verification.</summary>
-public sealed class StockRepository(NpgsqlDataSource db)
+public sealed class StockRepository(NpgsqlDataSource db, [FromKeyedServices(StatementTimeouts.Reports)] NpgsqlDataSource reports)
 {
     private const string ItemColumns =
         "i.id, i.location_id, i.product_id, p.sku, p.name, p.category, p.unit, i.quantity, i.volume_ml, i.par_level, i.reorder_point, p.cost, p.price, " +
@@ -221,7 +222,7 @@ public sealed class StockRepository(NpgsqlDataSource db)
     /// <summary>Every product-location of an organisation (or all, when null) whose quantity is not the sum of its ledger.</summary>
     public async Task<(long Items, long Rows, IReadOnlyList<LedgerDifference> Differences)> Verify(Guid? organizationId)
     {
-        await using var connection = await db.OpenConnectionAsync();
+        await using var connection = await reports.OpenConnectionAsync();
         var parameters = new { organizationId };
         var differences = (await connection.QueryAsync<LedgerDifference>(
             "WITH sums AS (SELECT location_id, product_id, sum(quantity) AS total, sum(volume_ml) AS volume FROM app.transactions " +

@@ -31,6 +31,9 @@ public static class GrainServices
 
         services.AddSingleton(new DatabaseSettings(connectionString));
         services.AddSigningKeyStore(connectionString);
+        services.AddKeyedSingleton(
+            StatementTimeouts.Reports,
+            (provider, _) => new NpgsqlDataSourceBuilder(provider.GetRequiredService<StatementTimeouts>().ForReports(connectionString)).Build());
         services.AddSingleton<IdFactory>();
         services.AddMetrics();
         services.AddSingleton<TradeMetrics>();
@@ -96,7 +99,8 @@ public static class GrainServices
     /// </summary>
     public static IServiceCollection AddSigningKeyStore(this IServiceCollection services, string connectionString)
     {
-        services.TryAddSingleton(_ => new NpgsqlDataSourceBuilder(ConnectionDefaults.Apply(connectionString)).Build());
+        services.TryAddSingleton(provider => StatementTimeouts.From(provider.GetRequiredService<IConfiguration>()));
+        services.TryAddSingleton(provider => new NpgsqlDataSourceBuilder(provider.GetRequiredService<StatementTimeouts>().ForProduct(connectionString)).Build());
         // The product's one clock. Tried first: a test that moves time puts its own clock here, and every
         // business time (ledger, licences, reports, tokens, rate-limit windows) follows it.
         services.TryAddSingleton(TimeProvider.System);

@@ -11,7 +11,7 @@ namespace InventoryProFlow.Grains.Storage;
 /// exist before a silo starts), then ours. Several processes may start together, so an advisory lock
 /// lets one migrate while the others wait.
 /// </summary>
-public sealed class SchemaMigrator(NpgsqlDataSource dataSource, DatabaseSettings settings, ILogger<SchemaMigrator> logger)
+public sealed class SchemaMigrator(DatabaseSettings settings, ILogger<SchemaMigrator> logger)
 {
     // Orleans' README orders its scripts; the names are theirs, unchanged.
     private static readonly string[] OrleansScriptOrder =
@@ -29,7 +29,9 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, DatabaseSettings
 
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // Not the product's pool: its statement timeout would cut short a node waiting for another's long migration.
+        await using var connection = new NpgsqlConnection(StatementTimeouts.ForMigrations(settings.ConnectionString));
+        await connection.OpenAsync(cancellationToken);
         await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey})", connection))
         {
             await take.ExecuteNonQueryAsync(cancellationToken);
@@ -51,7 +53,7 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, DatabaseSettings
     private void Upgrade(IEnumerable<SqlScript> scripts, bool transactional)
     {
         var builder = DeployChanges.To
-            .PostgresqlDatabase(settings.ConnectionString)
+            .PostgresqlDatabase(StatementTimeouts.ForMigrations(settings.ConnectionString))
             .WithScripts(scripts)
             .JournalToPostgresqlTable("public", "schema_versions")
             .WithVariablesDisabled()

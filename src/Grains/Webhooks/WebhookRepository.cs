@@ -36,7 +36,7 @@ public sealed class WebhookRepository(NpgsqlDataSource db, AuditLog audit, KeyEn
     public async Task<Page<WebhookDetails>> List(Guid organizationId, PageRequest page)
     {
         var rows = await db.QueryPageAsync<WebhookRow>(Columns, "FROM app.webhooks WHERE organization_id = @organizationId AND deleted_at IS NULL", "created_at DESC, id", new { organizationId }, page);
-        return new Page<WebhookDetails>(rows.Items.Select(r => r.Details()).ToList(), rows.PageNumber, rows.Limit, rows.Total);
+        return new Page<WebhookDetails>(rows.Items.Select(r => r.Details()).ToList(), rows.PageNumber, rows.Limit, rows.Total, rows.TotalIsLowerBound);
     }
 
     public async Task<bool> Exists(Guid organizationId, Guid webhookId)

@@ -16,12 +16,20 @@ public sealed partial class OutageCallFilter(ILogger<OutageCallFilter> logger) :
         {
             await context.Invoke();
         }
+        catch (Exception error) when (QueryTimeoutException.MustReplace(error))
+        {
+            TimedOut(logger, context.InterfaceName, context.MethodName, error.GetBaseException().Message);
+            throw QueryTimeoutException.ForStatement();
+        }
         catch (Exception error) when (ServiceUnavailableException.MustReplace(error))
         {
             OutOfReach(logger, context.InterfaceName, context.MethodName, error.GetBaseException().Message);
             throw ServiceUnavailableException.ForDatabase();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Grain}.{Method} ran past its statement timeout: {Reason}")]
+    private static partial void TimedOut(ILogger logger, string grain, string method, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Grain}.{Method} failed while the database was out of reach: {Reason}")]
     private static partial void OutOfReach(ILogger logger, string grain, string method, string reason);

@@ -122,6 +122,74 @@ public sealed class AuditTrailTests(SharedProduct product)
     }
 
     [Fact]
+    public async Task A_verification_leaves_a_checkpoint_and_the_next_starts_there_so_an_edit_before_it_needs_a_full_walk()
+    {
+        var (tenant, sequences) = await TenantWithProductHistoryAsync();
+        var head = await HeadAsync(tenant);
+        Assert.Equal(head, await CheckpointAsync(tenant));
+
+        await product.Host.Database.TamperAsync(
+            "UPDATE app.audit_log SET after = jsonb_set(after, '{price}', '1.00') WHERE organization_id = @o AND sequence = @s",
+            ("o", tenant.OrganizationId), ("s", sequences[1]));
+
+        // From the checkpoint: only the checkpointed entry is read again, and it is whole.
+        var incremental = (await tenant.Admin.GetAsync("/api/v1/compliance/audit/verify")).ShouldSucceed().Data;
+        Assert.True(incremental.GetProperty("verified").GetBoolean(), incremental.ToString());
+        Assert.Equal((head.Sequence, false, 1L), (incremental.GetProperty("fromSequence").GetInt64(), incremental.GetProperty("full").GetBoolean(), incremental.GetProperty("entries").GetInt64()));
+
+        // The admin's full walk finds the edit, and drops the checkpoint: from now on every verification walks from the first entry.
+        await ShouldBeBrokenAsync(tenant, sequences[1], "hash_mismatch");
+        Assert.Null(await CheckpointAsync(tenant));
+        var again = (await tenant.Admin.GetAsync("/api/v1/compliance/audit/verify")).ShouldSucceed().Data;
+        Assert.Equal((false, sequences[1], 1L), (again.GetProperty("verified").GetBoolean(), again.GetProperty("firstBrokenSequence").GetInt64(), again.GetProperty("fromSequence").GetInt64()));
+    }
+
+    [Fact]
+    public async Task An_entry_edited_after_the_checkpoint_is_caught_by_the_walk_from_it()
+    {
+        var (tenant, _) = await TenantWithProductHistoryAsync();
+        var checkpoint = await HeadAsync(tenant);
+        var id = await tenant.CreateProductAsync("HIST-2");
+        (await tenant.Admin.PutAsync($"/api/v1/products/{id}", new { price = 30m })).ShouldSucceed();
+        var created = checkpoint.Sequence + 1;
+
+        await product.Host.Database.TamperAsync(
+            "UPDATE app.audit_log SET after = jsonb_set(after, '{sku}', '\"HIST-9\"') WHERE organization_id = @o AND sequence = @s",
+            ("o", tenant.OrganizationId), ("s", created));
+
+        var verification = (await tenant.Admin.GetAsync("/api/v1/compliance/audit/verify")).ShouldSucceed().Data;
+        Assert.False(verification.GetProperty("verified").GetBoolean(), verification.ToString());
+        Assert.Equal((created, "hash_mismatch", checkpoint.Sequence), (
+            verification.GetProperty("firstBrokenSequence").GetInt64(), verification.GetProperty("problem").GetString(), verification.GetProperty("fromSequence").GetInt64()));
+    }
+
+    [Fact]
+    public async Task The_checkpointed_entry_itself_is_checked_again()
+    {
+        var (tenant, sequences) = await TenantWithProductHistoryAsync();
+
+        Assert.Equal(1, await product.Host.Database.TamperAsync(
+            "DELETE FROM app.audit_log WHERE organization_id = @o AND sequence = @s", ("o", tenant.OrganizationId), ("s", sequences[2])));
+
+        var verification = (await tenant.Admin.GetAsync("/api/v1/compliance/audit/verify")).ShouldSucceed().Data;
+        Assert.Equal((false, sequences[2], "missing_entry"), (
+            verification.GetProperty("verified").GetBoolean(), verification.GetProperty("firstBrokenSequence").GetInt64(), verification.GetProperty("problem").GetString()));
+    }
+
+    [Fact]
+    public async Task Full_re_verification_is_for_admins()
+    {
+        var tenant = await product.NewTenantAsync();
+        var manager = await tenant.SignedInAsync("manager");
+
+        (await manager.GetAsync("/api/v1/compliance/audit/verify?full=true")).ShouldFail(HttpStatusCode.Forbidden, "FORBIDDEN");
+        Assert.Equal(["full"], (await tenant.Admin.GetAsync("/api/v1/compliance/audit/verify?full=yes")).ShouldFail(HttpStatusCode.BadRequest, "VALIDATION_FAILED").ErrorFields);
+        var full = (await tenant.Admin.GetAsync("/api/v1/compliance/audit/verify?full=true")).ShouldSucceed().Data;
+        Assert.Equal((true, true, 1L), (full.GetProperty("verified").GetBoolean(), full.GetProperty("full").GetBoolean(), full.GetProperty("fromSequence").GetInt64()));
+        Assert.True((await manager.GetAsync("/api/v1/compliance/audit/verify")).ShouldSucceed().Data.GetProperty("verified").GetBoolean());
+    }
+
+    [Fact]
     public async Task The_log_refuses_a_plain_update_or_delete()
     {
         var (tenant, sequences) = await TenantWithProductHistoryAsync();
@@ -199,9 +267,10 @@ public sealed class AuditTrailTests(SharedProduct product)
         return (tenant, sequences);
     }
 
+    // A full walk: the history's own verification left a checkpoint at its head, past these edits.
     private static async Task ShouldBeBrokenAsync(Tenant tenant, long sequence, string problem)
     {
-        var verification = (await tenant.Admin.GetAsync("/api/v1/compliance/audit/verify")).ShouldSucceed().Data;
+        var verification = (await tenant.Admin.GetAsync("/api/v1/compliance/audit/verify?full=true")).ShouldSucceed().Data;
         Assert.False(verification.GetProperty("verified").GetBoolean(), verification.ToString());
         Assert.Equal(sequence, verification.GetProperty("firstBrokenSequence").GetInt64());
         Assert.Equal(problem, verification.GetProperty("problem").GetString());
@@ -222,6 +291,18 @@ public sealed class AuditTrailTests(SharedProduct product)
         return new ChainedEntry(
             tenant.OrganizationId, sequence, row.GetDateTime(0), row.IsDBNull(1) ? null : row.GetGuid(1), Text(2), row.GetString(3), row.GetString(4),
             row.GetString(5), Text(6), Text(7), row.GetString(8), row.GetString(9));
+    }
+
+    private async Task<(long Sequence, string Hash)> HeadAsync(Tenant tenant) => (
+        await product.Host.Database.ScalarAsync<long>("SELECT sequence FROM app.audit_chain_heads WHERE organization_id = @o", ("o", tenant.OrganizationId)),
+        await product.Host.Database.ScalarAsync<string>("SELECT hash FROM app.audit_chain_heads WHERE organization_id = @o", ("o", tenant.OrganizationId)));
+
+    private async Task<(long Sequence, string Hash)?> CheckpointAsync(Tenant tenant)
+    {
+        var sequence = await product.Host.Database.ScalarAsync<long?>("SELECT sequence FROM app.audit_checkpoints WHERE organization_id = @o", ("o", tenant.OrganizationId));
+        return sequence is { } at
+            ? (at, await product.Host.Database.ScalarAsync<string>("SELECT hash FROM app.audit_checkpoints WHERE organization_id = @o", ("o", tenant.OrganizationId)))
+            : null;
     }
 
     private Task<long> EntriesAsync(Tenant tenant) =>

@@ -70,6 +70,7 @@ public sealed class ProductHost : IAsyncDisposable
             // the rate limits' own tests set the limits they test.
             ["RateLimits:SignInAttemptsPerMinute"] = "unlimited",
             ["RateLimits:StarterCallsPerHour"] = "unlimited",
+            ["RateLimits:HeavyRequestsPerMinute"] = "unlimited",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

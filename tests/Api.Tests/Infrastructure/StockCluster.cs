@@ -33,7 +33,7 @@ public sealed class StockCluster : IAsyncLifetime
         Database = new Database(connectionString);
         await using (var dataSource = NpgsqlDataSource.Create(connectionString))
         {
-            await new SchemaMigrator(dataSource, new DatabaseSettings(connectionString), NullLogger<SchemaMigrator>.Instance).MigrateAsync();
+            await new SchemaMigrator(new DatabaseSettings(connectionString), NullLogger<SchemaMigrator>.Instance).MigrateAsync();
             await using var connection = await dataSource.OpenConnectionAsync();
             var now = DateTime.UtcNow;
             await connection.ExecuteAsync(
