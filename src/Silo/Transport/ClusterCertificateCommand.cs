@@ -5,7 +5,7 @@ namespace InventoryProFlow.Silo.Transport;
 /// <summary>
 /// The `cluster-certificate FOLDER [DAYS]` verb: makes a cluster certificate folder (a new authority and the one
 /// certificate it issues, valid DAYS days, 365 by default) for an operator to hand to every node, as a Kubernetes
-/// Secret or a mounted folder. An existing folder is left as it is.
+/// Secret or a mounted folder. An existing folder is kept as it is, and what it holds is checked.
 /// </summary>
 public static class ClusterCertificateCommand
 {
@@ -21,15 +21,12 @@ public static class ClusterCertificateCommand
         }
 
         var folder = args[1];
-        if (!ClusterAuthority.CreateUnlessPresent(folder, time.GetUtcNow(), TimeSpan.FromDays(days)))
-        {
-            error.WriteLine($"{folder} already exists; a cluster certificate is never overwritten. Name a new folder.");
-            return 1;
-        }
-
-        var made = ClusterCertificate.Load(folder, keyPassword: null);
-        output.WriteLine($"Wrote {ClusterCertificate.CertificateFile}, {ClusterCertificate.KeyFile} and {ClusterCertificate.AuthoritiesFile} to {folder}: " +
-            $"{made.Certificate.Subject}, issued by {made.Certificate.Issuer}, valid until {made.Certificate.NotAfter.ToUniversalTime():u}.");
+        // Kept, not an error: Compose runs this on every start, and only the first one makes the certificate.
+        var what = ClusterAuthority.CreateUnlessPresent(folder, time.GetUtcNow(), TimeSpan.FromDays(days))
+            ? $"Wrote {ClusterCertificate.CertificateFile}, {ClusterCertificate.KeyFile} and {ClusterCertificate.AuthoritiesFile} to {folder}"
+            : $"{folder} is already there and is kept (a cluster certificate is never overwritten; name a new folder for a new one)";
+        var cluster = ClusterCertificate.Load(folder, keyPassword: null);
+        output.WriteLine($"{what}: {cluster.Certificate.Subject}, issued by {cluster.Certificate.Issuer}, valid until {cluster.Certificate.NotAfter.ToUniversalTime():u}.");
         return 0;
     }
 }

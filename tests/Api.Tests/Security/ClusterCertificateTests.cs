@@ -39,10 +39,10 @@ public sealed class ClusterCertificateTests
         Assert.False(ClusterAuthority.CreateUnlessPresent(folder, Now, TimeSpan.FromDays(30)));
         using var output = new StringWriter();
         using var error = new StringWriter();
-        Assert.Equal(1, ClusterCertificateCommand.Run([ClusterCertificateCommand.Verb, folder], TimeProvider.System, output, error));
+        Assert.Equal(0, ClusterCertificateCommand.Run([ClusterCertificateCommand.Verb, folder], TimeProvider.System, output, error));
 
         Assert.Equal(first, File.ReadAllText(Path.Combine(folder, ClusterCertificate.CertificateFile)));
-        Assert.Contains("never overwritten", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("is already there and is kept", output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
