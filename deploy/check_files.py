@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Static checks of deploy/ that need no container engine or cluster (deploy/check.sh runs this).
 
-YAML parses; Compose and Kubernetes objects hang together (selectors, probes, labels, secrets, stages); the seed's
+YAML parses; Compose and Kubernetes objects hang together (selectors, probes, labels, secrets, stages); the cluster
+certificate is mounted from its Secret wherever Orleans talks, and the NetworkPolicies admit exactly the product's paths
+(silo port from silos, gateway port from the Api pods, PostgreSQL from both, nothing else); the seed's
 autoscaling (3 to 20 replicas at 70 % CPU and 80 % memory) over containers that state requests and limits, the Ingress
 to the Api Service and the SignalR affinity are as deploy/README.md says; and every
 environment variable the files set is a real setting: a row of the README's configuration table whose name the code
@@ -47,7 +49,7 @@ dockerfile_env = set(re.findall(r"(?:^ENV\s+|^\s+)([A-Za-z_][A-Za-z0-9_]*)=", do
 # ---- docker-compose.yml ----
 compose = load_all(DEPLOY / "docker-compose.yml")[0]
 services = compose["services"]
-check({"postgres", "silo-1", "silo-2", "api"} == set(services), f"compose: services postgres, silo-1, silo-2, api (found {sorted(services)})")
+check({"cluster-tls", "postgres", "silo-1", "silo-2", "api"} == set(services), f"compose: services cluster-tls, postgres, silo-1, silo-2, api (found {sorted(services)})")
 compose_env = {}
 for name, service in services.items():
     for key in (service.get("environment") or {}):
@@ -63,6 +65,18 @@ for silo in ("silo-1", "silo-2"):
     subnet = compose["networks"]["cluster"]["ipam"]["config"][0]["subnet"]
     check(address.rsplit(".", 1)[0] == subnet.split("/")[0].rsplit(".", 1)[0], f"compose: {silo} address is in {subnet}")
 check(services["api"]["environment"].get("Orleans__Mode") == "Client", "compose: api runs Orleans__Mode=Client")
+# The one-shot cluster-tls service writes the certificate folder into a volume every Orleans process mounts read-only.
+maker = services["cluster-tls"]
+made_volume, made_at = maker["volumes"][0].split(":")[:2]
+made_folder = maker["command"][1]
+check(maker["command"][0] == "cluster-certificate" and made_folder.startswith(made_at + "/"), "compose: cluster-tls runs the silo's cluster-certificate verb into its volume")
+for name in ("silo-1", "silo-2", "api"):
+    service = services[name]
+    mounted = {v.split(":")[0]: v.split(":")[1] for v in service["volumes"] if v.endswith(":ro")}
+    folder = service["environment"].get("Orleans__Tls__CertificateFolder", "")
+    check(made_volume in mounted and folder == mounted[made_volume] + made_folder[len(made_at):],
+          f"compose: {name} reads the cluster certificate cluster-tls made, from its volume mounted read-only")
+    check(service["depends_on"].get("cluster-tls", {}).get("condition") == "service_completed_successfully", f"compose: {name} starts after the certificate is made")
 check(all(p.startswith("127.0.0.1:") for p in services["api"].get("ports", [])), "compose: api publishes on loopback only")
 
 # ---- Kubernetes ----
@@ -72,13 +86,15 @@ for resource in kustomization["resources"]:
     check((K8S / resource).exists(), f"k8s: kustomization resource {resource} exists")
 objects = [(path.name, o) for path in sorted(K8S.glob("*.yaml")) if path.name != "kustomization.yaml" for o in load_all(path)]
 kinds = sorted(o["kind"] for _, o in objects)
-for kind, count in {"Deployment": 2, "Service": 1, "PodDisruptionBudget": 2, "ServiceAccount": 2, "Role": 1, "RoleBinding": 1, "Secret": 1,
-                    "HorizontalPodAutoscaler": 2, "Ingress": 2}.items():
+for kind, count in {"Deployment": 2, "Service": 1, "PodDisruptionBudget": 2, "ServiceAccount": 2, "Role": 1, "RoleBinding": 1, "Secret": 2,
+                    "HorizontalPodAutoscaler": 2, "Ingress": 2, "NetworkPolicy": 4}.items():
     check(kinds.count(kind) == count, f"k8s: {count} {kind} (found {kinds.count(kind)})")
 
 deployments = {o["metadata"]["name"]: o for _, o in objects if o["kind"] == "Deployment"}
-secret = next(o for _, o in objects if o["kind"] == "Secret")
-check(all(v == "" for v in secret["stringData"].values()), "k8s: the Secret template holds no values")
+secrets = {o["metadata"]["name"]: o for _, o in objects if o["kind"] == "Secret"}
+secret = secrets["ipf-secrets"]
+for name, template in secrets.items():
+    check(all(v == "" for v in template["stringData"].values()), f"k8s: the Secret template {name} holds no values")
 accounts = {o["metadata"]["name"] for _, o in objects if o["kind"] == "ServiceAccount"}
 k8s_env = {}
 
@@ -216,6 +232,77 @@ check(all(int(hub_annotations.get(f"nginx.ingress.kubernetes.io/proxy-{t}-timeou
 hub_client = (ROOT / "src/Web/src/live/hub.ts").read_text(encoding="utf-8")
 check("skipNegotiation: true" in hub_client and "transport: HttpTransportType.WebSockets" in hub_client,
       "web: the app's hub connection is one WebSocket request without negotiation (any Api node serves it)")
+
+# The cluster's own ports: mutual TLS with the cluster certificate, mounted from its Secret into every pod that talks Orleans.
+certificate_source = (ROOT / "src/Silo/Transport/ClusterCertificate.cs").read_text(encoding="utf-8")
+certificate_files = {re.search(rf'{c} = "([^"]+)"', certificate_source).group(1) for c in ("CertificateFile", "KeyFile", "AuthoritiesFile")}
+tls_secret = secrets.get("ipf-cluster-tls", {"stringData": {}})
+check(set(tls_secret["stringData"]) == certificate_files, f"k8s: the Secret ipf-cluster-tls holds {sorted(certificate_files)}, the files ClusterCertificate reads")
+for name, deployment in deployments.items():
+    spec = deployment["spec"]["template"]["spec"]
+    container = spec["containers"][0]
+    env = {e["name"]: e.get("value") for e in container.get("env", [])}
+    volumes = {v["name"]: v for v in spec.get("volumes", [])}
+    mounts = {m["mountPath"]: m for m in container.get("volumeMounts", [])}
+    mount = mounts.get(env.get("Orleans__Tls__CertificateFolder"))
+    volume = volumes.get(mount["name"]) if mount else None
+    check(mount is not None and mount.get("readOnly") and volume is not None and volume.get("secret", {}).get("secretName") == "ipf-cluster-tls",
+          f"k8s: {name} reads the cluster certificate (Orleans__Tls__CertificateFolder) from the Secret ipf-cluster-tls, mounted read-only")
+    mode = volume.get("secret", {}).get("defaultMode") if volume else None
+    check(mode is not None and mode & 0o007 == 0 and spec.get("securityContext", {}).get("fsGroup") == spec.get("securityContext", {}).get("runAsUser"),
+          f"k8s: {name}'s cluster certificate files are readable by its own group (fsGroup), not by others")
+
+# NetworkPolicy, evaluated as Kubernetes does for ingress within the namespace: a pod selected by no policy takes
+# anything; a selected pod takes only what one of its rules allows (a peer by pod labels, a port by name or number).
+policies = [o for _, o in objects if o["kind"] == "NetworkPolicy"]
+silo_labels = deployments["ipf-silo"]["spec"]["template"]["metadata"]["labels"]
+api_labels = deployments["ipf-api"]["spec"]["template"]["metadata"]["labels"]
+postgres_labels = {"app.kubernetes.io/name": "postgresql"}
+stranger_labels = {"app.kubernetes.io/name": "something-else"}
+
+
+def named_ports(labels):
+    for d in deployments.values():
+        if d["spec"]["template"]["metadata"]["labels"] == labels:
+            return {p["name"]: p["containerPort"] for c in d["spec"]["template"]["spec"]["containers"] for p in c.get("ports", [])}
+    return {}
+
+
+def admits(to_labels, port, from_labels):
+    isolating = [p for p in policies if "Ingress" in p["spec"].get("policyTypes", ["Ingress"])
+                 and selects(p["spec"]["podSelector"].get("matchLabels", {}), to_labels)]
+    if not isolating:
+        return True
+    ports = named_ports(to_labels)
+    for policy in isolating:
+        for rule in policy["spec"].get("ingress") or []:
+            peers = rule.get("from")
+            peer_ok = peers is None or any(set(peer) == {"podSelector"} and selects(peer["podSelector"].get("matchLabels", {}), from_labels) for peer in peers)
+            port_ok = rule.get("ports") is None or any(ports.get(p["port"], p["port"]) == port for p in rule["ports"])
+            if peer_ok and port_ok:
+                return True
+    return False
+
+
+silo_ports = named_ports(silo_labels)
+check((silo_ports.get("silo"), silo_ports.get("gateway")) == (int(silo_env["Orleans__SiloPort"]), int(silo_env["Orleans__GatewayPort"])),
+      "k8s: the silo's ports named silo and gateway are its Orleans__SiloPort and Orleans__GatewayPort")
+for to, port, source, expected, what in [
+    (silo_labels, silo_ports["silo"], silo_labels, True, "the silo port takes other silos"),
+    (silo_labels, silo_ports["silo"], api_labels, False, "the silo port refuses the Api pods"),
+    (silo_labels, silo_ports["silo"], stranger_labels, False, "the silo port refuses any other pod"),
+    (silo_labels, silo_ports["gateway"], api_labels, True, "the gateway port takes the Api pods"),
+    (silo_labels, silo_ports["gateway"], silo_labels, False, "the gateway port refuses silos (they use the silo port)"),
+    (silo_labels, silo_ports["gateway"], stranger_labels, False, "the gateway port refuses any other pod"),
+    (silo_labels, 9464, api_labels, False, "a silo takes nothing on another port"),
+    (api_labels, named_ports(api_labels)["http"], stranger_labels, True, "the Api's HTTP port takes anyone (the Ingress, in-cluster clients)"),
+    (api_labels, silo_ports["gateway"], stranger_labels, False, "an Api pod takes nothing on another port"),
+    (postgres_labels, 5432, silo_labels, True, "PostgreSQL in the namespace takes the silos"),
+    (postgres_labels, 5432, api_labels, True, "PostgreSQL in the namespace takes the Api pods"),
+    (postgres_labels, 5432, stranger_labels, False, "PostgreSQL in the namespace refuses any other pod"),
+    (stranger_labels, 80, api_labels, False, "any other pod of the namespace takes nothing (default deny)"),
+]:
+    check(admits(to, port, source) == expected, f"k8s NetworkPolicy: {what}")
 
 binding = next(o for _, o in objects if o["kind"] == "RoleBinding")
 role = next(o for _, o in objects if o["kind"] == "Role")

@@ -78,7 +78,8 @@ alive() { local pid; pid=$(pid_of "$1"); [[ -n "$pid" ]] && kill -0 "$pid" 2>/de
 
 connection() { cat "$DIR/connection" 2>/dev/null || die "no cluster database in $DIR; run: scripts/cluster.sh start"; }
 
-# What every process of the cluster is started with: the dev secrets and the demo's logins.
+# What every process of the cluster is started with: the dev secrets and the demo's logins. One data folder for all,
+# so they share one signing key and one cluster certificate (.data/cluster-tls, made by the first silo when missing).
 product_env() {
   # shellcheck source=scripts/dev-env.sh
   source scripts/dev-env.sh
@@ -171,6 +172,7 @@ start() {
   Inventory Pro Flow cluster is up ($SILOS silos, $APIS Api nodes, one PostgreSQL)
   Api      ${apis[*]}
   Silos    ${silos[*]} (gateways ${gateways[*]}); /metrics on ports ${metrics[*]}
+  TLS      silo and gateway ports take only the cluster certificate in .data/cluster-tls/ (made when missing)
   Logs     $DIR/logs/
   Login    admin  $IPF_ADMIN_EMAIL  (password in .data/dev.env)
   Stop     make cluster-stop  (IPF_CLUSTER_DIR=${DIR#"$ROOT"/} scripts/cluster.sh stop)

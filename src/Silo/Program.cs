@@ -2,11 +2,18 @@ using InventoryProFlow.Grains.Storage;
 using InventoryProFlow.Silo.Hosting;
 using InventoryProFlow.Silo.Logging;
 using InventoryProFlow.Silo.Metrics;
+using InventoryProFlow.Silo.Transport;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Hosting;
 using Serilog;
 
 // A silo process of a cluster: ADO.NET clustering on PostgreSQL, no HTTP.
+// Making a cluster certificate needs neither configuration nor a database.
+if (args.FirstOrDefault() == ClusterCertificateCommand.Verb)
+{
+    return ClusterCertificateCommand.Run(args, TimeProvider.System, Console.Out, Console.Error);
+}
+
 var builder = Host.CreateApplicationBuilder(args);
 // Its own file name: the Api references this project, and an appsettings.json would be copied over the Api's.
 // Read first, so environment variables and the command line still win.

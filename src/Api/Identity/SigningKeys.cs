@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using InventoryProFlow.Contracts.Identity;
 using InventoryProFlow.Grains.Identity;
+using InventoryProFlow.Silo.Hosting;
 using Microsoft.IdentityModel.Tokens;
 
 namespace InventoryProFlow.Api.Identity;
@@ -40,8 +41,7 @@ public sealed class SigningKeys(IConfiguration configuration, SigningKeyStore st
         }).ToList(),
     };
 
-    public static string DataFolder(IConfiguration configuration) =>
-        configuration["IPF_DATA_DIR"] is { Length: > 0 } folder ? folder : Path.Combine(Directory.GetCurrentDirectory(), ".data");
+    public static string DataFolder(IConfiguration configuration) => ProductDataFolder.From(configuration);
 
     /// <summary>Reads the ring from the cluster now (tests call it after a rotation instead of waiting for the timer).</summary>
     public async Task ReloadAsync()

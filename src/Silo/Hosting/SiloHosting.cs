@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Net;
 using InventoryProFlow.Grains.Storage;
+using InventoryProFlow.Silo.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -34,9 +35,12 @@ public static class SiloHosting
         DbProviderFactories.RegisterFactory(Invariant, NpgsqlFactory.Instance);
         builder.Services.AddGrainServices(connectionString);
         var orleansConnection = ConnectionDefaults.ForOrleans(connectionString);
+        var certificate = ClusterTls.Certificate(builder.Configuration, TimeProvider.System);
 
         builder.UseOrleans(silo =>
         {
+            // Even a co-hosted silo listens on its silo and gateway ports, loopback included.
+            silo.UseClusterTls(certificate);
             if (settings.Mode == OrleansMode.Embedded)
             {
                 silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
@@ -96,8 +100,10 @@ public static class SiloHosting
         var settings = OrleansSettings.From(builder.Configuration);
         var orleansConnection = ConnectionDefaults.ForOrleans(builder.Configuration.PostgresConnectionString());
         DbProviderFactories.RegisterFactory(Invariant, NpgsqlFactory.Instance);
+        var certificate = ClusterTls.Certificate(builder.Configuration, TimeProvider.System);
         builder.UseOrleansClient(client =>
         {
+            client.UseClusterTls(certificate);
             client.UseAdoNetClustering(options =>
             {
                 options.Invariant = Invariant;
