@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using InventoryProFlow.Api.Identity;
 using InventoryProFlow.Api.Tests.Infrastructure;
 using InventoryProFlow.Contracts.Identity;
+using InventoryProFlow.Silo.Transport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Tokens;
@@ -37,9 +38,13 @@ public sealed class GrainBoundaryTests
             ["Orleans:GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
             ["Orleans:ClusterId"] = clusterId,
         });
-        // What anyone who reaches the gateway port can build.
+        // A client holding the cluster certificate (ClusterTlsTests: nothing less gets through the gateway): even a
+        // member of the cluster is answered only public halves.
         var outsider = Host.CreateApplicationBuilder();
-        outsider.UseOrleansClient(client => client.UseLocalhostClustering(gatewayPort, serviceId: "inventory-pro-flow", clusterId: clusterId));
+        var certificate = ClusterCertificate.Load(Path.Combine(host.DataFolder, "cluster-tls"), keyPassword: null);
+        outsider.UseOrleansClient(client => client
+            .UseLocalhostClustering(gatewayPort, serviceId: "inventory-pro-flow", clusterId: clusterId)
+            .UseClusterTls(certificate));
         using var client = outsider.Build();
         await client.StartAsync();
         var ring = client.Services.GetRequiredService<IClusterClient>().GetGrain<ISigningKeyRingGrain>(SigningKeys.RingKey);
