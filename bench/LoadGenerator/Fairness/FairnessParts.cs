@@ -46,7 +46,7 @@ public sealed record BenchTenant(int Index, HttpClient Admin, string LocationId,
             {
                 sku = FairnessRun.Sku(index, p), name = $"Fairness spirit {p}", brand = "Bench", category = "spirits", sizeMl = 750, abv = 40.0m, cost = 15m, price = 20m,
             });
-            await AdminCalls.Id(admin, "/api/v1/inventory/items", new { locationId = location, productId = product, quantity = 10_000_000, parLevel = 0 });
+            await AdminCalls.Id(admin, "/api/v1/inventory/items", new { locationId = location, productId = product, quantity = 100_000, parLevel = 0 });
         }
 
         var issued = new List<PosKey>();
