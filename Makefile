@@ -2,7 +2,7 @@
 SLN := InventoryProFlow.sln
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-dates build stop format clean bench verify-ledger forecast-eval rotate-signing-key rotate-kek cluster cluster-stop chaos backup restore-drill
+.PHONY: help run test test-dates build stop format clean bench bench-fairness verify-ledger forecast-eval rotate-signing-key rotate-kek cluster cluster-stop chaos backup restore-drill
 
 help:
 	@echo "make run     build and run the Api on http://localhost:3000 (local PostgreSQL in .data/pg)"
@@ -14,6 +14,7 @@ help:
 	@echo "make clean   remove build/ and bin/obj folders (keeps .data)"
 	@echo "make bench   POS sales load on a fresh local PostgreSQL vs pgbench, then on a cluster of 1, 2 and 3 silos; JSON last on stdout (build/bench/result.json)"
 	@echo "             BENCH_CLUSTER=0 skips the cluster run, BENCH_ONLY=cluster runs only it, BENCH_CLUSTER_SECONDS=30 its length (docs/PERFORMANCE.md)"
+	@echo "make bench-fairness   one tenant floods POS pushes with 200 hanging webhooks; the other's sale p99 and webhook delays, alone and with it (build/bench-fairness/result.json)"
 	@echo "make forecast-eval [DATA=path]  rolling-origin backtest of the demand forecast; JSON last on stdout (build/forecast-eval/result.json, chart.svg)"
 	@echo "make verify-ledger  prove quantity = sum of ledger for every product-location (.data/pg or ConnectionStrings__Postgres)"
 	@echo "make rotate-signing-key  add a fresh token-signing key to the ring (.data/pg or ConnectionStrings__Postgres)"
@@ -78,6 +79,10 @@ clean:
 # Sizes and durations come from BENCH_* variables; see scripts/bench.sh and docs/PERFORMANCE.md.
 bench:
 	scripts/bench.sh
+
+# One tenant flooding POS pushes with 200 webhooks to a receiver that never answers, against another's sales; see docs/PERFORMANCE.md.
+bench-fairness:
+	scripts/bench-fairness.sh
 
 # DATA (a CSV with date,store_number,item_number,bottles_sold) defaults to ../shared/data's Iowa history; see docs/FORECASTING.md.
 forecast-eval:

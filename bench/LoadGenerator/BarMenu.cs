@@ -1,6 +1,4 @@
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace InventoryProFlow.Bench;
@@ -45,29 +43,10 @@ public sealed record BarMenu(IReadOnlyList<string> PosItems, string ApiKey, stri
         return new BarMenu(items, issued["apiKey"]!.GetValue<string>(), issued["webhookSecret"]!.GetValue<string>());
     }
 
-    /// <summary>The push's headers: the integration's key, and the body signed as the product checks it (t=..., v1=HMAC of "t.body").</summary>
-    public void Sign(HttpRequestMessage request, ReadOnlySpan<byte> body)
-    {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var signed = new byte[timestamp.Length + 1 + body.Length];
-        Encoding.ASCII.GetBytes(timestamp + ".").CopyTo(signed, 0);
-        body.CopyTo(signed.AsSpan(timestamp.Length + 1));
-        request.Headers.Add("X-Api-Key", ApiKey);
-        request.Headers.Add("Ipf-Signature", $"t={timestamp},v1={Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), signed))}");
-    }
+    /// <summary>The push's headers: the integration's key, and the body signed as the product checks it.</summary>
+    public void Sign(HttpRequestMessage request, ReadOnlySpan<byte> body) => new PosKey(ApiKey, Secret).Sign(request, body);
 
-    private static async Task<string> Id(HttpClient admin, string path, object body)
-    {
-        using var response = await admin.PostAsJsonAsync(path, body);
-        var data = await Data(response, path);
-        return (data["id"] ?? data["item"]!["id"])!.GetValue<string>();
-    }
+    private static Task<string> Id(HttpClient admin, string path, object body) => AdminCalls.Id(admin, path, body);
 
-    private static async Task<JsonNode> Data(HttpResponseMessage response, string path)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        return response.IsSuccessStatusCode
-            ? JsonNode.Parse(text)!["data"]!
-            : throw new BenchException($"{path} answered {(int)response.StatusCode}: {text}");
-    }
+    private static Task<JsonNode> Data(HttpResponseMessage response, string path) => AdminCalls.Data(response, path);
 }

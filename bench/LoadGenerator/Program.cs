@@ -1,5 +1,6 @@
 using InventoryProFlow.Bench;
 using InventoryProFlow.Bench.Chaos;
+using InventoryProFlow.Bench.Fairness;
 
 // The load generator behind `make bench` (scripts/bench.sh calls each step in turn):
 //   wait-ready  --base URL [--timeout-seconds N] [--pid P] until /health/ready answers 200 (fails early if P exits)
@@ -11,6 +12,8 @@ using InventoryProFlow.Bench.Chaos;
 //   chaos       --nodes URL,URL --cluster SCRIPT --connection FILE --out FILE [--tap FILE] [--membership FILE]
 //                                                         sales through every Api node while scripts/chaos.sh's faults happen,
 //                                                         then the ledger checked against what was acknowledged
+//   fairness    --base URL --out FILE                     organisation B's POS sales and webhooks alone, then while
+//                                                         organisation A floods (scripts/bench-fairness.sh)
 // Every target must be a loopback address: this tool never sends traffic anywhere else.
 try
 {
@@ -22,6 +25,7 @@ try
         "run" => await LoadRun.Run(options),
         "report" => Report.Run(options),
         "chaos" => await ChaosRun.Run(options),
+        "fairness" => await FairnessRun.Run(options),
         _ => Usage(),
     };
 }
@@ -33,6 +37,6 @@ catch (BenchException error)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: loadgen wait-ready|setup|run|report|chaos --option value ...");
+    Console.Error.WriteLine("usage: loadgen wait-ready|setup|run|report|chaos|fairness --option value ...");
     return 2;
 }

@@ -77,6 +77,11 @@ public static class GrainKeys
 
     public static string OrganizationGate(Guid organizationId) => $"gate/{organizationId:D}";
 
+    /// <summary>The POS sale lines of one organisation this minute.</summary>
+    public static string PosLines(Guid organizationId) => $"pos-lines/{organizationId:D}";
+
+    public static Guid ParsePosLines(string key) => ParseIds(key, "pos-lines", 1)[0];
+
     public static Guid ParseOrganizationGate(string key) => ParseIds(key, "gate", 1)[0];
 
     /// <summary>

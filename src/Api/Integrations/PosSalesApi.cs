@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using InventoryProFlow.Api.Errors;
 using InventoryProFlow.Api.Hosting;
 using InventoryProFlow.Api.Identity;
 using InventoryProFlow.Api.Paging;
@@ -41,14 +43,14 @@ public static class PosSalesApi
         // It reads the raw body (its signature covers the bytes) and checks its own key, so OperationErrors infers none of these.
         routes.MapPost(Route, Ingest).AllowAnonymous().WithTags("Integrations").WithName("ingestPosSales")
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge)
-            .ProducesErrors(StatusCodes.Status403Forbidden)
+            .ProducesErrors(StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests)
             .WithSummary("A POS pushes sale.created (or { sales: [...] }, up to 1,000): X-Api-Key or a linked client's bearer token, and a signature (Ipf-Signature or the body's signature); unmatched lines are queued");
         return routes;
     }
 
     private static async Task<IResult> Ingest(HttpContext http, IGrainFactory grains, TimeProvider time)
     {
-        var credential = await Credential(http, grains);
+        var (credential, pusherId) = await Credential(http, grains);
         var body = await RawBody(http);
         // The Ipf-Signature header (timestamped, so a replayed push is refused), or the seed's signature in the body.
         var header = http.Request.Headers[WebhookSignature.Header].ToString();
@@ -63,6 +65,11 @@ public static class PosSalesApi
         // A POS of a suspended organisation is refused like its people: 403, nothing recorded; it keeps the sale to push again.
         await grains.GetGrain<IOrganizationGateGrain>(GrainKeys.OrganizationGate(credential.OrganizationId)).EnsureServed();
         var payload = Parse(body);
+        if (await Refused(http, grains, credential.OrganizationId, pusherId, payload) is { } refused)
+        {
+            return refused;
+        }
+
         var integrations = grains.GetGrain<IIntegrationsGrain>(GrainKeys.Integrations(credential.OrganizationId));
         if (payload.Sales is { } sales)
         {
@@ -87,14 +94,53 @@ public static class PosSalesApi
         }
     }
 
-    /// <summary>The POS integration pushing: by its API key, or by the token of the integration client linked to it.</summary>
-    private static async Task<IntegrationCredential> Credential(HttpContext http, IGrainFactory grains)
+    /// <summary>
+    /// Charges the push's sale lines to its key's and its organisation's allowance for this minute, before anything is
+    /// written: the refusal (429 with Retry-After, or 413 for a push larger than a whole minute's allowance), or null.
+    /// </summary>
+    private static async Task<IResult?> Refused(HttpContext http, IGrainFactory grains, Guid organizationId, Guid pusherId, PosPayload payload)
+    {
+        if (PosPushSize.Lines(payload.Sales ?? [payload.Data!]) is not { } lines
+            || await grains.GetGrain<IPosLineAllowanceGrain>(GrainKeys.PosLines(organizationId)).Charge(pusherId, lines) is not { } allowance)
+        {
+            return null;
+        }
+
+        var decision = allowance.Decision;
+        if (decision.Allowed)
+        {
+            RateLimitHeaders.Write(http.Response, decision);
+            return null;
+        }
+
+        var whose = allowance.Scope == PosLineAllowance.KeyScope ? "this POS key (API key or integration client)" : "your organisation's POS pushes together";
+        if (allowance.NeverFits)
+        {
+            RateLimitHeaders.Write(http.Response, decision);
+            await ErrorResponses.WriteAsync(http, StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, string.Create(
+                CultureInfo.InvariantCulture,
+                $"This push carries {lines:N0} sale lines, more than {whose} may push in a minute ({decision.Limit:N0}): send its sales in smaller pushes."));
+            return Results.Empty;
+        }
+
+        await RateLimitHeaders.RefuseAsync(http, decision, string.Create(
+            CultureInfo.InvariantCulture,
+            $"This push carries {lines:N0} sale lines and {whose} may push {decision.Limit:N0} a minute, of which {decision.Remaining:N0} are left; nothing was recorded."));
+        return Results.Empty;
+    }
+
+    /// <summary>
+    /// The POS integration pushing, by its API key or by the token of the integration client linked to it, and who
+    /// pushes (the integration, or the client) for the per-key line allowance.
+    /// </summary>
+    private static async Task<(IntegrationCredential Credential, Guid PusherId)> Credential(HttpContext http, IGrainFactory grains)
     {
         var apiKey = http.Request.Headers[ApiKeyHeader].ToString();
         if (apiKey.Length > 0)
         {
-            return await grains.GetGrain<IIntegrationKeyGrain>(GrainKeys.IntegrationKey(ApiKeys.Hash(apiKey))).Credential()
+            var byKey = await grains.GetGrain<IIntegrationKeyGrain>(GrainKeys.IntegrationKey(ApiKeys.Hash(apiKey))).Credential()
                 ?? throw new UnauthenticatedException(ErrorCodes.InvalidApiKey, "The API key is not valid, or its integration was revoked.");
+            return (byKey, byKey.IntegrationId);
         }
 
         // The endpoint admits anonymous callers (the API key is checked here), so a bearer token was validated but not required.
@@ -114,8 +160,9 @@ public static class PosSalesApi
             throw new ForbiddenException($"Only an integration client with the {Scopes.SalesWrite} scope pushes POS sales with a token; people record sales at POST /api/v1/transactions/sales.");
         }
 
-        return await grains.GetGrain<IIntegrationClientsGrain>(GrainKeys.IdentityKey).PosCredential(caller.OrganizationId, caller.UserId)
+        var byClient = await grains.GetGrain<IIntegrationClientsGrain>(GrainKeys.IdentityKey).PosCredential(caller.OrganizationId, caller.UserId)
             ?? throw new ForbiddenException("This integration client is linked to no live POS integration: create a client with integrationId, or push with the integration's X-Api-Key.");
+        return (byClient, caller.UserId);
     }
 
     private static PosPayload Parse(byte[] body)

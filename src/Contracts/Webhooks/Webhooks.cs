@@ -13,7 +13,10 @@ public static class WebhookEvents
     public static IReadOnlyList<string> All { get; } = [SaleCreated, InventoryUpdated, LowStock, ComplianceAlert];
 }
 
-/// <summary>A subscription as an admin sees it: never its secret.</summary>
+/// <summary>
+/// A subscription as an admin sees it, never its secret: with its circuit (<see cref="WebhookCircuits"/>), the failed
+/// deliveries in a row that opened it, and until when it rests.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("ipf.WebhookDetails.v1")]
 public sealed record WebhookDetails(
     [property: Id(0)] Guid Id,
@@ -21,7 +24,21 @@ public sealed record WebhookDetails(
     [property: Id(2)] string Url,
     [property: Id(3)] string[] Events,
     [property: Id(4)] string? Description,
-    [property: Id(5)] DateTime CreatedAt);
+    [property: Id(5)] DateTime CreatedAt,
+    [property: Id(6)] string Circuit = WebhookCircuits.Closed,
+    [property: Id(7)] int ConsecutiveFailures = 0,
+    [property: Id(8)] DateTime? CircuitOpenUntil = null);
+
+/// <summary>
+/// A webhook's circuit breaker: closed (delivering), open (its receiver failed too often in a row; nothing is sent
+/// until it has rested), halfOpen (rested; the next delivery is a probe that closes it or opens it again).
+/// </summary>
+public static class WebhookCircuits
+{
+    public const string Closed = "closed";
+    public const string Open = "open";
+    public const string HalfOpen = "halfOpen";
+}
 
 /// <summary>
 /// A subscription to make: its URL (<c>url</c>, or <c>webhookUrl</c> as the seed names it), events, and optionally the

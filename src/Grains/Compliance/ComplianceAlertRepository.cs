@@ -5,6 +5,7 @@ using InventoryProFlow.Contracts.Json;
 using InventoryProFlow.Contracts.Paging;
 using InventoryProFlow.Contracts.Webhooks;
 using InventoryProFlow.Grains.Notifications;
+using InventoryProFlow.Grains.Stock;
 using InventoryProFlow.Grains.Storage;
 using InventoryProFlow.Grains.Webhooks;
 using Npgsql;
@@ -53,12 +54,11 @@ public sealed class ComplianceAlertRepository(NpgsqlDataSource db, MailOutbox ma
         if (raised.Count > 0)
         {
             await connection.ExecuteAsync(
-                OutboxFanout.Sql,
+                WebhookEventRows.Sql,
                 new
                 {
                     org = raised.Select(a => a.OrganizationId).ToArray(),
-                    @event = raised.Select(_ => WebhookEvents.ComplianceAlert).ToArray(),
-                    payload = raised.Select(a => JsonSerializer.Serialize(a, Json)).ToArray(),
+                    events = raised.Select(a => WebhookEventRows.Json([new OutboxEvent(WebhookEvents.ComplianceAlert, JsonSerializer.Serialize(a, Json))])).ToArray(),
                     at = raised.Select(a => a.RaisedAt).ToArray(),
                 },
                 transaction);

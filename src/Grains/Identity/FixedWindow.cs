@@ -13,16 +13,26 @@ public sealed class FixedWindow(TimeSpan length)
     private long _startTicks = long.MinValue;
     private int _count;
 
-    public RateLimitDecision Count(DateTimeOffset now, int limit)
+    public RateLimitDecision Count(DateTimeOffset now, int limit) => Count(now, limit, 1);
+
+    /// <summary>Counts <paramref name="units"/> at once (a push's sale lines), all or none: they pass only if all fit in what is left.</summary>
+    public RateLimitDecision Count(DateTimeOffset now, int limit, int units)
     {
-        Roll(now);
-        var allowed = _count < limit;
-        if (allowed)
+        var decision = Check(now, limit, units);
+        if (decision.Allowed)
         {
-            _count++;
+            _count += units;
+            decision = Decision(now, limit, allowed: true);
         }
 
-        return Decision(now, limit, allowed);
+        return decision;
+    }
+
+    /// <summary>Whether <paramref name="units"/> would fit now, counting nothing: to check two windows before charging either.</summary>
+    public RateLimitDecision Check(DateTimeOffset now, int limit, int units)
+    {
+        Roll(now);
+        return Decision(now, limit, allowed: (long)_count + units <= limit);
     }
 
     /// <summary>Where the window stands, counting nothing: what the last counted request was told, for a usage report.</summary>

@@ -6,14 +6,23 @@ namespace InventoryProFlow.Grains.Identity;
 
 /// <summary>
 /// The rate limits (configuration section "RateLimits"), read by the silos, where the counting happens: attempts
-/// per minute at the sign-in routes, per client address and per account, and signed-in API calls per organisation
-/// per hour by subscription tier. Each is a positive whole number or "unlimited" (null here).
+/// per minute at the sign-in routes, per client address and per account, signed-in API calls per organisation
+/// per hour by subscription tier, and POS sale lines per minute per key (an integration's API key or client) and per
+/// organisation. Each is a positive whole number or "unlimited" (null here).
 /// </summary>
-public sealed record RateLimitSettings(int? SignInAttemptsPerMinute, int? StarterCallsPerHour, int? ProfessionalCallsPerHour, int? EnterpriseCallsPerHour)
+public sealed record RateLimitSettings(
+    int? SignInAttemptsPerMinute,
+    int? StarterCallsPerHour,
+    int? ProfessionalCallsPerHour,
+    int? EnterpriseCallsPerHour,
+    int? PosLinesPerMinutePerKey = null,
+    int? PosLinesPerMinutePerOrganization = null)
 {
     public const string Unlimited = "unlimited";
 
-    public static RateLimitSettings Default { get; } = new(5, 1_000, 5_000, null);
+    // POS lines: the ledger of one 2-core node writes about 3,000 sale lines a second (docs/PERFORMANCE.md); one
+    // organisation may use a sixth of that, one key a fifteenth, and a push of 1,000 sales of 12 lines still fits.
+    public static RateLimitSettings Default { get; } = new(5, 1_000, 5_000, null, 12_000, 30_000);
 
     public static RateLimitSettings From(IConfiguration configuration)
     {
@@ -22,7 +31,9 @@ public sealed record RateLimitSettings(int? SignInAttemptsPerMinute, int? Starte
             Limit(section, nameof(SignInAttemptsPerMinute), Default.SignInAttemptsPerMinute),
             Limit(section, nameof(StarterCallsPerHour), Default.StarterCallsPerHour),
             Limit(section, nameof(ProfessionalCallsPerHour), Default.ProfessionalCallsPerHour),
-            Limit(section, nameof(EnterpriseCallsPerHour), Default.EnterpriseCallsPerHour));
+            Limit(section, nameof(EnterpriseCallsPerHour), Default.EnterpriseCallsPerHour),
+            Limit(section, nameof(PosLinesPerMinutePerKey), Default.PosLinesPerMinutePerKey),
+            Limit(section, nameof(PosLinesPerMinutePerOrganization), Default.PosLinesPerMinutePerOrganization));
     }
 
     /// <summary>The hour's allowance of a tier; a tier this code does not know gets the smallest, starter's.</summary>

@@ -21,6 +21,8 @@ public sealed class TradeMetrics
     private readonly Counter<long> _unmappedLines;
     private readonly Counter<long> _mails;
     private readonly Counter<long> _shrinkageChecks;
+    private readonly Counter<long> _ledgerQueueFull;
+    private readonly Counter<long> _posLinesRefused;
 
     public TradeMetrics(IMeterFactory meters)
     {
@@ -32,6 +34,8 @@ public sealed class TradeMetrics
         _webhookDeliveries = meter.CreateCounter<long>("ipf.webhook.deliveries", "{delivery}", "Webhook delivery tries, by outcome: delivered or failed.");
         _webhookEventsGivenUp = meter.CreateCounter<long>("ipf.webhook.events_given_up", "{event}", "Webhook events given up after Webhooks:GiveUpAfterHours of failed tries.");
         _unmappedLines = meter.CreateCounter<long>("ipf.pos.unmapped_lines", "{line}", "POS sale lines queued because no product matched their sku or barcode.");
+        _ledgerQueueFull = meter.CreateCounter<long>("ipf.ledger.queue_full", "{movement}", "Movements refused with 503 because this silo's ledger queue was full (Ledger:MaxQueued).");
+        _posLinesRefused = meter.CreateCounter<long>("ipf.pos.lines_refused", "{line}", "POS sale lines refused by the per-key or per-organisation line allowance (429 or 413).");
         _mails = meter.CreateCounter<long>("ipf.mail.tries", "{mail}", "Mail sending tries, by outcome: sent, failed (tried again later) or given_up.");
         _shrinkageChecks = meter.CreateCounter<long>(
             "ipf.shrinkage.checks", "{check}", "Queries judging counts found short against their locations' usual variance: one per count, or per count sheet or batch.");
@@ -72,6 +76,10 @@ public sealed class TradeMetrics
     public void UnmappedLinesQueued(int lines) => Add(_unmappedLines, lines);
 
     public void ShrinkageChecked() => _shrinkageChecks.Add(1);
+
+    public void LedgerQueueFull() => _ledgerQueueFull.Add(1);
+
+    public void PosLinesRefused(int lines) => Add(_posLinesRefused, lines);
 
     private static void Add(Counter<long> counter, int amount)
     {

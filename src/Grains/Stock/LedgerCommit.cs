@@ -22,7 +22,7 @@ public sealed record LedgerCommit(
     IReadOnlyList<OutboxEvent>? Events = null,
     AuditedChange? Audit = null);
 
-/// <summary>An event for the organisation's webhooks (if any subscribes to it), written to the outbox in the same commit.</summary>
+/// <summary>An event for the organisation's webhooks (if any subscribes to it), kept in the same commit and copied to each webhook after it.</summary>
 public sealed record OutboxEvent(string Event, string Payload);
 
 /// <summary>The first answer to an idempotency key, kept beside the movement it answers.</summary>

@@ -113,14 +113,14 @@ internal static class LedgerSql
                 ("response", keys.Select(k => k.Key.Response).ToArray())));
         }
 
-        var events = commits.Where(c => c.Events is not null).SelectMany(c => c.Events!.Select(e => (c.OrganizationId, Event: e))).ToList();
+        // One row per movement with events, whatever the number of webhooks: the copies are made after this commits.
+        var events = commits.Where(c => c.Events is { Count: > 0 }).ToList();
         if (events.Count > 0)
         {
             batch.BatchCommands.Add(Command(
-                OutboxFanout.Sql,
-                ("org", events.Select(e => e.OrganizationId).ToArray()),
-                ("event", events.Select(e => e.Event.Event).ToArray()),
-                ("payload", events.Select(e => e.Event.Payload).ToArray()),
+                WebhookEventRows.Sql,
+                ("org", events.Select(c => c.OrganizationId).ToArray()),
+                ("events", events.Select(c => WebhookEventRows.Json(c.Events!)).ToArray()),
                 ("at", events.Select(_ => at).ToArray())));
         }
 

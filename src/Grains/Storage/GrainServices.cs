@@ -62,6 +62,7 @@ public static class GrainServices
         services.AddSingleton<StockRepository>();
         services.AddSingleton<IntegrationRepository>();
         services.AddSingleton<IntegrationClientRepository>();
+        services.AddSingleton(provider => WebhookLimits.From(provider.GetRequiredService<IConfiguration>()));
         services.AddSingleton<WebhookRepository>();
         services.AddSingleton<LicenseRepository>();
         services.AddSingleton<SalesLedgerQuery>();

@@ -12,16 +12,23 @@ using Microsoft.Extensions.Logging;
 namespace InventoryProFlow.Grains.Webhooks;
 
 /// <summary>
-/// Sends what the outbox holds: leases due events, posts each signed (<c>Ipf-Signature</c>, as POS pushes are
-/// checked), logs every try, and retries failures with exponential backoff and jitter until 24 hours after the
-/// event, then gives up. Every silo runs one; leases keep two from sending the same event at once.
+/// Sends what the outbox holds: copies each change's event row to its subscribed webhooks, then keeps up to
+/// <see cref="WebhookLimits.MaxInFlight"/> deliveries going, one per webhook, the organisations with the fewest in
+/// flight first and none above <see cref="WebhookLimits.MaxInFlightPerOrganization"/>; a finished delivery frees its
+/// slot for the next at once, so a receiver that never answers holds one slot of its own tenant's, not everyone's
+/// batch. Each is posted signed (<c>Ipf-Signature</c>, as POS pushes are checked), every try is logged, failures are
+/// retried with exponential backoff and jitter until 24 hours after the event, and a webhook that keeps failing has
+/// its circuit opened. Every silo runs one; webhook leases keep two from sending to one webhook at once.
 /// </summary>
 public sealed class WebhookDispatcher(
-    WebhookRepository webhooks, IdFactory ids, TimeProvider time, TradeMetrics metrics, IConfiguration configuration, IHostEnvironment environment, ILogger<WebhookDispatcher> logger)
+    WebhookRepository webhooks, WebhookLimits limits, IdFactory ids, TimeProvider time, TradeMetrics metrics, IConfiguration configuration, IHostEnvironment environment,
+    ILogger<WebhookDispatcher> logger)
     : BackgroundService
 {
-    private const int BatchSize = 32;
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
+    // Event rows copied per round (one round per poll): about this many outbox copies of each organisation's, so a
+    // tenant with many webhooks and a flood of sales lags on its own, while one with a webhook gets 500 sales a round.
+    private const int FanOutRows = 2_000;
+    private const int FanOutCopiesPerOrganization = 1_000;
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(1);
     private static readonly JsonSerializerOptions Json = ContractJson.Web;
 
@@ -30,6 +37,9 @@ public sealed class WebhookDispatcher(
     private readonly TimeSpan _poll = TimeSpan.FromSeconds(configuration.GetValue("Webhooks:PollSeconds", 1.0));
     private readonly TimeSpan _retryBase = TimeSpan.FromSeconds(configuration.GetValue("Webhooks:RetryBaseSeconds", 30.0));
     private readonly TimeSpan _giveUpAfter = TimeSpan.FromHours(configuration.GetValue("Webhooks:GiveUpAfterHours", 24.0));
+
+    // A webhook's lease outlives its delivery's timeout, so no other silo sends to it while this one still waits.
+    private readonly TimeSpan _lease = TimeSpan.FromSeconds(configuration.GetValue("Webhooks:TimeoutSeconds", 10.0) + 50);
 
     /// <summary>Private addresses and plain http are allowed in development (a receiver on this machine) and refused elsewhere.</summary>
     public bool AllowPrivateAddresses { get; } = AllowPrivate(configuration, environment);
@@ -45,31 +55,64 @@ public sealed class WebhookDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var running = new List<Task>(limits.MaxInFlight);
+        var fanOutAt = long.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
-            IReadOnlyList<DueEvent> due = [];
+            var busy = false;
             try
             {
-                due = await webhooks.LeaseDue(BatchSize, Lease, time.GetUtcNow().UtcDateTime);
-                await Task.WhenAll(due.Select(d => Deliver(d, manual: false)));
+                // Copies once per poll, however often deliveries end: the copying is bounded work for the database.
+                // A full round means many organisations wait: the next one comes at once.
+                if (fanOutAt == long.MinValue || time.GetElapsedTime(fanOutAt) >= _poll)
+                {
+                    busy = await webhooks.FanOut(FanOutRows, FanOutCopiesPerOrganization) == FanOutRows;
+                    fanOutAt = busy ? long.MinValue : time.GetTimestamp();
+                }
+
+                running.RemoveAll(t => t.IsCompleted);
+                var free = limits.MaxInFlight - running.Count;
+                if (free > 0)
+                {
+                    var due = await webhooks.LeaseNext(free, limits.MaxInFlightPerOrganization, _lease, time.GetUtcNow().UtcDateTime);
+                    running.AddRange(due.Select(Send));
+                }
             }
             catch (Exception error) when (!stoppingToken.IsCancellationRequested)
             {
-                // The database may be away for a moment; leased rows come back when their lease runs out.
+                // The database may be away for a moment; leased webhooks come back when their lease runs out.
                 logger.LogWarning(error, "Webhook dispatch failed; trying again shortly");
             }
 
-            if (due.Count < BatchSize)
+            if (busy)
             {
-                try
-                {
-                    await Task.Delay(_poll, time, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
+                continue;
             }
+
+            try
+            {
+                // Back as soon as a delivery ends (its webhook may have more, and its slot is free), else at the next poll.
+                var poll = Task.Delay(_poll, time, stoppingToken);
+                await (running.Count > 0 ? Task.WhenAny(Task.WhenAny(running), poll) : poll);
+                stoppingToken.ThrowIfCancellationRequested();
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    // A scheduled delivery never fails the loop: a failure to log it leaves the webhook leased until the lease ends.
+    private async Task Send(DueEvent due)
+    {
+        try
+        {
+            await Deliver(due, manual: false);
+        }
+        catch (Exception error)
+        {
+            logger.LogWarning(error, "Webhook delivery {DeliveryId} could not be recorded; it is tried again when its lease ends", due.Id);
         }
     }
 

@@ -11,7 +11,7 @@ namespace InventoryProFlow.Grains.Webhooks;
 
 /// <summary>An organisation's webhook subscriptions and their delivery log. Stateless: the tables hold it all.</summary>
 [StatelessWorker]
-public sealed class WebhooksGrain(WebhookRepository webhooks, WebhookDispatcher dispatcher, IdFactory ids, TimeProvider time) : Grain, IWebhooksGrain
+public sealed class WebhooksGrain(WebhookRepository webhooks, WebhookDispatcher dispatcher, WebhookLimits limits, IdFactory ids, TimeProvider time) : Grain, IWebhooksGrain
 {
     private Guid OrganizationId => GrainKeys.ParseWebhooks(this.GetPrimaryKeyString());
 
@@ -33,10 +33,13 @@ public sealed class WebhooksGrain(WebhookRepository webhooks, WebhookDispatcher 
         var url = await WebhookUrls.Check(draft.Url ?? draft.WebhookUrl, dispatcher.AllowPrivateAddresses, draft.Url is null && draft.WebhookUrl is not null ? "webhookUrl" : "url");
         var secret = draft.Secret ?? ApiKeys.NewWebhookSecret();
         var webhook = new WebhookDetails(ids.NewId(), OrganizationId, url.AbsoluteUri, events.Distinct().ToArray(), draft.Description, time.GetUtcNow().UtcDateTime);
-        return new IssuedWebhook(await webhooks.Insert(webhook, secret, createdBy), secret);
+        var stored = await webhooks.Insert(webhook, secret, createdBy) ?? throw new ConflictException(
+            ErrorCodes.WebhookLimitReached,
+            $"This organisation already has {limits.MaxPerOrganization} webhooks, the most it may have: delete one it no longer needs, or subscribe one webhook to several events.");
+        return new IssuedWebhook(stored, secret);
     }
 
-    public Task<Page<WebhookDetails>> List(PageRequest page) => webhooks.List(OrganizationId, page);
+    public Task<Page<WebhookDetails>> List(PageRequest page) => webhooks.List(OrganizationId, page, time.GetUtcNow().UtcDateTime);
 
     public async Task Delete(Guid webhookId)
     {

@@ -9,12 +9,15 @@ public class SharedProduct : IAsyncLifetime
 
     public ProductHost Host { get; protected set; } = null!;
 
-    public virtual async Task InitializeAsync() => Host = await ProductHost.StartAsync(settings: Settings());
+    public virtual async Task InitializeAsync() => Host = await ProductHost.StartAsync(settings: Settings(), clock: Clock);
 
     public virtual async Task DisposeAsync() => await Host.DisposeAsync();
 
     /// <summary>Settings over the test defaults, for a fixture that shares a product configured its own way.</summary>
     protected virtual IDictionary<string, string?>? Settings() => null;
+
+    /// <summary>The product's clock, for a fixture whose tests move time; null for the machine's.</summary>
+    public virtual TestClock? Clock => null;
 
     /// <summary>Signs up a new business with a unique email and returns its admin's session.</summary>
     public async Task<Tenant> NewTenantAsync(string businessType = "bar")

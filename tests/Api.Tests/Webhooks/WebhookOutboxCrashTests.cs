@@ -3,7 +3,10 @@ using InventoryProFlow.Api.Tests.Infrastructure;
 
 namespace InventoryProFlow.Api.Tests.Webhooks;
 
-/// <summary>The outbox is written with the change: a product killed before it could deliver still delivers once it is back.</summary>
+/// <summary>
+/// The event is written with the change, and copied to each webhook's outbox after it: a product killed before it could
+/// copy or deliver still delivers once it is back.
+/// </summary>
 public sealed class WebhookOutboxCrashTests
 {
     [Fact]
@@ -15,7 +18,7 @@ public sealed class WebhookOutboxCrashTests
         var database = new Database(connectionString);
         string token;
 
-        // The first process does not get round to sending (its dispatcher looks once an hour): the event is committed, not delivered.
+        // The first process does not get round to copying or sending (its dispatcher looks once an hour): the event is committed, not delivered.
         await using (var product = await ProductProcess.StartAsync(connectionString, dataFolder, new Dictionary<string, string> { ["Webhooks__PollSeconds"] = "3600" }))
         {
             token = (await product.Client().PostAsync("/api/v1/auth/login", new { email = "crash.admin@example.com", password = "Crash-Admin-Pass-1" }))
@@ -28,7 +31,8 @@ public sealed class WebhookOutboxCrashTests
                 .ShouldSucceed(HttpStatusCode.Created);
             (await admin.PostAsync("/api/v1/transactions/sales", new { locationId = location, referenceId = "before-the-crash", items = new[] { new { productId, quantity = 1 } } }))
                 .ShouldSucceed(HttpStatusCode.Created);
-            Assert.Equal(1L, await database.ScalarAsync<long>("SELECT count(*) FROM app.webhook_outbox WHERE event = 'sale.created' AND delivered_at IS NULL AND attempts = 0"));
+            Assert.Equal(1L, await database.ScalarAsync<long>("SELECT count(*) FROM app.webhook_events WHERE events @> '[{\"event\": \"sale.created\"}]'"));
+            Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM app.webhook_outbox"));
             product.Kill();
         }
 

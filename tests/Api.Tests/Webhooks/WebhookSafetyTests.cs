@@ -118,7 +118,10 @@ public sealed class WebhookSafetyTests(WebhookSafetyTests.Host host) : IClassFix
         Id(await admin.PostAsync("/api/v1/inventory/items", new { locationId = location, productId = product, quantity = 10, parLevel = 0 }));
         (await admin.PostAsync("/api/v1/transactions/sales", new { locationId = location, items = new[] { new { productId = product, quantity = 1 } } }))
             .ShouldSucceed(HttpStatusCode.Created);
-        return await host.Product.Database.ScalarAsync<Guid>("SELECT id FROM app.webhook_outbox WHERE webhook_id = @id", ("id", webhookId));
+        // The dispatcher copies the sale's event to the webhook's outbox just after the sale commits.
+        return Guid.Parse(await Eventually.Found(
+            () => host.Product.Database.ScalarAsync<string?>("SELECT id::text FROM app.webhook_outbox WHERE webhook_id = @id", ("id", webhookId)),
+            "the sale's event in the webhook's outbox"));
     }
 
     private static Guid Id(ApiResponse response) => Guid.Parse(response.ShouldSucceed(HttpStatusCode.Created).Data.GetProperty("id").GetString()!);

@@ -85,4 +85,21 @@ public sealed class FixedWindowTests
         Assert.Equal(0, nextHour.Count);
         Assert.Equal(new DateTimeOffset(2026, 3, 2, 17, 0, 0, TimeSpan.Zero), nextHour.ResetsAt);
     }
+
+    [Fact]
+    public void Units_are_counted_all_or_none_and_a_check_counts_nothing()
+    {
+        var minute = new FixedWindow(TimeSpan.FromMinutes(1));
+
+        var first = minute.Count(HalfPastThree, 10, 6);
+        var checkedOnly = minute.Check(HalfPastThree, 10, 4);
+        var tooMany = minute.Count(HalfPastThree, 10, 5);
+        var exact = minute.Count(HalfPastThree, 10, 4);
+
+        Assert.Equal((true, 4), (first.Allowed, first.Remaining));
+        Assert.Equal((true, 4), (checkedOnly.Allowed, checkedOnly.Remaining));
+        Assert.Equal((false, 4), (tooMany.Allowed, tooMany.Remaining));
+        Assert.Equal((true, 0), (exact.Allowed, exact.Remaining));
+        Assert.Equal(10, minute.Peek(HalfPastThree).Count);
+    }
 }

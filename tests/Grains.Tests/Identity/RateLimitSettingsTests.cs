@@ -17,6 +17,8 @@ public sealed class RateLimitSettingsTests
         Assert.Equal(5_000, settings.CallsPerHour("professional"));
         Assert.Null(settings.CallsPerHour("enterprise"));
         Assert.Equal(1_000, settings.CallsPerHour("a-tier-from-the-future"));
+        Assert.Equal(12_000, settings.PosLinesPerMinutePerKey);
+        Assert.Equal(30_000, settings.PosLinesPerMinutePerOrganization);
     }
 
     [Fact]
@@ -27,12 +29,16 @@ public sealed class RateLimitSettingsTests
             ["RateLimits:SignInAttemptsPerMinute"] = "Unlimited",
             ["RateLimits:StarterCallsPerHour"] = " 20 ",
             ["RateLimits:EnterpriseCallsPerHour"] = "100000",
+            ["RateLimits:PosLinesPerMinutePerKey"] = "unlimited",
+            ["RateLimits:PosLinesPerMinutePerOrganization"] = "500",
         }));
 
         Assert.Null(settings.SignInAttemptsPerMinute);
         Assert.Equal(20, settings.StarterCallsPerHour);
         Assert.Equal(5_000, settings.ProfessionalCallsPerHour);
         Assert.Equal(100_000, settings.EnterpriseCallsPerHour);
+        Assert.Null(settings.PosLinesPerMinutePerKey);
+        Assert.Equal(500, settings.PosLinesPerMinutePerOrganization);
     }
 
     [Theory]
