@@ -60,8 +60,9 @@ public static class PosSalesApi
             throw new UnauthenticatedException(ErrorCodes.InvalidSignature, problem);
         }
 
-        // A POS of a suspended organisation is refused like its people: 403, nothing recorded; it keeps the sale to push again.
-        await grains.GetGrain<IOrganizationGateGrain>(GrainKeys.OrganizationGate(credential.OrganizationId)).EnsureServed();
+        // A POS of a suspended organisation, or pushing from outside its allow-list, is refused like its people: 403, nothing
+        // recorded; it keeps the sale to push again.
+        await grains.GetGrain<IOrganizationGateGrain>(GrainKeys.OrganizationGate(credential.OrganizationId)).EnsureAdmitted(ClientAddress.Of(http));
         var payload = Parse(body);
         var integrations = grains.GetGrain<IIntegrationsGrain>(GrainKeys.Integrations(credential.OrganizationId));
         if (payload.Sales is { } sales)
