@@ -159,7 +159,7 @@ public static class PosSalesApi
     {
         ErrorCodes.ServiceUnavailable => new TimeoutException(result.ErrorMessage),
         ErrorCodes.NotFound => new NotFoundException(result.ErrorMessage!),
-        ErrorCodes.InsufficientStock or ErrorCodes.Conflict => new ConflictException(result.ErrorCode, result.ErrorMessage!, result.ErrorDetails),
+        ErrorCodes.InsufficientStock or ErrorCodes.Conflict or ErrorCodes.PeriodClosed => new ConflictException(result.ErrorCode, result.ErrorMessage!, result.ErrorDetails),
         _ => new ValidationFailedException(result.ErrorDetails ?? [], result.ErrorMessage),
     };
 }
