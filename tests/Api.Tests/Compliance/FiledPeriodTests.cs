@@ -36,11 +36,17 @@ public sealed class FiledPeriodTests(SharedProduct product)
         Assert.Equal(["timestamp"], sale.ErrorFields);
         (await tenant.Admin.PostAsync("/api/v1/transactions/purchases", new
         {
-            locationId = location, supplierId = supplier, timestamp = inside, items = new[] { new { productId = vodka, quantity = 6, unitCost = 15m } },
+            locationId = location,
+            supplierId = supplier,
+            timestamp = inside,
+            items = new[] { new { productId = vodka, quantity = 6, unitCost = 15m } },
         })).ShouldFail(HttpStatusCode.Conflict, "PERIOD_CLOSED");
         (await tenant.Admin.PostAsync("/api/v1/transactions/transfers", new
         {
-            fromLocationId = other, toLocationId = location, timestamp = inside, items = new[] { new { productId = vodka, quantity = 1 } },
+            fromLocationId = other,
+            toLocationId = location,
+            timestamp = inside,
+            items = new[] { new { productId = vodka, quantity = 1 } },
         })).ShouldFail(HttpStatusCode.Conflict, "PERIOD_CLOSED");
         var pos = await PosClient.SetUpAsync(tenant);
         (await pos.SaleCreatedAsync(new { transactionId = "late-1", locationId = location, timestamp = inside, items = new[] { new { sku = "VODKA-750", quantity = 1, price = 9m } } }))
