@@ -142,6 +142,15 @@ public static class GrainKeys
 
     public static Guid ParseComplianceReports(string key) => ParseIds(key, "compliance-reports", 1)[0];
 
+    /// <summary>The periods closed to new movements at one location: those of its filed reports not reopened.</summary>
+    public static string FiledPeriods(Guid organizationId, Guid locationId) => $"filed-periods/{organizationId:D}/{locationId:D}";
+
+    public static (Guid OrganizationId, Guid LocationId) ParseFiledPeriods(string key)
+    {
+        var ids = ParseIds(key, "filed-periods", 2);
+        return (ids[0], ids[1]);
+    }
+
     public static string FederalRecords(Guid organizationId) => $"federal-records/{organizationId:D}";
 
     public static Guid ParseFederalRecords(string key) => ParseIds(key, "federal-records", 1)[0];

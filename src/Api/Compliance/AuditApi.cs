@@ -13,23 +13,48 @@ namespace InventoryProFlow.Api.Compliance;
 /// <summary>The organisation's tamper-evident audit trail: who changed what, before and after, and a check that no entry was altered.</summary>
 public static class AuditApi
 {
-    /// <summary>An entry as a client reads it: before and after as JSON objects, not text.</summary>
+    /// <summary>
+    /// An entry as a client reads it: before and after as JSON objects, not text. <c>Redacted</c>: this reader may not
+    /// read such records elsewhere in the API, so before and after are left out (null); the entry, its hashes and the
+    /// stored row are unchanged.
+    /// </summary>
     public sealed record AuditEntryView(
         long Sequence, DateTime OccurredAt, Guid? UserId, string? RequestId, string Action, string EntityType, string EntityId,
-        JsonElement? Before, JsonElement? After, string PreviousHash, string Hash)
+        JsonElement? Before, JsonElement? After, string PreviousHash, string Hash, bool Redacted)
     {
-        public static AuditEntryView Of(AuditEntry entry) => new(
-            entry.Sequence, entry.OccurredAt, entry.UserId, entry.RequestId, entry.Action, entry.EntityType, entry.EntityId,
-            Json(entry.Before), Json(entry.After), entry.PreviousHash, entry.Hash);
+        public static AuditEntryView Of(AuditEntry entry, CurrentUser reader)
+        {
+            var shown = MaySee(reader, entry.EntityType);
+            return new(
+                entry.Sequence, entry.OccurredAt, entry.UserId, entry.RequestId, entry.Action, entry.EntityType, entry.EntityId,
+                shown ? Json(entry.Before) : null, shown ? Json(entry.After) : null, entry.PreviousHash, entry.Hash, Redacted: !shown);
+        }
 
         private static JsonElement? Json(string? text) => text is null ? null : JsonDocument.Parse(text).RootElement.Clone();
     }
+
+    // Entity types whose records only some readers of the trail may read elsewhere, and the guard that reads them there:
+    // webhook URLs, allow-list entries, integration and client names are the admin's; people (emails, roles, sessions)
+    // are the team readers'. Every other type is compliance data, shown to whoever reads the trail.
+    private static readonly Dictionary<string, string> GuardOfEntity = new(StringComparer.Ordinal)
+    {
+        ["webhook"] = Policies.Admin,
+        ["ip_allowlist"] = Policies.Admin,
+        ["integration"] = Policies.Admin,
+        ["integration-client"] = Policies.Admin,
+        ["user"] = Policies.TeamReader,
+        ["session"] = Policies.TeamReader,
+    };
+
+    /// <summary>Whether <paramref name="reader"/> sees the before and after of an entry about an <paramref name="entityType"/>.</summary>
+    public static bool MaySee(CurrentUser reader, string entityType) =>
+        !GuardOfEntity.TryGetValue(entityType, out var guard) || Policies.Guards[guard].Admits(reader);
 
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder routes)
     {
         var compliance = routes.MapGroup("/api/v1/compliance").WithTags("Compliance").RequireAuthorization(Policies.ComplianceReader);
         compliance.MapGet("/audit", List).WithName("listAuditEntries")
-            .WithSummary("The audit trail, newest first: entityType, entityId, userId, action, from, to, page, limit (admin, manager)");
+            .WithSummary("The audit trail, newest first: entityType, entityId, userId, action, from, to, page, limit (admin, manager); entries about records only an admin (or a team reader) may read elsewhere come redacted to others");
         compliance.MapGet("/audit/verify", Verify).LimitAsHeavy().WithName("verifyAuditTrail")
             .WithSummary("Recompute the hashes and links of the audit trail from the last verified entry (full=true, admin: from the first): an edited or deleted entry is reported by sequence (admin, manager)");
         return routes;
@@ -48,8 +73,9 @@ public static class AuditApi
         }
 
         var page = await Audit(principal, grains).List(auditQuery);
+        var reader = CurrentUser.From(principal);
         return TypedResults.Ok(Envelope.Of(new Contracts.Paging.Page<AuditEntryView>(
-            page.Items.Select(AuditEntryView.Of).ToList(), page.PageNumber, page.Limit, page.Total, page.TotalIsLowerBound)));
+            page.Items.Select(entry => AuditEntryView.Of(entry, reader)).ToList(), page.PageNumber, page.Limit, page.Total, page.TotalIsLowerBound)));
     }
 
     private static async Task<Ok<Envelope<AuditVerification>>> Verify(string? full, ClaimsPrincipal principal, IGrainFactory grains)

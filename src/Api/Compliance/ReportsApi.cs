@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InventoryProFlow.Api.Compliance;
 
-/// <summary>State ABC reports from the ledger: generate, read (JSON, CSV, printable HTML), submit.</summary>
+/// <summary>State ABC reports from the ledger: generate, read (JSON, CSV, printable HTML), submit, reopen a filed period.</summary>
 public static class ReportsApi
 {
     private static readonly IReadOnlyList<string> Formats = ["json", "csv", "html"];
@@ -24,7 +24,9 @@ public static class ReportsApi
         reports.MapGet("/{id:guid}", Get).WithSummary("One report with its figures");
         reports.MapGet("/{id:guid}/download", Download).LimitAsHeavy().WithName("downloadComplianceReport").WithSummary("One report as format=csv (one header row), html (printable) or json");
         reports.MapPost("/{id:guid}/submit", Submit).RequireAuthorization(Policies.ComplianceWriter)
-            .WithSummary("Record that a generated report was filed with the regulator (admin)");
+            .WithSummary("Record that a generated report was filed with the regulator (admin); its period then takes no movement dated inside it");
+        reports.MapPost("/{id:guid}/reopen", Reopen).RequireAuthorization(Policies.PeriodReopener).WithName("reopenFiledPeriod")
+            .WithSummary("Reopen a filed report's period, with a reason (manager, admin; audited): movements dated inside it are taken until an amended report is submitted");
         return routes;
     }
 
@@ -61,6 +63,9 @@ public static class ReportsApi
 
     private static async Task<Ok<Envelope<ComplianceReportView>>> Submit(Guid id, ClaimsPrincipal principal, IGrainFactory grains) =>
         TypedResults.Ok(Envelope.Of(await Reports(principal, grains).Submit(id, CurrentUser.From(principal).UserId)));
+
+    private static async Task<Ok<Envelope<ComplianceReportView>>> Reopen(Guid id, PeriodReopening? body, ClaimsPrincipal principal, IGrainFactory grains) =>
+        TypedResults.Ok(Envelope.Of(await Reports(principal, grains).Reopen(id, body ?? new PeriodReopening(null), CurrentUser.From(principal).UserId)));
 
     private static IComplianceReportsGrain Reports(ClaimsPrincipal principal, IGrainFactory grains) =>
         grains.GetGrain<IComplianceReportsGrain>(GrainKeys.ComplianceReports(CurrentUser.From(principal).OrganizationId));

@@ -11,7 +11,8 @@ namespace InventoryProFlow.Api.Identity;
 /// <summary>
 /// Sign-in, sign-up, refresh, sign-out and client credentials: the only business endpoints open without a token. A
 /// suspended organisation's sign-in, refresh and client-credentials requests get 403 ACCOUNT_SUSPENDED once the
-/// credentials prove right, and no token.
+/// credentials prove right, and no token; a refresh or client-credentials request from outside an enforced IP allow-list
+/// gets 403 FORBIDDEN, and spends nothing.
 /// </summary>
 public static class AuthApi
 {
@@ -52,8 +53,8 @@ public static class AuthApi
         return TypedResults.Created($"/api/v1/organizations/{grant.User.OrganizationId}", Envelope.Of(await tokens.Issue(grant)));
     }
 
-    private static async Task<Ok<Envelope<SignInResponse>>> Refresh(RefreshRequest? body, TokenIssuer tokens) =>
-        TypedResults.Ok(Envelope.Of(await tokens.Refresh(RequiredToken(body))));
+    private static async Task<Ok<Envelope<SignInResponse>>> Refresh(RefreshRequest? body, HttpContext http, TokenIssuer tokens) =>
+        TypedResults.Ok(Envelope.Of(await tokens.Refresh(RequiredToken(body), ClientAddress.Of(http))));
 
     /// <summary>Always 204 for a well-formed request, so signing out twice, or with a token already gone, is not an error.</summary>
     private static async Task<NoContent> Logout(RefreshRequest? body, TokenIssuer tokens)
@@ -66,7 +67,7 @@ public static class AuthApi
     {
         var asked = await ClientCredentials.ReadAsync(request);
         var client = await grains.GetGrain<IIntegrationClientsGrain>(GrainKeys.IdentityKey).Authenticate(asked.ClientId, asked.ClientSecret);
-        await grains.GetGrain<IOrganizationGateGrain>(GrainKeys.OrganizationGate(client.OrganizationId)).EnsureServed();
+        await grains.GetGrain<IOrganizationGateGrain>(GrainKeys.OrganizationGate(client.OrganizationId)).EnsureAdmitted(ClientAddress.Of(request.HttpContext));
         var scopes = asked.Scopes ?? client.Scopes;
         var refused = scopes.Where(s => !client.Scopes.Contains(s)).ToList();
         if (refused.Count > 0)

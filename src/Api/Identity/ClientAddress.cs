@@ -19,7 +19,10 @@ public static class ClientAddress
         var proxies = CidrNotation.ListedIn(configuration, KnownProxiesSetting);
         return services.Configure<ForwardedHeadersOptions>(options =>
         {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            // X-Forwarded-Proto too: behind a proxy that ends TLS, a request the client made over HTTPS is one (HSTS, Secure cookies).
+            // Believed, like the address, only from a known proxy; X-Forwarded-Host never is (it would let a client name our host).
+            // With no proxy listed nothing is applied at all: ASP.NET Core believes every peer when both of its lists are empty.
+            options.ForwardedHeaders = proxies.Count == 0 ? ForwardedHeaders.None : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             // No limit on hops: each one is believed only if a known proxy added it, so the walk stops at the first stranger.
             options.ForwardLimit = null;
             options.KnownProxies.Clear();

@@ -15,7 +15,9 @@ namespace InventoryProFlow.Api.Identity;
 /// refuses a token its holder's changes have outlived (401 INVALID_TOKEN: a new role, deactivation, a new password, a
 /// revoked client), refuses a suspended organisation (403 ACCOUNT_SUSPENDED, not counted), checks the enterprise
 /// allow-list and counts the call against the tier's hourly allowance, the same count on every Api node. Runs after authentication (it needs the organisation) and before authorization, so a refused role still
-/// counts as a call. Requests without a user token (sign-in, health, POS pushes with an API key) do not pass here.
+/// counts as a call. Requests without a user token (sign-in, health, POS pushes with an API key) do not pass here; those
+/// that prove themselves with a credential of their own (a POS key, a client's secret, a refresh token) ask the gate's
+/// <see cref="IOrganizationGateGrain.EnsureAdmitted"/> once their organisation is known.
 /// </summary>
 public sealed class OrganizationGateMiddleware(RequestDelegate next, IGrainFactory grains)
 {
@@ -68,11 +70,8 @@ public sealed class OrganizationGateMiddleware(RequestDelegate next, IGrainFacto
 
         if (!admission.AddressAllowed)
         {
-            await ErrorResponses.WriteAsync(
-                context,
-                StatusCodes.Status403Forbidden,
-                ErrorCodes.Forbidden,
-                $"Your organisation accepts requests only from the networks on its IP allow-list, and {client?.ToString() ?? "this request's address"} is not on it. Ask your admin to add it.");
+            var refused = ForbiddenException.OffAllowList(client);
+            await ErrorResponses.WriteAsync(context, StatusCodes.Status403Forbidden, refused.Code, refused.Message);
             return;
         }
 

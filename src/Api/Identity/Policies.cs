@@ -37,6 +37,9 @@ public static class Policies
     /// <summary>Recording licences and generating or submitting reports: the owner, who answers to the regulator.</summary>
     public const string ComplianceWriter = "compliance-writer";
 
+    /// <summary>Reopening a filed period to record what was missed: a manager or admin, in person, who reads compliance.</summary>
+    public const string PeriodReopener = "period-reopener";
+
     /// <summary>Sales figures, forecasts and what to order: owners and managers, not staff.</summary>
     public const string AnalyticsReader = "analytics-reader";
 
@@ -58,6 +61,7 @@ public static class Policies
         [ComplianceReader] = new([Scopes.ComplianceRead]),
         [ComplianceAcknowledger] = new([Scopes.ComplianceRead], PeopleOnly: true),
         [ComplianceWriter] = new([Scopes.ComplianceWrite], PeopleOnly: true),
+        [PeriodReopener] = new([Scopes.ComplianceRead], [Roles.Admin, Roles.Manager], PeopleOnly: true),
         [AnalyticsReader] = new([Scopes.AnalyticsRead]),
         [Admin] = new([Scopes.AdminAll], [Roles.Admin], PeopleOnly: true),
         [OwnAccount] = new([Scopes.InventoryRead], PeopleOnly: true),

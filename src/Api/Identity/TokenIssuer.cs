@@ -42,10 +42,10 @@ public sealed class TokenIssuer(SigningKeys keys, IConfiguration configuration, 
     }
 
     /// <summary>Spends a refresh token for a new access token and its successor; see <see cref="ISessionsGrain.Rotate"/>.</summary>
-    public async Task<SignInResponse> Refresh(string presented)
+    public async Task<SignInResponse> Refresh(string presented, System.Net.IPAddress? client)
     {
         var (refreshToken, hash, expiresAt) = NewRefreshToken();
-        var grant = await Sessions().Rotate(ApiKeys.Hash(presented), hash, expiresAt);
+        var grant = await Sessions().Rotate(ApiKeys.Hash(presented), hash, expiresAt, client);
         return Answer(grant, refreshToken);
     }
 

@@ -62,8 +62,9 @@ public static class PosSalesApi
             throw new UnauthenticatedException(ErrorCodes.InvalidSignature, problem);
         }
 
-        // A POS of a suspended organisation is refused like its people: 403, nothing recorded; it keeps the sale to push again.
-        await grains.GetGrain<IOrganizationGateGrain>(GrainKeys.OrganizationGate(credential.OrganizationId)).EnsureServed();
+        // A POS of a suspended organisation, or pushing from outside its allow-list, is refused like its people: 403, nothing
+        // recorded; it keeps the sale to push again.
+        await grains.GetGrain<IOrganizationGateGrain>(GrainKeys.OrganizationGate(credential.OrganizationId)).EnsureAdmitted(ClientAddress.Of(http));
         var payload = Parse(body);
         if (await Refused(http, grains, credential.OrganizationId, pusherId, payload) is { } refused)
         {
@@ -205,7 +206,7 @@ public static class PosSalesApi
     {
         ErrorCodes.ServiceUnavailable => new TimeoutException(result.ErrorMessage),
         ErrorCodes.NotFound => new NotFoundException(result.ErrorMessage!),
-        ErrorCodes.InsufficientStock or ErrorCodes.Conflict => new ConflictException(result.ErrorCode, result.ErrorMessage!, result.ErrorDetails),
+        ErrorCodes.InsufficientStock or ErrorCodes.Conflict or ErrorCodes.PeriodClosed => new ConflictException(result.ErrorCode, result.ErrorMessage!, result.ErrorDetails),
         _ => new ValidationFailedException(result.ErrorDetails ?? [], result.ErrorMessage),
     };
 }

@@ -35,8 +35,8 @@ public sealed class HubCallGate(IGrainFactory grains) : IHubFilter
 
         if (!admission.AddressAllowed)
         {
-            throw new HubException(
-                $"{ErrorCodes.Forbidden}: Your organisation accepts requests only from the networks on its IP allow-list, and {client?.ToString() ?? "this connection's address"} is not on it. Ask your admin to add it.");
+            var refused = ForbiddenException.OffAllowList(client, "this connection's address");
+            throw new HubException($"{refused.Code}: {refused.Message}");
         }
 
         if (admission.Calls is { Allowed: false } calls)

@@ -11,7 +11,7 @@ namespace InventoryProFlow.Api.Operations;
 /// verifies it, whichever issued it), living <see cref="Lifetime"/>; an access token is no dashboard session and a
 /// dashboard session is no access token.
 /// </summary>
-public sealed class DashboardSessions(SigningKeys keys, PlatformOperator platformOperator, TimeProvider time)
+public sealed class DashboardSessions(SigningKeys keys, PlatformOperator platformOperator, TimeProvider time, IHostEnvironment environment)
 {
     public const string Scheme = "dashboard-session";
     public const string Policy = "dashboard-operator";
@@ -24,7 +24,7 @@ public sealed class DashboardSessions(SigningKeys keys, PlatformOperator platfor
     /// <summary>An admin of the operator's organisation, in person.</summary>
     public bool IsOperator(CurrentUser caller) => platformOperator.Is(caller);
 
-    /// <summary>Signs a session for <paramref name="caller"/> and sets it as an HttpOnly, SameSite=Strict cookie scoped to the dashboard.</summary>
+    /// <summary>Signs a session for <paramref name="caller"/> and sets it as a Secure, HttpOnly, SameSite=Strict cookie scoped to the dashboard.</summary>
     public DateTimeOffset Open(CurrentUser caller, HttpContext context)
     {
         var now = time.GetUtcNow();
@@ -49,8 +49,10 @@ public sealed class DashboardSessions(SigningKeys keys, PlatformOperator platfor
             Path = Path,
             HttpOnly = true,
             SameSite = SameSiteMode.Strict,
-            // Behind a TLS-terminating proxy the request looks like HTTPS only when Api__KnownProxies trusts it (forwarded headers).
-            Secure = context.Request.IsHttps,
+            // HTTPS as the client made it (X-Forwarded-Proto from a known proxy counts); outside Development always, so a TLS
+            // proxy missing from Api__KnownProxies cannot make an operator's session travel in the clear. Browsers keep a
+            // Secure cookie of http://localhost too, so a plain-HTTP run on loopback still signs in.
+            Secure = context.Request.IsHttps || !environment.IsDevelopment(),
             Expires = expiresAt,
             IsEssential = true,
         });

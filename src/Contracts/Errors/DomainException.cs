@@ -44,7 +44,12 @@ public sealed class InvalidCredentialsException()
 public sealed class UnauthenticatedException(string code, string message) : DomainException(code, message);
 
 [GenerateSerializer, Alias("ipf.ForbiddenException.v1")]
-public sealed class ForbiddenException(string message) : DomainException(ErrorCodes.Forbidden, message);
+public sealed class ForbiddenException(string message) : DomainException(ErrorCodes.Forbidden, message)
+{
+    /// <summary>The organisation's IP allow-list does not hold the request's address; one sentence for every door that checks it.</summary>
+    public static ForbiddenException OffAllowList(System.Net.IPAddress? address, string what = "this request's address") =>
+        new($"Your organisation accepts requests only from the networks on its IP allow-list, and {address?.ToString() ?? what} is not on it. Ask your admin to add it.");
+}
 
 /// <summary>The caller's organisation is suspended by the platform operator: its sign-ins and calls are refused (403) until it is reactivated.</summary>
 [GenerateSerializer, Alias("ipf.AccountSuspendedException.v1")]

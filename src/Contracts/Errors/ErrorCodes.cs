@@ -22,6 +22,7 @@ public static class ErrorCodes
     public const string IdempotencyConflict = "IDEMPOTENCY_CONFLICT";
     public const string InsufficientStock = "INSUFFICIENT_STOCK";
     public const string WebhookLimitReached = "WEBHOOK_LIMIT_REACHED";
+    public const string PeriodClosed = "PERIOD_CLOSED";
     public const string RateLimited = "RATE_LIMITED";
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";

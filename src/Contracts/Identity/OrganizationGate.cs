@@ -53,8 +53,15 @@ public interface IOrganizationGateGrain : IGrainWithStringKey
     /// </summary>
     Task CredentialChanged(Guid subjectId);
 
-    /// <summary>Refuses (ACCOUNT_SUSPENDED) when the organisation is suspended; sign-ins and token requests ask before they change anything.</summary>
+    /// <summary>Refuses (ACCOUNT_SUSPENDED) when the organisation is suspended; sign-ins ask before they change anything.</summary>
     Task EnsureServed();
+
+    /// <summary>
+    /// For a request that proves itself with a credential of its own rather than an access token (a POS push with its
+    /// API key, a client-credentials request, a refresh): refuses ACCOUNT_SUSPENDED when the organisation is suspended and
+    /// FORBIDDEN when <paramref name="client"/> is off its enforced allow-list. Counts nothing.
+    /// </summary>
+    Task EnsureAdmitted(IPAddress? client);
 
     /// <summary>The tier, the status and this hour's calls as counted so far; counts nothing itself.</summary>
     Task<OrganizationUsage> Usage();

@@ -9,9 +9,11 @@ public interface ISessionsGrain : IGrainWithStringKey
     /// <summary>
     /// Spends the refresh token with this hash and keeps its successor (<paramref name="nextHash"/>) in its family.
     /// A token already spent revokes the whole family; a revoked, expired or unknown one, or one of a
-    /// deactivated user, is refused with INVALID_TOKEN. Answers the user as they are now, with their security stamp.
+    /// deactivated user, is refused with INVALID_TOKEN. A live token presented from <paramref name="client"/> outside its
+    /// organisation's enforced IP allow-list is refused FORBIDDEN and not spent. Answers the user as they are now, with
+    /// their security stamp.
     /// </summary>
-    Task<AccessGrant> Rotate(string presentedHash, string nextHash, DateTime nextExpiresAt);
+    Task<AccessGrant> Rotate(string presentedHash, string nextHash, DateTime nextExpiresAt, System.Net.IPAddress? client);
 
     /// <summary>Keeps the first refresh token of a new sign-in, in a family of its own.</summary>
     Task Keep(RefreshTokenGrant grant);

@@ -33,6 +33,12 @@ public sealed record StockChange
     /// difference from what the ledger held at that moment, not the counted figure, so sales rung since stay counted.
     /// </summary>
     [Id(17)] public DateTime? CountedAsOf { get; init; }
+
+    /// <summary>
+    /// Whether a sale may be rung at a price other than the catalogue's (unitPrice or amount): a manager, an admin, or a
+    /// POS or integration, whose till is the source of truth for its prices. False by default: staff ring the catalogue price.
+    /// </summary>
+    [Id(18)] public bool MayOverridePrice { get; init; }
 }
 
 /// <summary>The inventory row as a movement leaves it: a relative change (in units and, for a liquid, millilitres) plus the levels and count stamp.</summary>

@@ -81,6 +81,20 @@ public sealed class OrganizationGateGrain(
         }
     }
 
+    public async Task EnsureAdmitted(IPAddress? client)
+    {
+        var access = await Access();
+        if (access.Suspended)
+        {
+            throw new AccountSuspendedException();
+        }
+
+        if (!access.Admits(client))
+        {
+            throw ForbiddenException.OffAllowList(client);
+        }
+    }
+
     public async Task<OrganizationUsage> Usage()
     {
         var access = await Access();

@@ -77,6 +77,16 @@ public sealed class RefreshTokenRepository(NpgsqlDataSource db, AuditLog audit)
         return (RefreshOutcome.Rotated, token.OrganizationId, token.UserId);
     }
 
+    /// <summary>The organisation of a token that could be spent now (not spent, revoked or expired, its user active); null otherwise.</summary>
+    public async Task<Guid?> OrganizationOfLive(string presentedHash, DateTime now)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return await connection.QuerySingleOrDefaultAsync<Guid?>(
+            "SELECT u.organization_id FROM app.refresh_tokens t JOIN app.users u ON u.id = t.user_id " +
+            "WHERE t.token_hash = @presentedHash AND t.used_at IS NULL AND t.revoked_at IS NULL AND t.expires_at > @now AND u.is_active",
+            new { presentedHash, now });
+    }
+
     /// <summary>Revokes the family of the token with this hash (sign-out); false when no such token exists.</summary>
     public async Task<bool> RevokeFamilyOf(string presentedHash, DateTime now)
     {

@@ -1,3 +1,5 @@
+using System.Net;
+using InventoryProFlow.Contracts;
 using InventoryProFlow.Contracts.Errors;
 using InventoryProFlow.Contracts.Identity;
 using Microsoft.Extensions.Logging;
@@ -15,8 +17,15 @@ public sealed class SessionsGrain(RefreshTokenRepository tokens, UserRepository 
 {
     public Task Keep(RefreshTokenGrant grant) => tokens.Keep(grant);
 
-    public async Task<AccessGrant> Rotate(string presentedHash, string nextHash, DateTime nextExpiresAt)
+    public async Task<AccessGrant> Rotate(string presentedHash, string nextHash, DateTime nextExpiresAt, IPAddress? client)
     {
+        // A live token is spent only from where its organisation admits requests; a spent one still goes on to reuse
+        // detection wherever it comes from, since replaying it is the sign of a copy.
+        if (await tokens.OrganizationOfLive(presentedHash, time.GetUtcNow().UtcDateTime) is { } organization)
+        {
+            await GrainFactory.GetGrain<IOrganizationGateGrain>(GrainKeys.OrganizationGate(organization)).EnsureAdmitted(client);
+        }
+
         var (outcome, organizationId, userId) = await tokens.Rotate(presentedHash, nextHash, nextExpiresAt, time.GetUtcNow().UtcDateTime);
         switch (outcome)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using InventoryProFlow.Contracts;
+using InventoryProFlow.Contracts.Compliance;
 using InventoryProFlow.Contracts.Errors;
 using InventoryProFlow.Contracts.Json;
 using InventoryProFlow.Contracts.Live;
@@ -107,6 +108,12 @@ public sealed class MovementGrain(StockRepository stock, LedgerWriter ledger, Id
 
         var movementId = ids.NewId();
         var occurredAt = order.Timestamp?.ToUniversalTime() ?? now;
+        if (order.Timestamp is not null)
+        {
+            // Only a movement dated earlier can fall in a filed period: a period is filed once it is over.
+            await EnsureOpen(organizationId, order, occurredAt);
+        }
+
         var changes = new List<Change>();
         foreach (var (line, index, productId) in lines)
         {
@@ -131,6 +138,7 @@ public sealed class MovementGrain(StockRepository stock, LedgerWriter ledger, Id
                 OccurredAt = occurredAt,
                 RecordedAt = now,
                 CountedAsOf = recount ? occurredAt : null,
+                MayOverridePrice = StockRules.MayOverridePrice(actor),
             };
             changes.Add(new Change(index, line, order.LocationId!.Value, productId, IsTransferIn: false, outgoing));
             if (order.Type == MovementTypes.Transfer)
@@ -187,6 +195,15 @@ public sealed class MovementGrain(StockRepository stock, LedgerWriter ledger, Id
         return (receipt, key);
     }
 
+    // A filed period closes both sides of a transfer: stock that left a location in it, or reached one, is in its report.
+    private async Task EnsureOpen(Guid organizationId, MovementOrder order, DateTime occurredAt)
+    {
+        foreach (var location in new[] { order.LocationId, order.ToLocationId }.OfType<Guid>().Distinct())
+        {
+            await GrainFactory.GetGrain<IFiledPeriodsGrain>(GrainKeys.FiledPeriods(organizationId, location)).EnsureOpen(occurredAt);
+        }
+    }
+
     // Lines name products by id or sku; a sku is turned into its id here, and everything else (is the product live,
     // is the location open) is checked by the product-location grains when the lines are staged.
     private async Task<List<(MovementLine Line, int Index, Guid ProductId)>> Resolve(Guid organizationId, MovementOrder order)
@@ -231,6 +248,7 @@ public sealed class MovementGrain(StockRepository stock, LedgerWriter ledger, Id
                     "locationId" when changes[i].IsTransferIn => new FieldError("toLocationId", "toLocationId is not an active location of this organisation."),
                     "locationId" => new FieldError("locationId", "locationId is not an active location of this organisation."),
                     "productId" => NoProduct(changes[i].LineIndex, changes[i].Line),
+                    "quantity" or "unitPrice" or "unitCost" or "amount" => new FieldError($"items[{changes[i].LineIndex}].{d.Field}", $"items[{changes[i].LineIndex}]: {d.Message}"),
                     _ => d,
                 }));
             }

@@ -52,6 +52,7 @@ public sealed class ProductStock(Guid organizationId, Guid locationId, Guid prod
                 [new FieldError("quantity", $"{row.Sku}: {onHand} on hand.")]);
         }
 
+        StockRules.RefusePriceOverride(change, row, delta.Quantity);
         var after = row with
         {
             InventoryId = row.InventoryId ?? newId(),
@@ -85,6 +86,7 @@ public sealed class ProductStock(Guid organizationId, Guid locationId, Guid prod
             OccurredAt = change.OccurredAt,
             RecordedAt = change.RecordedAt,
         };
+        StockRules.RefuseUnrecordable(change, entry, after.Quantity);
         _pending.Add(new Pending(change.MovementId, delta, row, stagedAt));
         Replace(alerted, now);
         var inventory = Write(alerted, delta, change.Type == MovementTypes.Purchase ? change.UnitCost : null);

@@ -1,5 +1,9 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
 using InventoryProFlow.Api.Tests.Infrastructure;
+using InventoryProFlow.Grains.Integrations;
 
 namespace InventoryProFlow.Api.Tests.Identity;
 
@@ -121,6 +125,55 @@ public sealed class IpAllowListTests(IpAllowListTests.Host host) : IClassFixture
         Assert.Equal(0, shown.GetProperty("entries").GetArrayLength());
         Assert.False(shown.GetProperty("enforced").GetBoolean());
         Assert.Equal(0, await StoredEntriesAsync(owner));
+    }
+
+    [Fact]
+    public async Task Pos_pushes_client_tokens_and_refreshes_from_outside_the_list_are_refused_and_from_inside_served()
+    {
+        var owner = await EnterpriseAsync();
+        var admin = host.Product.ClientFrom(Office, owner.AdminToken);
+        var location = (await admin.PostAsync("/api/v1/locations", new { name = "Main Bar", timezone = "America/Chicago", city = "Des Moines", state = "IA" }))
+            .ShouldSucceed(HttpStatusCode.Created).Data.GetProperty("id").GetString();
+        var pos = (await admin.PostAsync("/api/v1/integrations", new { name = "Square", kind = "pos" })).ShouldSucceed(HttpStatusCode.Created).Data;
+        var client = (await admin.PostAsync("/api/v1/integrations/clients", new { name = "Sync", scopes = new[] { "inventory:read" } })).ShouldSucceed(HttpStatusCode.Created).Data;
+        var email = $"staff-{Guid.NewGuid():N}@example.com";
+        (await admin.PostAsync("/api/v1/users", new { email, password = Tenant.Password, firstName = "Pat", lastName = "Staff", role = "staff" })).ShouldSucceed(HttpStatusCode.Created);
+        var refreshToken = (await host.Product.ClientFrom(Office).PostAsync("/api/v1/auth/login", new { email, password = Tenant.Password }))
+            .ShouldSucceed().Data.GetProperty("refreshToken").GetString();
+        (await admin.PutAsync(AllowList(owner), new { entries = new[] { "203.0.113.0/24" } })).ShouldSucceed();
+        var credentials = new
+        {
+            grant_type = "client_credentials",
+            client_id = client.GetProperty("id").GetString(),
+            client_secret = client.GetProperty("clientSecret").GetString(),
+        };
+        object Sale(string id) => new { type = "sale.created", data = new { transactionId = id, locationId = location, items = new[] { new { sku = "UNKNOWN-1", quantity = 1, price = 9m } } } };
+
+        var push = await PushAsync("198.51.100.5", pos, Sale("outside-1"));
+        var token = await host.Product.ClientFrom("198.51.100.5").PostAsync("/api/v1/auth/token", credentials);
+        var refresh = await host.Product.ClientFrom("198.51.100.5").PostAsync("/api/v1/auth/refresh", new { refreshToken });
+
+        Assert.Contains("198.51.100.5 is not on it", push.ShouldFail(HttpStatusCode.Forbidden, "FORBIDDEN").ErrorMessage, StringComparison.Ordinal);
+        token.ShouldFail(HttpStatusCode.Forbidden, "FORBIDDEN");
+        refresh.ShouldFail(HttpStatusCode.Forbidden, "FORBIDDEN");
+        Assert.Equal(0L, await host.Product.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM app.unmapped_items WHERE organization_id = @org", ("org", owner.OrganizationId)));
+
+        // From inside each is served; the refresh token refused outside was not spent.
+        (await PushAsync("203.0.113.20", pos, Sale("inside-1"))).ShouldSucceed(HttpStatusCode.Created);
+        Assert.Equal(HttpStatusCode.OK, (await host.Product.ClientFrom("203.0.113.20").PostAsync("/api/v1/auth/token", credentials)).Status);
+        (await host.Product.ClientFrom("203.0.113.20").PostAsync("/api/v1/auth/refresh", new { refreshToken })).ShouldSucceed();
+    }
+
+    private Task<ApiResponse> PushAsync(string address, JsonElement pos, object payload)
+    {
+        var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(payload));
+        var content = new ByteArrayContent(bytes) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
+        return host.Product.ClientFrom(address).SendAsync(HttpMethod.Post, "/api/v1/integrations/pos/sales", content, request =>
+        {
+            request.Headers.Add("X-Api-Key", pos.GetProperty("apiKey").GetString());
+            request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(pos.GetProperty("webhookSecret").GetString()!, DateTimeOffset.UtcNow, bytes));
+        });
     }
 
     private static string AllowList(SignUp organization) => $"/api/v1/organizations/{organization.OrganizationId}/ip-allowlist";

@@ -127,6 +127,23 @@ public sealed class ProductStockTests
         Assert.Empty(stock.Overdue(stagedAt => stagedAt < 5));
     }
 
+    [Fact]
+    public void Stock_beyond_a_billion_either_way_or_a_line_beyond_the_largest_amount_is_refused_and_changes_nothing()
+    {
+        var stock = Stocked(quantity: 999_999_999m, par: 0);
+
+        var tooMuch = Assert.Throws<ValidationFailedException>(() => stock.Stage(Change(MovementTypes.Purchase, quantity: 2), Now, stagedAt: 1));
+        var tooDear = Assert.Throws<ValidationFailedException>(() => stock.Stage(Change(MovementTypes.Sale, quantity: -100_000) with { UnitPrice = 9_999_999_999.99m, MayOverridePrice = true }, Now, stagedAt: 2));
+
+        Assert.Equal(["quantity"], tooMuch.Details.Select(d => d.Field));
+        Assert.Equal("TEQ-750: this would make 1000000001 on hand at this location; a product holds at most 1000000000 either way of zero.", tooMuch.Message);
+        Assert.Equal(["unitPrice"], tooDear.Details.Select(d => d.Field));
+        Assert.Equal(999_999_999m, stock.Row!.Quantity);
+        Assert.False(stock.HasPending);
+        // Exactly at the bound is still stock.
+        Assert.Equal(1_000_000_000m, stock.Stage(Change(MovementTypes.Purchase, quantity: 1), Now, stagedAt: 3).After.Quantity);
+    }
+
     private static ProductStock Stocked(decimal quantity, decimal par)
     {
         var stock = new ProductStock(Organization, Location, Product, Guid.NewGuid);

@@ -50,6 +50,14 @@ export function ReportsPanel({ isAdmin, focusId }: { isAdmin: boolean; focusId?:
       void queries.invalidateQueries({ queryKey: ["compliance"] });
     },
   });
+  const reopen = useMutation({
+    mutationFn: ({ report, reason }: { report: ReportSummary; reason: string }) =>
+      apiFetch<ReportSummary>(`/api/v1/compliance/reports/${report.id}/reopen`, { method: "POST", body: JSON.stringify({ reason }) }),
+    onSuccess: () => {
+      setNotice("Period reopened: movements dated inside it are taken again until an amended report is filed.");
+      void queries.invalidateQueries({ queryKey: ["compliance"] });
+    },
+  });
   const focused = useQuery({
     queryKey: ["compliance", "report", focusId],
     queryFn: () => apiFetch<ReportView>(`/api/v1/compliance/reports/${encodeURIComponent(focusId ?? "")}`).then(summaryOf),
@@ -58,9 +66,14 @@ export function ReportsPanel({ isAdmin, focusId }: { isAdmin: boolean; focusId?:
   const placeName = (id: string | null) => (id ? locations.data?.items.find((l) => l.id === id)?.name : undefined);
   const rowActions = {
     isAdmin,
-    busy: download.isPending || submit.isPending,
+    busy: download.isPending || submit.isPending || reopen.isPending,
     onDownload: (report: ReportSummary, format: "csv" | "html") => download.mutate({ report, format }),
     onSubmit: (report: ReportSummary) => submit.mutate(report),
+    onReopen: (report: ReportSummary) => {
+      // The reason goes into the audit trail; no reason, no reopening.
+      const reason = window.prompt("Why reopen this filed period? (kept in the audit trail)")?.trim();
+      if (reason) reopen.mutate({ report, reason });
+    },
   };
 
   return (
@@ -80,7 +93,7 @@ export function ReportsPanel({ isAdmin, focusId }: { isAdmin: boolean; focusId?:
       )}
       {isAdmin && <GenerateReport onGenerated={(text) => setNotice(text)} />}
       <h2>Reports</h2>
-      <Problem error={reports.error ?? download.error ?? submit.error} />
+      <Problem error={reports.error ?? download.error ?? submit.error ?? reopen.error} />
       {download.isPending && <Working what="Preparing the download…" />}
       {reports.isLoading && <Loading />}
       {reports.data && reports.data.items.length === 0 && (
