@@ -134,13 +134,14 @@ public sealed class ReportDraftTests
 
     private static Task<ProductHost> StartAsync(TestClock clock, SmtpCatcher smtp) =>
         ProductHost.StartAsync(
-            settings: new Dictionary<string, string?>(smtp.ProductSettings())
+            settings: new Dictionary<string, string?>
             {
                 ["IPF_ADMIN_EMAIL"] = AdminEmail,
                 ["IPF_ADMIN_PASSWORD"] = AdminPassword,
                 ["Compliance:CheckPeriodSeconds"] = "1",
             },
-            clock: clock);
+            clock: clock,
+            smtp: smtp);
 
     private static async Task<string> SignInAsync(ProductHost host) =>
         (await host.Client().PostAsync("/api/v1/auth/login", new { email = AdminEmail, password = AdminPassword }))

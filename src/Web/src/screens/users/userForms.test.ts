@@ -19,6 +19,10 @@ describe("adding a user", () => {
   it("trims names and email, keeps the password exactly and leaves out an empty phone", () => {
     const body = newUserBody({ ...blankNewUser, email: " sam@bar.example ", firstName: " Sam", lastName: "Barback ", password: " Night Shift 42! ", phone: "  " });
     expect(body).toEqual({ email: "sam@bar.example", firstName: "Sam", lastName: "Barback", role: "staff", password: " Night Shift 42! " });
+  });
+
+  it("sends no password when none was typed: the invitee chooses their own", () => {
+    expect(newUserBody({ ...blankNewUser, email: "sam@bar.example", firstName: "Sam", lastName: "Barback" })).not.toHaveProperty("password");
     expect("phone" in body).toBe(false);
   });
 
