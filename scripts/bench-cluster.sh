@@ -51,7 +51,7 @@ cluster_bench() {
     base=$(bench_cluster api-url 1)
     [[ -n "$PG_VERSION" ]] || PG_VERSION=$(psql_in "$running_cluster_dir/pg" -c "SHOW server_version")
 
-    seed_organisation "$base" "$running_cluster_dir/pg" "$dir"
+    seed_organisation "$base" "$running_cluster_dir/pg" "$dir" "$running_cluster_dir/logs"
     log "restarting the cluster so nothing loaded before the bulk load is cached"
     bench_cluster restart >>"$dir/cluster.log" 2>&1 ||
       { tail -n 30 "$dir/cluster.log" >&2; die "scripts/cluster.sh restart failed (log: $dir/cluster.log)"; }

@@ -192,8 +192,9 @@ loadgen() { dotnet "$LOADGEN_DLL" "$@"; }
 # (bench/seed.sql) into the database of the scripts/pg.sh folder $2, and exports the ids the load generator needs
 # into folder $3 (organization.json, locations.csv, products.csv).
 seed_organisation() {
-  local base=$1 pg=$2 dir=$3 org admin load_started=$SECONDS
-  loadgen setup --base "$base" --out "$dir/organization.json"
+  local base=$1 pg=$2 dir=$3 logs=${4:-$OUT/api.log} org admin load_started=$SECONDS
+  # The Api has no SMTP server: the sign-up's verification link is in its log ($logs: a file or a folder of logs).
+  loadgen setup --base "$base" --out "$dir/organization.json" --api-log "$logs"
   org=$(sed -n 's/.*"organizationId": *"\([^"]*\)".*/\1/p' "$dir/organization.json")
   admin=$(sed -n 's/.*"userId": *"\([^"]*\)".*/\1/p' "$dir/organization.json")
   [[ -n "$org" && -n "$admin" ]] || die "could not read the organisation from $dir/organization.json"

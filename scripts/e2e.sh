@@ -91,6 +91,8 @@ files=("$@")
 files=("${files[@]#src/Web/}")
 cd src/Web
 # Two files at a time: each drives a browser, and the machine has two cores.
+# With no SMTP server the Api writes verification and invitation links into its log; the tests read them there.
 IPF_E2E_URL=http://127.0.0.1:$port IPF_E2E_EMAIL=admin@threerivers.example IPF_E2E_PASSWORD=$password IPF_E2E_SHOTS=$RESULTS \
+  IPF_E2E_API_LOG=$RESULTS/api.log \
   node --test --test-concurrency=2 --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination="$RESULTS/e2e.tap" "${files[@]}" || true

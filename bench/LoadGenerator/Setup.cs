@@ -51,13 +51,18 @@ public static class Setup
     public static async Task<int> Register(Options options)
     {
         using var http = new HttpClient { BaseAddress = options.BaseAddress(), Timeout = TimeSpan.FromSeconds(60) };
-        var result = await SignUp(http);
+        var result = await SignUp(http, options.Optional("api-log") ?? Environment.GetEnvironmentVariable("IPF_API_LOG"));
         await File.WriteAllTextAsync(options.Required("out"), result.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         return 0;
     }
 
     /// <summary>A new organisation with a random admin address: organizationId, userId, email and accessToken.</summary>
-    public static async Task<JsonObject> SignUp(HttpClient http)
+    /// <remarks>
+    /// Sign-up mails a verification link, and the benchmark's Api has no SMTP server, so it writes the link into its log:
+    /// <paramref name="apiLog"/> is that log (JSON lines), or a folder of such logs (a cluster's), read as an operator
+    /// would, and the link is followed.
+    /// </remarks>
+    public static async Task<JsonObject> SignUp(HttpClient http, string? apiLog)
     {
         var suffix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
         var registration = new
@@ -70,11 +75,18 @@ public static class Setup
             firstName = "Frankie",
             lastName = "Owner",
         };
-        using var response = await http.PostAsJsonAsync("/api/v1/auth/register", registration);
+        using var registered = await http.PostAsJsonAsync("/api/v1/auth/register", registration);
+        if ((int)registered.StatusCode != 202)
+        {
+            throw new BenchException($"register answered {(int)registered.StatusCode}: {await registered.Content.ReadAsStringAsync()}");
+        }
+
+        var token = await LoggedToken(apiLog ?? throw new BenchException("--api-log is required: the verification link is in the Api's log"), registration.email);
+        using var response = await http.PostAsJsonAsync("/api/v1/auth/verify-email", new { token });
         var body = await response.Content.ReadAsStringAsync();
         if ((int)response.StatusCode != 201)
         {
-            throw new BenchException($"register answered {(int)response.StatusCode}: {body}");
+            throw new BenchException($"verify-email answered {(int)response.StatusCode}: {body}");
         }
 
         var data = JsonNode.Parse(body)!["data"]!;
@@ -87,5 +99,31 @@ public static class Setup
         };
         Console.Error.WriteLine($"loadgen: registered organisation {result["organizationId"]} (admin {registration.email})");
         return result;
+    }
+
+    private static async Task<string> LoggedToken(string apiLog, string email)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            var lines = new List<string>();
+            foreach (var file in Directory.Exists(apiLog) ? Directory.GetFiles(apiLog, "*.log") : [apiLog])
+            {
+                using var reader = new StreamReader(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+                lines.AddRange((await reader.ReadToEndAsync()).Split('\n'));
+            }
+
+            foreach (var line in Enumerable.Reverse(lines).Where(l => l.StartsWith('{') && l.Contains(email, StringComparison.Ordinal)))
+            {
+                if (JsonNode.Parse(line)?["metadata"]?["Link"]?.GetValue<string>() is { } link && link.Contains("verify-email?token=", StringComparison.Ordinal))
+                {
+                    return Uri.UnescapeDataString(link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..]);
+                }
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new BenchException($"no verification link for {email} in {apiLog}");
     }
 }

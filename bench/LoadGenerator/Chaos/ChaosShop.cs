@@ -13,7 +13,7 @@ public sealed record ChaosShop(string OrganizationId, string AccessToken, string
     public static async Task<ChaosShop> Open(Uri node, int productCount)
     {
         using var http = new HttpClient { BaseAddress = node, Timeout = TimeSpan.FromSeconds(60) };
-        var owner = await Setup.SignUp(http);
+        var owner = await Setup.SignUp(http, Environment.GetEnvironmentVariable("IPF_API_LOG"));
         var token = owner["accessToken"]!.GetValue<string>();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 

@@ -55,7 +55,7 @@ public sealed class ErrorEnvelopeMiddleware(RequestDelegate next, ILogger<ErrorE
         NotFoundException => StatusCodes.Status404NotFound,
         ConflictException => StatusCodes.Status409Conflict,
         InvalidCredentialsException or UnauthenticatedException => StatusCodes.Status401Unauthorized,
-        ForbiddenException or AccountSuspendedException => StatusCodes.Status403Forbidden,
+        ForbiddenException or AccountSuspendedException or EmailNotVerifiedException => StatusCodes.Status403Forbidden,
         _ => StatusCodes.Status400BadRequest,
     };
 

@@ -28,7 +28,10 @@ public static class ApiApplication
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
-        builder.Services.AddSerilog((_, logs) => JsonLogs.Configure(logs, builder.Configuration, "ipf-api"));
+        // ReadFrom.Services: a sink registered in the container (a test's log catcher) also receives the log. The static
+        // logger is left alone, so two hosts in one process (the tests') each log through their own.
+        builder.Services.AddSerilog(
+            (services, logs) => JsonLogs.Configure(logs, builder.Configuration, "ipf-api").ReadFrom.Services(services), preserveStaticLogger: true);
 
         var mode = OrleansSettings.From(builder.Configuration).Mode;
         if (mode == OrleansMode.Client)
@@ -75,6 +78,8 @@ public static class ApiApplication
         app.UseCrossOriginRequests();
         app.UseSerilogRequestLogging(options =>
         {
+            // This host's logger, not the static one (left alone, see Build).
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
             // The request's summary line is written after authentication ran, so it can name the caller.
             options.EnrichDiagnosticContext = (diagnostics, context) =>

@@ -20,13 +20,25 @@ public static class AuthApi
 
     public sealed record RefreshRequest(string? RefreshToken);
 
+    public sealed record VerificationRequest(string? Token);
+
+    public sealed record ResendRequest(string? Email);
+
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder routes)
     {
         var auth = routes.MapGroup("/api/v1/auth").WithTags("Auth").AllowAnonymous();
         auth.MapPost("/login", Login).LimitAttempts("login", (LoginRequest body) => body.Email).WithName("signIn")
             .ProducesErrors(StatusCodes.Status401Unauthorized).WithSummary("Sign in with email and password");
         auth.MapPost("/register", Register).LimitAttempts("register").WithName("signUp")
-            .ProducesErrors(StatusCodes.Status409Conflict).WithSummary("Sign up a new business and its first admin");
+            .WithSummary("Sign up a new business and its first admin: a link to verify the email is mailed, and nothing exists until it is followed; the same answer whether or not the email has an account");
+        auth.MapPost("/verify-email", VerifyEmail).LimitAttempts("verify-email").WithName("verifyEmail")
+            .ProducesErrors(StatusCodes.Status409Conflict)
+            .WithSummary("Follow a sign-up's link (token): creates the organisation and its admin and signs the admin in (the body of login); a link works once, until it expires");
+        auth.MapPost("/verify-email/resend", ResendVerification).LimitAttempts("verify-email-resend", (ResendRequest body) => body.Email).WithName("resendVerificationEmail")
+            .WithSummary("Mail a new verification link for a sign-up still waiting; the same answer whether or not there is one");
+        auth.MapPost("/accept-invitation", AcceptInvitation).LimitAttempts("accept-invitation").WithName("acceptInvitation")
+            .ProducesErrors(StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict)
+            .WithSummary("Follow an invitation's link (token) and choose a password (optional when the admin chose one): signs the invitee in");
         auth.MapPost("/refresh", Refresh).LimitAttempts("refresh").WithName("refreshToken").ProducesErrors(StatusCodes.Status401Unauthorized)
             .WithSummary("Trade a refresh token for a new access token and a new refresh token; the old one is spent, and spending it again signs that session out everywhere");
         auth.MapPost("/logout", Logout).WithName("signOut").WithSummary("Sign out: the refresh token and every token refreshed from the same sign-in stop working");
@@ -46,11 +58,25 @@ public static class AuthApi
         return TypedResults.Ok(Envelope.Of(await tokens.Issue(grant)));
     }
 
-    /// <summary>Creates an organisation (tier starter) and its admin, and signs the admin in.</summary>
-    private static async Task<Created<Envelope<SignInResponse>>> Register(Registration body, IGrainFactory grains, TokenIssuer tokens)
+    /// <summary>Records a sign-up and mails its verification link: 202, whether or not the email has an account.</summary>
+    private static async Task<Accepted<Envelope<SignUpAccepted>>> Register(Registration body, IGrainFactory grains) =>
+        TypedResults.Accepted((string?)null, Envelope.Of(await grains.GetGrain<IIdentityGrain>(GrainKeys.IdentityKey).Register(body)));
+
+    /// <summary>Creates the organisation (tier starter) and admin of a verified sign-up, and signs the admin in: the seed's sign-up answer.</summary>
+    private static async Task<Created<Envelope<SignInResponse>>> VerifyEmail(VerificationRequest? body, IGrainFactory grains, TokenIssuer tokens)
     {
-        var grant = await grains.GetGrain<IIdentityGrain>(GrainKeys.IdentityKey).Register(body);
+        var grant = await grains.GetGrain<IIdentityGrain>(GrainKeys.IdentityKey).VerifyEmail(body?.Token);
         return TypedResults.Created($"/api/v1/organizations/{grant.User.OrganizationId}", Envelope.Of(await tokens.Issue(grant)));
+    }
+
+    private static async Task<Accepted<Envelope<SignUpAccepted>>> ResendVerification(ResendRequest? body, IGrainFactory grains) =>
+        TypedResults.Accepted((string?)null, Envelope.Of(await grains.GetGrain<IIdentityGrain>(GrainKeys.IdentityKey).ResendVerification(body?.Email)));
+
+    /// <summary>Accepts an invitation and signs the invitee in: the same body as login.</summary>
+    private static async Task<Ok<Envelope<SignInResponse>>> AcceptInvitation(InvitationAcceptance? body, IGrainFactory grains, TokenIssuer tokens)
+    {
+        var grant = await grains.GetGrain<IIdentityGrain>(GrainKeys.IdentityKey).AcceptInvitation(body ?? new InvitationAcceptance(null, null));
+        return TypedResults.Ok(Envelope.Of(await tokens.Issue(grant)));
     }
 
     private static async Task<Ok<Envelope<SignInResponse>>> Refresh(RefreshRequest? body, HttpContext http, TokenIssuer tokens) =>

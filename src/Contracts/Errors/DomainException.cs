@@ -61,3 +61,15 @@ public sealed class AccountSuspendedException()
 [GenerateSerializer, Alias("ipf.InvalidBarcodeException.v1")]
 public sealed class InvalidBarcodeException(string message)
     : DomainException(ErrorCodes.InvalidBarcode, message, [new FieldError("barcode", message)]);
+
+/// <summary>The password was right, but the sign-up it belongs to has not verified its address yet: 403.</summary>
+[GenerateSerializer, Alias("ipf.EmailNotVerifiedException.v1")]
+public sealed class EmailNotVerifiedException()
+    : DomainException(
+        ErrorCodes.EmailNotVerified,
+        "Verify your email first: follow the link we sent to it, or ask for a new one (POST /api/v1/auth/verify-email/resend).");
+
+/// <summary>A mailed link (sign-up verification, invitation) that cannot be followed: unknown or replaced, expired, or used. 400 on token.</summary>
+[GenerateSerializer, Alias("ipf.EmailLinkException.v1")]
+public sealed class EmailLinkException(string code, string message)
+    : DomainException(code, message, [new FieldError("token", message)]);

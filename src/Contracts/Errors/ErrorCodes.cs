@@ -12,6 +12,10 @@ public static class ErrorCodes
     public const string InvalidSignature = "INVALID_SIGNATURE";
     public const string Forbidden = "FORBIDDEN";
     public const string AccountSuspended = "ACCOUNT_SUSPENDED";
+    public const string EmailNotVerified = "EMAIL_NOT_VERIFIED";
+    public const string LinkInvalid = "LINK_INVALID";
+    public const string LinkExpired = "LINK_EXPIRED";
+    public const string LinkUsed = "LINK_USED";
     public const string NotFound = "NOT_FOUND";
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
     public const string Conflict = "CONFLICT";

@@ -13,7 +13,7 @@ public sealed class BootstrapAdmin(UserRepository users, IdFactory ids, Password
 {
     public async Task<bool> EnsureAsync(string email, string password, string organizationName)
     {
-        if (await users.EmailInUse(email))
+        if (await users.EmailClaimed(email))
         {
             return false;
         }

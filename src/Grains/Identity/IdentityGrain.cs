@@ -18,7 +18,10 @@ namespace InventoryProFlow.Grains.Identity;
 [StatelessWorker]
 public sealed class IdentityGrain(
     UserRepository users,
+    SignUpRepository signUps,
     PasswordHashing passwords,
+    AccountMails mails,
+    AccountLinkSettings links,
     IdFactory ids,
     TimeProvider time) : Grain, IIdentityGrain
 {
@@ -32,25 +35,36 @@ public sealed class IdentityGrain(
             throw new InvalidCredentialsException();
         }
 
+        // A waiting sign-up has a password of its own, so it is checked too: a second hash, spent whether or not the
+        // address has an account, so the time taken tells nothing about accounts.
+        var now = time.GetUtcNow().UtcDateTime;
         var account = await users.FindByEmail(email.Trim());
+        var waiting = await signUps.Waiting(email.Trim(), now);
+        var (valid, outdated) = (false, false);
         if (account is null)
         {
             passwords.SpendDecoyTime(password);
-            throw new InvalidCredentialsException();
+        }
+        else
+        {
+            // An inactive account is checked like any other, so refusing it costs the same one hash as a wrong password.
+            (valid, outdated) = passwords.Verify(account.PasswordHash!, password);
         }
 
-        // An inactive account is checked like any other, so refusing it costs the same one hash as a wrong password.
-        var (valid, outdated) = passwords.Verify(account.PasswordHash, password);
-        if (!valid || !account.User.IsActive)
+        if (account is null || !valid || !account.User.IsActive)
         {
+            if (waiting is not null && passwords.Verify(waiting.PasswordHash, password).Valid)
+            {
+                throw new EmailNotVerifiedException();
+            }
+
             throw new InvalidCredentialsException();
         }
 
         // Told only to whoever knows the password; asked before the sign-in is recorded, so a refused one changes nothing.
-        await GrainFactory.GetGrain<IOrganizationGateGrain>(GrainKeys.OrganizationGate(account.User.OrganizationId)).EnsureServed();
+        await Gate(account.User.OrganizationId).EnsureServed();
 
         // Upgrading an old hash is a second hash: only a sign-in that succeeds may spend it.
-        var now = time.GetUtcNow().UtcDateTime;
         await users.RecordSignIn(account.User.Id, now, outdated ? passwords.Hash(password) : null);
         return new AccessGrant(account.User with { LastLoginAt = now }, account.SecurityStamp);
     }
@@ -70,7 +84,7 @@ public sealed class IdentityGrain(
         }
 
         var current = change.CurrentPassword!;
-        if (current.Length > PasswordPolicy.MaxLength || !passwords.Verify(account.PasswordHash, current).Valid)
+        if (current.Length > PasswordPolicy.MaxLength || account.PasswordHash is null || !passwords.Verify(account.PasswordHash, current).Valid)
         {
             throw WrongCurrentPassword();
         }
@@ -87,7 +101,7 @@ public sealed class IdentityGrain(
         return new PasswordChanged(now, revoked);
     }
 
-    public async Task<AccessGrant> Register(Registration registration)
+    public async Task<SignUpAccepted> Register(Registration registration)
     {
         new Violations()
             .Required("organizationName", registration.OrganizationName)
@@ -100,14 +114,118 @@ public sealed class IdentityGrain(
             .Required("lastName", registration.LastName, 100)
             .ThrowIfAny();
 
+        // The same work whether or not the address has an account: one hash, one sign-up row, one link, one mail. Only
+        // the mail's words differ, and only the address's owner reads them.
         var email = registration.Email!.Trim();
-        await RefuseEmailInUse(email);
+        var organizationName = registration.OrganizationName!.Trim();
+        var firstName = registration.FirstName!.Trim();
+        var signUp = new WaitingSignUp(
+            ids.NewId(), email, organizationName, registration.BusinessType!, firstName, registration.LastName!.Trim(), passwords.Hash(registration.Password!));
+        var now = time.GetUtcNow().UtcDateTime;
+        var link = NewEmailLink.Make(now, links.VerificationLink);
+        var mail = await users.EmailClaimed(email)
+            ? mails.AlreadyRegistered(email, organizationName, now)
+            : mails.Verification(email, firstName, organizationName, link.Token, link.ExpiresAt, now);
+        await signUps.Record(signUp, link, mail, mails, now);
+        mails.Logged(mail);
+        return new SignUpAccepted(email, mails.Delivery, link.ExpiresAt);
+    }
+
+    public async Task<AccessGrant> VerifyEmail(string? token)
+    {
+        new Violations().Required("token", token, 256).ThrowIfAny();
+        var now = time.GetUtcNow().UtcDateTime;
+        try
+        {
+            var (_, admin) = await signUps.Verify(
+                token,
+                signUp =>
+                {
+                    var organization = OrganizationRepository.Starter(ids.NewId(), signUp.OrganizationName, signUp.BusinessType, signUp.Email, now);
+                    // Following the link is the admin's first sign-in: the seed's sign-up answer comes from here.
+                    var admin = UserAccount.Open(ids.NewId(), organization.Id, signUp.Email, signUp.PasswordHash, signUp.FirstName, signUp.LastName, Roles.Admin, null, now);
+                    return (organization, admin with { User = admin.User with { LastLoginAt = now } });
+                },
+                now);
+            return new AccessGrant(admin.User, admin.SecurityStamp);
+        }
+        catch (PostgresException error) when (error.IsUniqueViolation(UserRepository.EmailUnique))
+        {
+            // Told only to whoever holds the link, that is, the address's owner.
+            throw new ConflictException(
+                ErrorCodes.EmailInUse, "This address has an account already: sign in with it.", [new FieldError("token", "The address of this sign-up has an account already.")]);
+        }
+    }
+
+    public async Task<SignUpAccepted> ResendVerification(string? email)
+    {
+        new Violations().Required("email", email, 254).Email("email", email?.Trim()).ThrowIfAny();
+        var address = email!.Trim();
+        var now = time.GetUtcNow().UtcDateTime;
+        var link = NewEmailLink.Make(now, links.VerificationLink);
+        // Nothing is sent for an address with an account or no waiting sign-up, and the answer does not say so.
+        if (await signUps.Waiting(address, now) is { } waiting && !await users.EmailClaimed(address))
+        {
+            var mail = mails.Verification(waiting.Email, waiting.FirstName, waiting.OrganizationName, link.Token, link.ExpiresAt, now);
+            await signUps.Renew(waiting, link, mail, mails, now);
+            mails.Logged(mail);
+        }
+
+        return new SignUpAccepted(address, mails.Delivery, link.ExpiresAt);
+    }
+
+    public async Task<AccessGrant> AcceptInvitation(InvitationAcceptance acceptance)
+    {
+        new Violations()
+            .Required("token", acceptance.Token, 256)
+            .CheckOptionalPassword("password", acceptance.Password)
+            .ThrowIfAny();
+
+        // Hashed before the transaction, so the row lock is held for a write, not for a hash.
+        var hash = acceptance.Password is { } password ? passwords.Hash(password) : null;
+        var now = time.GetUtcNow().UtcDateTime;
+        try
+        {
+            var accepted = await users.AcceptInvitation(
+                acceptance.Token,
+                invited => invited.PasswordHash is null && hash is null
+                    ? throw new ValidationFailedException([new FieldError("password", "password is required: choose the one you will sign in with.")])
+                    : hash,
+                now);
+            await Gate(accepted.User.OrganizationId).EnsureServed();
+            return new AccessGrant(accepted.User, accepted.SecurityStamp);
+        }
+        catch (PostgresException error) when (error.IsUniqueViolation(UserRepository.EmailUnique))
+        {
+            // Told only to whoever holds the link, that is, the address's owner.
+            throw new ConflictException(
+                ErrorCodes.EmailInUse,
+                "This address has an account in another organisation already, and one address signs in to one account: ask whoever invited you to invite another address.",
+                [new FieldError("token", "The invited address has an account already.")]);
+        }
+    }
+
+    public async Task<InvitationSent> Reinvite(Guid organizationId, Guid userId)
+    {
+        var user = await users.Find(organizationId, userId) ?? throw NotFoundException.For("user", userId);
+        if (user.EmailVerifiedAt is not null)
+        {
+            throw new ConflictException(ErrorCodes.Conflict, "This user accepted their invitation already.");
+        }
+
+        if (!user.IsActive)
+        {
+            throw new ConflictException(ErrorCodes.Conflict, "This user is deactivated: reactivate them before inviting them again.", [new FieldError("isActive", "The user is deactivated.")]);
+        }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var organization = OrganizationRepository.Starter(ids.NewId(), registration.OrganizationName!.Trim(), registration.BusinessType!, email, now);
-        var admin = NewAccount(organization.Id, email, registration.Password!, registration.FirstName!, registration.LastName!, Roles.Admin, null, now);
-        await Saving(() => users.OpenOrganization(organization, admin));
-        return new AccessGrant(admin.User, admin.SecurityStamp);
+        var link = NewEmailLink.Make(now, links.Invitation);
+        var account = await users.FindAccount(organizationId, userId);
+        var mail = mails.Invitation(
+            organizationId, userId, user.Email, user.FirstName, await users.OrganizationName(organizationId), user.Role, account?.PasswordHash is not null, link.Token, link.ExpiresAt, now);
+        await users.Reinvite(user, link, mail, mails, now);
+        mails.Logged(mail);
+        return new InvitationSent(userId, mails.Delivery, link.ExpiresAt);
     }
 
     public async Task<UserDetails> CreateUser(Guid organizationId, UserDraft draft)
@@ -115,7 +233,7 @@ public sealed class IdentityGrain(
         new Violations()
             .Required("email", draft.Email, 254)
             .Email("email", draft.Email?.Trim())
-            .CheckPassword("password", draft.Password)
+            .CheckOptionalPassword("password", draft.Password)
             .Required("firstName", draft.FirstName, 100)
             .Required("lastName", draft.LastName, 100)
             .Required("role", draft.Role, 16)
@@ -123,10 +241,27 @@ public sealed class IdentityGrain(
             .MaxLength("phone", draft.Phone, 32)
             .ThrowIfAny();
 
+        // Whether the address has an account in another organisation changes nothing here: the user is invited all the
+        // same, and the invitation cannot be accepted (the owner of the address is told why).
         var email = draft.Email!.Trim();
-        await RefuseEmailInUse(email);
-        var account = NewAccount(organizationId, email, draft.Password!, draft.FirstName!, draft.LastName!, draft.Role!, draft.Phone, time.GetUtcNow().UtcDateTime);
-        await Saving(() => users.Insert(account));
+        var now = time.GetUtcNow().UtcDateTime;
+        var account = UserAccount.Invite(
+            ids.NewId(), organizationId, email, draft.Password is { } password ? passwords.Hash(password) : null, draft.FirstName!, draft.LastName!, draft.Role!, draft.Phone, now);
+        var link = NewEmailLink.Make(now, links.Invitation);
+        var mail = mails.Invitation(
+            organizationId, account.User.Id, email, account.User.FirstName, await users.OrganizationName(organizationId), account.User.Role,
+            account.PasswordHash is not null, link.Token, link.ExpiresAt, now);
+        try
+        {
+            await users.Invite(account, link, mail, mails);
+        }
+        catch (PostgresException error) when (error.IsUniqueViolation(UserRepository.EmailUniqueInOrganization))
+        {
+            throw new ConflictException(
+                ErrorCodes.EmailInUse, "This address is already one of your organisation's users.", [new FieldError("email", "email is already one of your users.")]);
+        }
+
+        mails.Logged(mail);
         return account.User;
     }
 
@@ -166,34 +301,8 @@ public sealed class IdentityGrain(
     // Told after the change committed, so the gate's next read finds it; if this call fails, the gate rereads within a minute anyway.
     private IOrganizationGateGrain Gate(Guid organizationId) => GrainFactory.GetGrain<IOrganizationGateGrain>(GrainKeys.OrganizationGate(organizationId));
 
-    private UserAccount NewAccount(Guid organizationId, string email, string password, string firstName, string lastName, string role, string? phone, DateTime now) =>
-        UserAccount.Open(ids.NewId(), organizationId, email, passwords.Hash(password), firstName, lastName, role, phone, now);
-
-    private async Task RefuseEmailInUse(string email)
-    {
-        if (await users.EmailInUse(email))
-        {
-            throw EmailInUse();
-        }
-    }
-
-    // Two sign-ups with one email may race past the check; the unique index decides.
-    private static async Task Saving(Func<Task> write)
-    {
-        try
-        {
-            await write();
-        }
-        catch (PostgresException error) when (error.IsUniqueViolation(UserRepository.EmailUnique))
-        {
-            throw EmailInUse();
-        }
-    }
-
     // A 400 on the field rather than a 401: clients read a 401 as "the session ended" and sign the person out.
     private static ValidationFailedException WrongCurrentPassword() =>
         new([new FieldError("currentPassword", "currentPassword is not your current password.")]);
 
-    private static ConflictException EmailInUse() =>
-        new(ErrorCodes.EmailInUse, "An account with this email already exists.", [new FieldError("email", "email is already in use.")]);
 }

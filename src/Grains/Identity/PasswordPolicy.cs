@@ -12,6 +12,10 @@ internal static class PasswordPolicy
     public const int MinLength = 12;
     public const int MaxLength = 128;
 
+    /// <summary>The rules for a password that may be left out (null); one sent must pass them all.</summary>
+    public static Violations CheckOptionalPassword(this Violations violations, string field, string? password) =>
+        password is null ? violations : violations.CheckPassword(field, password);
+
     public static Violations CheckPassword(this Violations violations, string field, string? password)
     {
         if (string.IsNullOrEmpty(password))

@@ -8,13 +8,13 @@ public sealed class MailOutbox(NpgsqlDataSource db, MailSettings settings)
 {
     private const string DueColumns = "id, organization_id, topic, recipient, subject, body, attempts, created_at";
 
-    // Each piece of news goes to every active user of its organisation whose choice (or, without one, whose role)
+    // Each piece of news goes to every active, verified user of its organisation whose choice (or, without one, whose role)
     // takes its topic; the (user, key) key turns a second queueing into nothing.
     private const string QueueSql =
         "INSERT INTO app.mail_outbox (id, organization_id, user_id, topic, mail_key, recipient, subject, body, created_at, next_attempt_at) " +
         "SELECT gen_random_uuid(), u.organization_id, u.id, m.topic, m.mail_key, u.email, m.subject, m.body, m.at, m.at " +
         "FROM unnest(@org::uuid[], @topic::text[], @key::text[], @subject::text[], @body::text[], @at::timestamptz[]) AS m(org, topic, mail_key, subject, body, at) " +
-        "JOIN app.users u ON u.organization_id = m.org AND u.is_active " +
+        "JOIN app.users u ON u.organization_id = m.org AND u.is_active AND u.email_verified_at IS NOT NULL " +
         "LEFT JOIN app.mail_preferences p ON p.user_id = u.id " +
         "WHERE CASE WHEN p.user_id IS NULL THEN u.role IN ('admin', 'manager') ELSE m.topic = ANY(p.topics) END " +
         "ON CONFLICT (user_id, mail_key) DO NOTHING";
@@ -48,6 +48,18 @@ public sealed class MailOutbox(NpgsqlDataSource db, MailSettings settings)
         await using var connection = await db.OpenConnectionAsync();
         return await Queue(connection, null, mails);
     }
+
+    /// <summary>
+    /// Queues one mail to one address inside the caller's transaction, whoever it is (an account mail: the address may
+    /// have no user yet). Its key is new, so each call queues one mail.
+    /// </summary>
+    public Task QueueTo(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid? organizationId, Guid? userId, string topic, string recipient, string subject, string body, DateTime at) =>
+        connection.ExecuteAsync(
+            "INSERT INTO app.mail_outbox (id, organization_id, user_id, topic, mail_key, recipient, subject, body, created_at, next_attempt_at) " +
+            "VALUES (gen_random_uuid(), @organizationId, @userId, @topic, @topic || ':' || gen_random_uuid(), @recipient, @subject, @body, @at, @at)",
+            new { organizationId, userId, topic, recipient, subject, body, at },
+            transaction);
 
     public async Task<IReadOnlyList<DueMail>> LeaseDue(int limit, TimeSpan lease, DateTime now)
     {

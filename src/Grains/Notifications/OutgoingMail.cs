@@ -7,4 +7,4 @@ namespace InventoryProFlow.Grains.Notifications;
 public sealed record OutgoingMail(Guid OrganizationId, string Topic, string MailKey, string Subject, string Body, DateTime At);
 
 /// <summary>One queued mail to one recipient, leased for sending.</summary>
-public sealed record DueMail(Guid Id, Guid OrganizationId, string Topic, string Recipient, string Subject, string Body, int Attempts, DateTime CreatedAt);
+public sealed record DueMail(Guid Id, Guid? OrganizationId, string Topic, string Recipient, string Subject, string Body, int Attempts, DateTime CreatedAt);

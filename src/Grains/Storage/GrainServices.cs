@@ -51,6 +51,9 @@ public static class GrainServices
         services.AddSingleton<PosItemTable>();
         services.AddSingleton<PosModifierTable>();
         services.AddSingleton<UserRepository>();
+        services.AddSingleton<SignUpRepository>();
+        services.AddSingleton(provider => AccountLinkSettings.From(provider.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<AccountMails>();
         services.AddSingleton<RefreshTokenRepository>();
         services.AddSingleton<SealedSecrets>();
         // Tried first: a test may wrap the hasher to count how many hashes a sign-in runs.

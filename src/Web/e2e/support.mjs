@@ -2,7 +2,7 @@
 // a fresh organisation per test (so tests can run side by side and in any order), and screenshots.
 // scripts/e2e.sh starts the Api and sets IPF_E2E_*.
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createHmac, randomUUID } from "node:crypto";
 import { chromium } from "playwright-core";
@@ -82,6 +82,35 @@ export async function call(path, token, init = {}) {
 
 export const password = "Night-Shift-Count-42!";
 
+const apiLog = process.env.IPF_E2E_API_LOG;
+
+/**
+ * The token of the newest link of a kind ("verify-email" or "accept-invitation") the Api sent to an address. The
+ * Api runs with no SMTP server, so it writes each link into its log (JSON lines, metadata.Recipient and .Link),
+ * which scripts/e2e.sh keeps in IPF_E2E_API_LOG: the test reads it as an operator would, then follows it.
+ */
+export async function linkToken(email, page, seen = 0) {
+  assert.ok(apiLog, "IPF_E2E_API_LOG must be set (run scripts/e2e.sh)");
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const tokens = readFileSync(apiLog, "utf8")
+      .split("\n")
+      .filter((line) => line.startsWith("{") && line.includes(email))
+      .map((line) => {
+        try {
+          return JSON.parse(line).metadata ?? {};
+        } catch {
+          return {};
+        }
+      })
+      .filter((m) => m.Recipient?.toLowerCase() === email.toLowerCase() && typeof m.Link === "string" && m.Link.includes(`/${page}?token=`))
+      .map((m) => decodeURIComponent(new URL(m.Link).searchParams.get("token")));
+    if (tokens.length > seen) return tokens[tokens.length - 1];
+    assert.ok(Date.now() < deadline, `no ${page} link for ${email} in ${apiLog}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /**
  * A new organisation signed up through the Api, with one bar, a supplier and two products stocked
  * there. Returns the admin's email and token and the ids.
@@ -89,10 +118,12 @@ export const password = "Night-Shift-Count-42!";
 export async function newOrganization(name = "E2E Bar") {
   const suffix = randomUUID().slice(0, 8);
   const email = `owner-${suffix}@e2e.example`;
-  const owner = await call("/api/v1/auth/register", null, {
+  await call("/api/v1/auth/register", null, {
     method: "POST",
     body: JSON.stringify({ organizationName: `${name} ${suffix}`, businessType: "bar", email, password, firstName: "Dana", lastName: "Owner" }),
   });
+  // Following the verification link creates the organisation and signs its admin in.
+  const owner = await call("/api/v1/auth/verify-email", null, { method: "POST", body: JSON.stringify({ token: await linkToken(email, "verify-email") }) });
   const token = owner.accessToken;
   const location = await call("/api/v1/locations", token, { method: "POST", body: JSON.stringify({ name: "Main Bar" }) });
   const supplier = await call("/api/v1/suppliers", token, { method: "POST", body: JSON.stringify({ name: "Southern Glazer's", leadTimeDays: 3 }) });
@@ -117,6 +148,8 @@ export async function addUser(organization, role) {
     method: "POST",
     body: JSON.stringify({ email, password, firstName: "Sam", lastName: role === "staff" ? "Barback" : "Manager", role }),
   });
+  // An added user signs in once they have accepted the invitation mailed (here: logged) to them.
+  await call("/api/v1/auth/accept-invitation", null, { method: "POST", body: JSON.stringify({ token: await linkToken(email, "accept-invitation") }) });
   return email;
 }
 

@@ -5,6 +5,11 @@ import { canOpen, screens } from "./nav";
 import { Loading } from "./components/Status";
 import SignIn from "./screens/SignIn";
 
+// Open pages: a stranger reaches them from the sign-in page or a mailed link.
+const SignUp = lazy(() => import("./screens/SignUp"));
+const VerifyEmail = lazy(() => import("./screens/VerifyEmail"));
+const AcceptInvitation = lazy(() => import("./screens/AcceptInvitation"));
+
 // Each screen is its own chunk: the phone that opens count mode does not download the charts.
 const views: Record<string, LazyExoticComponent<ComponentType>> = {
   "/": lazy(() => import("./screens/Dashboard")),
@@ -34,6 +39,23 @@ export function App() {
   return (
     <Routes>
       <Route path="/sign-in" element={<SignIn />} />
+      {(
+        [
+          ["/sign-up", SignUp],
+          ["/verify-email", VerifyEmail],
+          ["/accept-invitation", AcceptInvitation],
+        ] as const
+      ).map(([path, Page]) => (
+        <Route
+          key={path}
+          path={path}
+          element={
+            <Suspense fallback={<Loading />}>
+              <Page />
+            </Suspense>
+          }
+        />
+      ))}
       {screens.map((screen) => {
         const View = views[screen.path];
         return (

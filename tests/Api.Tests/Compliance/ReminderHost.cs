@@ -13,7 +13,7 @@ internal static class ReminderHost
     public const string AdminEmail = "owner@reminders.example";
     public const string AdminPassword = "Reminder-Admin-Pass-1";
 
-    public static Task<ProductHost> StartAsync(TestClock clock, string? connectionString = null, IEnumerable<KeyValuePair<string, string?>>? settings = null) =>
+    public static Task<ProductHost> StartAsync(TestClock clock, string? connectionString = null, IEnumerable<KeyValuePair<string, string?>>? settings = null, SmtpCatcher? smtp = null) =>
         ProductHost.StartAsync(
             connectionString,
             settings: new Dictionary<string, string?>(settings ?? [])
@@ -22,7 +22,8 @@ internal static class ReminderHost
                 ["IPF_ADMIN_PASSWORD"] = AdminPassword,
                 ["Compliance:CheckPeriodSeconds"] = "1",
             },
-            clock: clock);
+            clock: clock,
+            smtp: smtp);
 
     public static async Task<string> SignInAsync(ProductHost host) =>
         (await host.Client().PostAsync("/api/v1/auth/login", new { email = AdminEmail, password = AdminPassword }))

@@ -21,7 +21,7 @@ public sealed class ReportDraftTests
         // Texas owes a monthly ABC report, due the 15th of the next month.
         var clock = TestClock.Running(new DateTimeOffset(2026, 11, 10, 15, 0, 0, TimeSpan.Zero));
         await using var smtp = SmtpCatcher.Start();
-        await using var host = await StartAsync(clock, settings: smtp.ProductSettings());
+        await using var host = await StartAsync(clock, smtp: smtp);
         var admin = host.Client(await SignInAsync(host));
         await using var receiver = await WebhookReceiver.StartAsync();
         (await admin.PostAsync("/api/v1/webhooks", new { url = receiver.Url, events = new[] { "compliance.alert" } })).ShouldSucceed(HttpStatusCode.Created);
@@ -92,7 +92,7 @@ public sealed class ReportDraftTests
     {
         var clock = TestClock.Running(new DateTimeOffset(2026, 11, 10, 15, 0, 0, TimeSpan.Zero));
         await using var smtp = SmtpCatcher.Start();
-        await using var host = await StartAsync(clock, settings: smtp.ProductSettings());
+        await using var host = await StartAsync(clock, smtp: smtp);
         var admin = host.Client(await SignInAsync(host));
         var broken = await CreateAsync(admin, "/api/v1/locations", new { name = "Anvil", timezone = "America/Chicago", city = "Houston", state = "TX" });
         var working = await CreateAsync(admin, "/api/v1/locations", new { name = "Ninfa's", timezone = "America/Chicago", city = "Houston", state = "TX" });

@@ -48,6 +48,7 @@ public sealed class OrganizationRateLimitTests(OrganizationRateLimitTests.Host h
             .ShouldSucceed(HttpStatusCode.Created).ShouldShowLimit(3, 2, reset);
         var staffEmail = await host.Product.Database.ScalarAsync<string>(
             "SELECT email FROM app.users WHERE organization_id = @org AND role = 'staff'", ("org", owner.OrganizationId));
+        await host.Product.AcceptInvitationAsync(staffEmail, password: null);
         var staffToken = (await host.Product.Client().PostAsync("/api/v1/auth/login", new { email = staffEmail, password = Tenant.Password }))
             .ShouldSucceed().Data.GetProperty("accessToken").GetString();
         var staff = host.Product.Client(staffToken);

@@ -101,6 +101,7 @@ public sealed class PasswordChangeTests(SharedProduct product)
         var email = $"staff-{Guid.NewGuid():N}@example.com";
         (await tenant.Admin.PostAsync("/api/v1/users", new { email, password = Tenant.Password, firstName = "Sam", lastName = "Staff", role = "staff" }))
             .ShouldSucceed(HttpStatusCode.Created);
+        await product.Host.AcceptInvitationAsync(email, password: null);
         var staff = product.Host.Client((await SignIn(email, Tenant.Password)).ShouldSucceed().Data.GetProperty("accessToken").GetString());
 
         (await staff.PostAsync(Path, new { currentPassword = Tenant.Password, newPassword = NewPassword })).ShouldSucceed();

@@ -10,7 +10,8 @@ namespace InventoryProFlow.Api.Tests.Identity;
 
 /// <summary>
 /// A refused sign-in must not tell, by how long it took, whether the email exists or the account is active. Time is
-/// not measured (it is noisy); the work is: every refusal runs exactly one full password hash, as a wrong password does.
+/// not measured (it is noisy); the work is: every refusal runs exactly one full password hash, as a wrong password does,
+/// and one more when a sign-up of that address waits for verification (its password is checked too), account or not.
 /// </summary>
 public sealed class SignInHashingTests(SignInHashingTests.CountedProduct product) : IClassFixture<SignInHashingTests.CountedProduct>
 {
@@ -84,6 +85,37 @@ public sealed class SignInHashingTests(SignInHashingTests.CountedProduct product
         Assert.Equal(hashes, product.Hasher.Count);
     }
 
+    // Sign-up does the same work whether or not the address has an account (issue 21, finding 9): one hash each.
+    [Fact]
+    public async Task A_sign_up_runs_one_hash_whether_or_not_the_email_has_an_account()
+    {
+        var known = await product.NewUserAsync();
+
+        Assert.Equal(1, await HashesOfSignUp(known));
+        Assert.Equal(1, await HashesOfSignUp($"fresh-{Guid.NewGuid():N}@example.com"));
+    }
+
+    // A waiting sign-up's password is checked too, so a sign-in beside one costs two hashes, account or not.
+    [Fact]
+    public async Task A_refused_sign_in_beside_a_waiting_sign_up_runs_two_hashes_whether_or_not_the_email_has_an_account()
+    {
+        var known = await product.NewUserAsync();
+        var fresh = $"fresh-{Guid.NewGuid():N}@example.com";
+        await HashesOfSignUp(known);
+        await HashesOfSignUp(fresh);
+
+        Assert.Equal(2, await HashesOfRefusedSignIn(known, "Wrong-Pour-Pass-9"));
+        Assert.Equal(2, await HashesOfRefusedSignIn(fresh, "Wrong-Pour-Pass-9"));
+    }
+
+    private async Task<int> HashesOfSignUp(string email)
+    {
+        product.Hasher.Reset();
+        (await product.Host.Client().PostAsync("/api/v1/auth/register", new { organizationName = "Hashed Bar", businessType = "bar", email, password = "Waiting-Pour-Pass-9", firstName = "Ha", lastName = "Sh" }))
+            .ShouldSucceed(HttpStatusCode.Accepted);
+        return product.Hasher.Count;
+    }
+
     private async Task<int> HashesOfRefusedSignIn(string email, string password)
     {
         product.Hasher.Reset();
@@ -108,17 +140,7 @@ public sealed class SignInHashingTests(SignInHashingTests.CountedProduct product
                 Hasher.Inner = PasswordHashing.Pbkdf2(provider.GetRequiredService<IConfiguration>());
                 return Hasher;
             }));
-            var email = $"owner-{Guid.NewGuid():N}@example.com";
-            var registered = (await Host.Client().PostAsync("/api/v1/auth/register", new
-            {
-                organizationName = "Counted Bar",
-                businessType = "bar",
-                email,
-                password = Password,
-                firstName = "Cy",
-                lastName = "Counter",
-            })).ShouldSucceed(HttpStatusCode.Created);
-            _admin = Host.Client(registered.Data.GetProperty("accessToken").GetString());
+            _admin = Host.Client((await Host.SignUpAsync(organizationName: "Counted Bar")).AdminToken);
         }
 
         public async Task<string> NewUserAsync(bool active = true)
@@ -126,6 +148,7 @@ public sealed class SignInHashingTests(SignInHashingTests.CountedProduct product
             var email = $"staff-{Guid.NewGuid():N}@example.com";
             (await _admin.PostAsync("/api/v1/users", new { email, password = Password, firstName = "Pat", lastName = "Staff", role = "staff" }))
                 .ShouldSucceed(HttpStatusCode.Created);
+            await Host.AcceptInvitationAsync(email, password: null);
             if (!active)
             {
                 await Host.Database.ScalarAsync<bool>("UPDATE app.users SET is_active = false WHERE email = @e RETURNING true", ("e", email));

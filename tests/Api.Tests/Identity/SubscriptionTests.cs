@@ -292,6 +292,7 @@ public sealed class SubscriptionTests(SubscriptionTests.Host host) : IClassFixtu
             var email = $"{role}-{Guid.NewGuid():N}@example.com";
             (await Product.Client(OperatorToken).PostAsync("/api/v1/users", new { email, password = Tenant.Password, firstName = "Pat", lastName = role, role }))
                 .ShouldSucceed(HttpStatusCode.Created);
+            await Product.AcceptInvitationAsync(email, password: null);
             return (await Product.Client().PostAsync("/api/v1/auth/login", new { email, password = Tenant.Password })).ShouldSucceed().Data.GetProperty("accessToken").GetString()!;
         }
 

@@ -52,7 +52,7 @@ public sealed class Database(string connectionString)
     /// <summary>Row counts of every business table: a request that must change nothing leaves this equal.</summary>
     public async Task<IReadOnlyDictionary<string, long>> CountsAsync()
     {
-        string[] tables = ["organizations", "locations", "users", "suppliers", "products", "inventory", "transactions", "refresh_tokens", "stock_alerts", "idempotency_keys", "integrations", "unmapped_items", "audit_log", "licenses", "compliance_alerts", "compliance_reports", "webhooks", "integration_clients", "signing_keys", "forecast_models"];
+        string[] tables = ["organizations", "locations", "users", "suppliers", "products", "inventory", "transactions", "refresh_tokens", "stock_alerts", "idempotency_keys", "integrations", "unmapped_items", "audit_log", "licenses", "compliance_alerts", "compliance_reports", "webhooks", "integration_clients", "signing_keys", "forecast_models", "sign_ups", "email_links"];
         var counts = new Dictionary<string, long>();
         foreach (var table in tables)
         {

@@ -83,6 +83,20 @@ public sealed class ProductProcess : IAsyncDisposable
         return product;
     }
 
+    /// <summary>The verification and invitation links the product wrote into its log (it has no SMTP server).</summary>
+    public AccountLinks Links => AccountLinks.InOutput(OutputLines);
+
+    /// <summary>Signs up a business, follows the verification link from the log and signs its admin in: the admin's access token.</summary>
+    public async Task<string> SignUpAsync(string organizationName)
+    {
+        var email = $"owner-{Guid.NewGuid():N}@example.com";
+        (await Client().PostAsync("/api/v1/auth/register", new { organizationName, businessType = "bar", email, password = Tenant.Password, firstName = "Olive", lastName = "Owner" }))
+            .ShouldSucceed(System.Net.HttpStatusCode.Accepted);
+        var token = await Links.TokenAsync(email, AccountLinks.Verification);
+        return (await Client().PostAsync("/api/v1/auth/verify-email", new { token })).ShouldSucceed(System.Net.HttpStatusCode.Created)
+            .Data.GetProperty("accessToken").GetString()!;
+    }
+
     public ApiClient Client(string? token = null) => new(new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) }, token);
 
     /// <summary>A client whose every request says, in X-Forwarded-For, that it comes from <paramref name="address"/>.</summary>

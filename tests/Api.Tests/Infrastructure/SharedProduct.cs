@@ -9,7 +9,7 @@ public class SharedProduct : IAsyncLifetime
 
     public ProductHost Host { get; protected set; } = null!;
 
-    public virtual async Task InitializeAsync() => Host = await ProductHost.StartAsync(settings: Settings(), clock: Clock);
+    public virtual async Task InitializeAsync() => Host = await ProductHost.StartAsync(settings: Settings(), clock: Clock, smtp: MailServer());
 
     public virtual async Task DisposeAsync() => await Host.DisposeAsync();
 
@@ -18,6 +18,9 @@ public class SharedProduct : IAsyncLifetime
 
     /// <summary>The product's clock, for a fixture whose tests move time; null for the machine's.</summary>
     public virtual TestClock? Clock => null;
+
+    /// <summary>The loopback SMTP server the product mails, for a fixture whose product sends mail; none by default.</summary>
+    protected virtual SmtpCatcher? MailServer() => null;
 
     /// <summary>Signs up a new business with a unique email and returns its admin's session.</summary>
     public async Task<Tenant> NewTenantAsync(string businessType = "bar")
@@ -43,14 +46,13 @@ public sealed record Tenant(SharedProduct Product, Guid OrganizationId, string A
     /// <summary>Adds a user of a role and answers their access token.</summary>
     public async Task<string> TokenOfNewUserAsync(string role) => (await NewUserAsync(role)).Token;
 
-    /// <summary>Adds a user of a role and signs them in: their email and access token.</summary>
+    /// <summary>Invites a user of a role, who accepts through the link sent to them: their email and access token.</summary>
     public async Task<(string Email, string Token)> NewUserAsync(string role)
     {
         var email = $"{role}-{Guid.NewGuid():N}@example.com";
-        (await Admin.PostAsync("/api/v1/users", new { email, password = Password, firstName = "Pat", lastName = role, role }))
+        (await Admin.PostAsync("/api/v1/users", new { email, firstName = "Pat", lastName = role, role }))
             .ShouldSucceed(HttpStatusCode.Created);
-        var login = await Product.Host.Client().PostAsync("/api/v1/auth/login", new { email, password = Password });
-        return (email, login.ShouldSucceed().Data.GetProperty("accessToken").GetString()!);
+        return (email, await Product.Host.AcceptInvitationAsync(email, Password));
     }
 
     public async Task<Guid> CreateLocationAsync(string name = "Main Bar") =>

@@ -14,6 +14,11 @@ public sealed class SiloProcess : IAsyncDisposable
         Metrics = metrics;
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
+
+    /// <summary>The verification and invitation links this silo's grains wrote into its log (it has no SMTP server).</summary>
+    public AccountLinks Links => AccountLinks.InOutput(_output);
+
     /// <summary>Where its metrics endpoint listens (127.0.0.1 and a free port).</summary>
     public Uri Metrics { get; }
 
@@ -42,13 +47,19 @@ public sealed class SiloProcess : IAsyncDisposable
         start.Environment["RateLimits__SignInAttemptsPerMinute"] = "unlimited";
         start.Environment["RateLimits__StarterCallsPerHour"] = "unlimited";
         var process = Process.Start(start)!;
-        // Drain output so a full pipe never blocks the silo.
-        process.OutputDataReceived += (_, _) => { };
+        var running = new SiloProcess(process, new Uri($"http://127.0.0.1:{metricsPort}"));
+        // Drain output so a full pipe never blocks the silo; standard output (its JSON log) is kept for the links in it.
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is { } text)
+            {
+                running._output.Enqueue(text);
+            }
+        };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var running = new SiloProcess(process, new Uri($"http://127.0.0.1:{metricsPort}"));
         await running.WaitUntilServingAsync();
         return running;
     }

@@ -72,20 +72,8 @@ public sealed class LiveClusterTests
         }
     }
 
-    private static async Task<string> Register(ProductHost node, string who)
-    {
-        var email = $"{who}-{Guid.NewGuid():N}@example.com";
-        var registered = await node.Client().PostAsync("/api/v1/auth/register", new
-        {
-            organizationName = $"{who} bars",
-            businessType = "bar",
-            email,
-            password = Tenant.Password,
-            firstName = "Olive",
-            lastName = "Owner",
-        });
-        return registered.ShouldSucceed(HttpStatusCode.Created).Data.GetProperty("accessToken").GetString()!;
-    }
+    private static async Task<string> Register(ProductHost node, string who) =>
+        (await node.SignUpAsync(organizationName: $"{who} bars", email: $"{who}-{Guid.NewGuid():N}@example.com")).AdminToken;
 
     private static async Task<(Guid Location, Guid Product)> Stocked(ProductHost node, string token)
     {

@@ -130,6 +130,7 @@ public sealed class LiveLimitTests(LiveLimitTests.Host host) : IClassFixture<Liv
         var email = $"staff-{Guid.NewGuid():N}@example.com";
         (await host.Product.Client(owner.AdminToken).PostAsync("/api/v1/users", new { email, password = Tenant.Password, firstName = "Pat", lastName = "Staff", role = "staff" }))
             .ShouldSucceed(HttpStatusCode.Created);
+        await host.Product.AcceptInvitationAsync(email, password: null);
         return (await host.Product.Client().PostAsync("/api/v1/auth/login", new { email, password = Tenant.Password }))
             .ShouldSucceed().Data.GetProperty("accessToken").GetString()!;
     }

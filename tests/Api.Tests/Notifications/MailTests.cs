@@ -17,7 +17,7 @@ public sealed class MailingProduct : SharedProduct
         await Smtp.DisposeAsync();
     }
 
-    protected override IDictionary<string, string?>? Settings() => Smtp.ProductSettings();
+    protected override SmtpCatcher? MailServer() => Smtp;
 }
 
 /// <summary>Alerts that reach people: each mail through a real SMTP server, to those who want its topic, once.</summary>

@@ -166,6 +166,7 @@ public sealed class OperatorProduct : IAsyncLifetime
         var email = $"{role}-{Guid.NewGuid():N}@example.com";
         (await Host.Client(OperatorToken).PostAsync("/api/v1/users", new { email, password = Tenant.Password, firstName = "Pat", lastName = role, role }))
             .ShouldSucceed(HttpStatusCode.Created);
+        await Host.AcceptInvitationAsync(email, password: null);
         var login = await Host.Client().PostAsync("/api/v1/auth/login", new { email, password = Tenant.Password });
         return login.ShouldSucceed().Data.GetProperty("accessToken").GetString()!;
     }

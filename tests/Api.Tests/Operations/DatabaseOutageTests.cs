@@ -20,7 +20,7 @@ public sealed class DatabaseOutageTests
         {
             await using var running = await Product.StartAsync(connectionString, mode);
             var host = running.Api;
-            var (_, _, token) = await host.RegisterOwnerAsync();
+            var (_, _, token) = await host.RegisterOwnerAsync(links: running.Silo?.Links);
             var owner = host.Client(token);
             var location = (await owner.PostAsync("/api/v1/locations", new { name = "Main Bar" })).ShouldSucceed(HttpStatusCode.Created).Data.GetProperty("id").GetGuid();
             var product = (await owner.PostAsync("/api/v1/products", new { sku = "GIN-1", name = "Gin", category = "spirits", sizeMl = 750, abv = 40, cost = 10, price = 20 }))
@@ -62,7 +62,7 @@ public sealed class DatabaseOutageTests
         {
             await using var product = await Product.StartAsync(connectionString, "Client");
             var host = product.Api;
-            var (_, organizationId, token) = await host.RegisterOwnerAsync();
+            var (_, organizationId, token) = await host.RegisterOwnerAsync(links: product.Silo!.Links);
             var owner = host.Client(token);
             var location = (await owner.PostAsync("/api/v1/locations", new { name = "Main Bar" })).ShouldSucceed(HttpStatusCode.Created).Data.GetProperty("id").GetGuid();
             (await owner.GetAsync($"/api/v1/inventory/items?locationId={location}")).ShouldSucceed();

@@ -117,20 +117,7 @@ public sealed class MetricsTests(MeteredProduct product) : IClassFixture<Metered
         return PrometheusText.Parse(text);
     }
 
-    private async Task<string> RegisterAsync()
-    {
-        var email = $"owner-{Guid.NewGuid():N}@example.com";
-        var data = (await Product.Client().PostAsync("/api/v1/auth/register", new
-        {
-            organizationName = "Metered Bar",
-            businessType = "bar",
-            email,
-            password = Tenant.Password,
-            firstName = "Olive",
-            lastName = "Owner",
-        })).ShouldSucceed(HttpStatusCode.Created).Data;
-        return data.GetProperty("accessToken").GetString()!;
-    }
+    private Task<string> RegisterAsync() => Product.SignUpAsync("Metered Bar");
 
     private Task<ApiResponse> PushAsync(JsonElement integration, object payload)
     {

@@ -21,7 +21,7 @@ public sealed class SiloMetricsTests
             ["Orleans:Mode"] = "Client",
             ["Orleans:ClusterId"] = clusterId,
         });
-        var signUp = await apiNode.SignUpAsync();
+        var signUp = await apiNode.SignUpAsync(links: silo.Links);
         var admin = apiNode.Client(signUp.AdminToken);
         var location = Id(await admin.PostAsync("/api/v1/locations", new { name = "Main Bar", timezone = "America/Chicago", city = "Des Moines", state = "IA" }));
         var gin = Id(await admin.PostAsync("/api/v1/products", new { sku = "GIN-750", name = "Tanqueray", category = "spirits", sizeMl = 750, abv = 47.3m, cost = 18m, price = 26m }));

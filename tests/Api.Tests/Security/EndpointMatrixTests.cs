@@ -43,8 +43,9 @@ public sealed class EndpointMatrixTests(SharedProduct product)
         var open = operations.Where(o => o.Guard == GuardKind.Open).Select(o => o.Name).Order().ToList();
         Assert.Equal(
             [
-                "GET /.well-known/jwks.json", "POST /api/v1/auth/login", "POST /api/v1/auth/logout",
-                "POST /api/v1/auth/refresh", "POST /api/v1/auth/register", "POST /api/v1/auth/token",
+                "GET /.well-known/jwks.json", "POST /api/v1/auth/accept-invitation", "POST /api/v1/auth/login", "POST /api/v1/auth/logout",
+                "POST /api/v1/auth/refresh", "POST /api/v1/auth/register", "POST /api/v1/auth/token", "POST /api/v1/auth/verify-email",
+                "POST /api/v1/auth/verify-email/resend",
             ],
             open.Where(o => !o.Contains("/openapi", StringComparison.Ordinal)));
     }

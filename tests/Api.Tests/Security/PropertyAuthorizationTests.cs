@@ -40,6 +40,7 @@ public sealed class PropertyAuthorizationTests(SharedProduct product)
         var other = await product.NewTenantAsync();
         var user = (await tenant.Admin.PostAsync("/api/v1/users", new { email = $"pat-{Guid.NewGuid():N}@example.com", password = Tenant.Password, firstName = "Pat", lastName = "Staff", role = "staff" }))
             .ShouldSucceed(System.Net.HttpStatusCode.Created).Data;
+        await product.Host.AcceptInvitationAsync(user.GetProperty("email").GetString()!, password: null);
         var id = user.GetProperty("id").GetString();
 
         var changed = (await tenant.Admin.PatchAsync($"/api/v1/users/{id}", new

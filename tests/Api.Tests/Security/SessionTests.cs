@@ -75,6 +75,7 @@ public sealed class SessionTests(SharedProduct product)
         var email = $"leaver-{Guid.NewGuid():N}@example.com";
         var user = (await tenant.Admin.PostAsync("/api/v1/users", new { email, password = Tenant.Password, firstName = "Lee", lastName = "Ver", role = "staff" }))
             .ShouldSucceed(HttpStatusCode.Created).Data.GetProperty("id").GetString();
+        await product.Host.AcceptInvitationAsync(email, password: null);
         var session = await SignInAsync(email);
 
         var changed = (await tenant.Admin.PatchAsync($"/api/v1/users/{user}", new { isActive = false })).ShouldSucceed().Data;

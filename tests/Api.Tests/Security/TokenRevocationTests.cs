@@ -180,6 +180,7 @@ public sealed class TokenRevocationTests(SharedProduct product)
         var email = $"{role}-{Guid.NewGuid():N}@example.com";
         (await tenant.Admin.PostAsync("/api/v1/users", new { email, password = Tenant.Password, firstName = "Pat", lastName = role, role }))
             .ShouldSucceed(HttpStatusCode.Created);
+        await tenant.Product.Host.AcceptInvitationAsync(email, password: null);
         return email;
     }
 

@@ -102,6 +102,16 @@ public sealed class PasswordPolicyTests
     [InlineData("q8ZkT2mWc9LpR4xYbN7vAa1!")]
     [InlineData("Hk7pQw3ZxR9mTc-Aa1")]
     [InlineData("Bench-0123456789abcdef01-Zq7")]
+    [InlineData("Waiting-Pour-Pass-7")]
+    [InlineData("Waiting-Pour-Pass-9")]
+    [InlineData("Chosen-By-Me-42!")]
+    [InlineData("Admin-Chose-This-42!")]
+    [InlineData("Copycat-Pass-42!")]
+    [InlineData("Another-Pass-42!")]
+    [InlineData("First-Choice-42!")]
+    [InlineData("Second-Choice-42!")]
+    [InlineData("Strong-Enough-42!")]
+    [InlineData("Too-Late-Now-42!")]
     public void The_products_own_passwords_meet_the_policy(string password)
     {
         Assert.Empty(Problems(password));

@@ -13,14 +13,15 @@ export interface User {
   role: Role;
   phone: string | null;
   isActive: boolean;
+  emailVerifiedAt?: string | null;
   lastLoginAt: string | null;
   createdAt: string;
 }
 
-/** POST /api/v1/users: every field but phone is required. */
+/** POST /api/v1/users: every field but phone and password is required. */
 export interface UserDraft {
   email: string;
-  password: string;
+  password?: string;
   firstName: string;
   lastName: string;
   role: Role;

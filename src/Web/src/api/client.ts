@@ -212,6 +212,30 @@ export async function signIn(email: string, password: string): Promise<Session> 
   return session;
 }
 
+/** Follows a sign-up's verification link: the organisation is created and its admin signed in. */
+export async function verifyEmail(token: string): Promise<Session> {
+  const session = await apiFetch<Session>("/api/v1/auth/verify-email", { method: "POST", body: JSON.stringify({ token }) });
+  setSession(session);
+  return session;
+}
+
+/** Accepts an invitation with the password the invitee chose (none: keep the one their admin chose), signing them in. */
+export async function acceptInvitation(token: string, password: string | null): Promise<Session> {
+  const session = await apiFetch<Session>("/api/v1/auth/accept-invitation", {
+    method: "POST",
+    body: JSON.stringify(password ? { token, password } : { token }),
+  });
+  setSession(session);
+  return session;
+}
+
+/** What sign-up and a new link answer, whether or not the address has an account: where the link went. */
+export interface SignUpAccepted {
+  email: string;
+  delivery: "mail" | "log";
+  linkExpiresAt: string;
+}
+
 export async function signOut(): Promise<void> {
   const session = current;
   setSession(null);

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { useLocation, useNavigate } from "react-router-dom";
+import { Link, useLocation, useNavigate } from "react-router-dom";
 import { signIn } from "../api/client";
 import { Problem } from "../components/Status";
 
@@ -38,6 +38,9 @@ export default function SignIn() {
           {busy ? "Signing in…" : "Sign in"}
         </button>
       </form>
+      <p>
+        New here? <Link to="/sign-up">Sign up your business</Link>
+      </p>
     </main>
   );
 }

@@ -42,7 +42,7 @@ export default function Users() {
         <AddUser
           onAdded={(user) => {
             setAdding(false);
-            setAdded(`${fullName(user)} was added as ${user.role}. Give them their email and first password; they can change it here after signing in.`);
+            setAdded(`${fullName(user)} was invited as ${user.role}: they sign in once they follow the link sent to ${user.email}.`);
           }}
           onCancel={() => setAdding(false)}
         />

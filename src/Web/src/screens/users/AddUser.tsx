@@ -7,7 +7,7 @@ import { FormActions } from "../../components/FormActions";
 import { PasswordRules } from "./PasswordRules";
 import { blankNewUser, newUserBody, type NewUserForm } from "./userForms";
 
-/** An admin adds a person with the password they will first sign in with. */
+/** An admin invites a person by email; a first password is optional (the invitee may choose their own on accepting). */
 export function AddUser({ onAdded, onCancel }: { onAdded: (user: User) => void; onCancel: () => void }) {
   const queries = useQueryClient();
   const [form, setForm] = useState<NewUserForm>(blankNewUser);
@@ -61,12 +61,11 @@ export function AddUser({ onAdded, onCancel }: { onAdded: (user: User) => void; 
             <input id="new-phone" type="tel" autoComplete="off" value={form.phone} onChange={set("phone")} />
           </div>
           <div>
-            <label htmlFor="new-password">First password</label>
+            <label htmlFor="new-password">First password (optional)</label>
             <input
               id="new-password"
               type={showPassword ? "text" : "password"}
               autoComplete="new-password"
-              required
               value={form.password}
               onChange={set("password")}
               aria-describedby="new-password-rules"

@@ -22,6 +22,10 @@ describe("adding a user", () => {
     expect("phone" in body).toBe(false);
   });
 
+  it("sends no password when none was typed: the invitee chooses their own", () => {
+    expect(newUserBody({ ...blankNewUser, email: "sam@bar.example", firstName: "Sam", lastName: "Barback" })).not.toHaveProperty("password");
+  });
+
   it("sends the phone and role when given", () => {
     expect(newUserBody({ ...blankNewUser, role: "manager", phone: " 555-0199 " })).toMatchObject({ role: "manager", phone: "555-0199" });
   });

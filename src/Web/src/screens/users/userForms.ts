@@ -13,12 +13,15 @@ export interface NewUserForm {
 
 export const blankNewUser: NewUserForm = { email: "", firstName: "", lastName: "", role: "staff", phone: "", password: "" };
 
-/** The POST body: names and email trimmed, no phone when none was typed. The password is sent exactly as typed. */
+/**
+ * The POST body: names and email trimmed, no phone when none was typed. The password is sent exactly as typed, and
+ * not at all when none was: the invitee then chooses one on accepting.
+ */
 export function newUserBody(form: NewUserForm): UserDraft {
   const phone = form.phone.trim();
   return {
     email: form.email.trim(),
-    password: form.password,
+    ...(form.password ? { password: form.password } : {}),
     firstName: form.firstName.trim(),
     lastName: form.lastName.trim(),
     role: form.role,
