@@ -89,7 +89,7 @@ dotnet "$LOADGEN_DLL" wait-ready --base "$BASE" --timeout-seconds 180 --pid "$ap
   { tail -n 30 "$OUT/api.log" >&2; die "the Api did not become ready (log: build/bench-fairness/api.log)"; }
 
 log "load: machine load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
-dotnet "$LOADGEN_DLL" fairness --base "$BASE" --out "$OUT/result.json" 2> >(tee "$OUT/loadgen.log" >&2) >"$OUT/stdout.json" &
+IPF_API_LOG="$OUT/api.log" dotnet "$LOADGEN_DLL" fairness --base "$BASE" --out "$OUT/result.json" 2> >(tee "$OUT/loadgen.log" >&2) >"$OUT/stdout.json" &
 gen_pid=$!
 wait "$gen_pid"
 gen_pid=""

@@ -36,7 +36,7 @@ public sealed record BenchTenant(int Index, HttpClient Admin, string LocationId,
     {
         var index = Interlocked.Increment(ref _tenants);
         using var anonymous = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        var signUp = await Setup.SignUp(anonymous);
+        var signUp = await Setup.SignUp(anonymous, Environment.GetEnvironmentVariable("IPF_API_LOG"));
         var admin = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", signUp["accessToken"]!.GetValue<string>());
         var location = await AdminCalls.Id(admin, "/api/v1/locations", new { name = $"Bar {name}", timezone = "America/Chicago", city = "Des Moines", state = "IA" });

@@ -58,7 +58,7 @@ public sealed class AuditedChangesTests(SharedProduct product)
                 "location.created", "location.updated", "location.created", "location.deactivated",
                 "supplier.created", "supplier.updated", "supplier.deactivated",
                 "product.created", "inventory_item.created", "inventory_item.levels_changed",
-                "user.created", "webhook.created", "webhook.deleted", "integration.created",
+                "user.created", "user.invitation_accepted", "webhook.created", "webhook.deleted", "integration.created",
                 "unmapped_item.mapped", "integration.revoked",
             },
             actions);
@@ -71,10 +71,10 @@ public sealed class AuditedChangesTests(SharedProduct product)
         Assert.Equal(itemId.ToString(), levels.GetProperty("entityId").GetString());
         Assert.Equal((4, 0), (levels.GetProperty("before").GetProperty("parLevel").GetInt32(), levels.GetProperty("before").GetProperty("reorderPoint").GetInt32()));
         Assert.Equal((8, 3), (levels.GetProperty("after").GetProperty("parLevel").GetInt32(), levels.GetProperty("after").GetProperty("reorderPoint").GetInt32()));
-        Assert.Equal("open", items[17].GetProperty("before").GetProperty("status").GetString());
-        Assert.Equal("mapped", items[17].GetProperty("after").GetProperty("status").GetString());
-        Assert.Equal(JsonNull, items[18].GetProperty("before").GetProperty("revokedAt").ValueKind);
-        Assert.NotEqual(JsonNull, items[18].GetProperty("after").GetProperty("revokedAt").ValueKind);
+        Assert.Equal("open", items[18].GetProperty("before").GetProperty("status").GetString());
+        Assert.Equal("mapped", items[18].GetProperty("after").GetProperty("status").GetString());
+        Assert.Equal(JsonNull, items[19].GetProperty("before").GetProperty("revokedAt").ValueKind);
+        Assert.NotEqual(JsonNull, items[19].GetProperty("after").GetProperty("revokedAt").ValueKind);
 
         // Secrets never reach the log: not the webhook's, not the POS's key or signing secret, not a password or its hash.
         var text = log.ToString();

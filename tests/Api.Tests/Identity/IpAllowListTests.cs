@@ -138,6 +138,7 @@ public sealed class IpAllowListTests(IpAllowListTests.Host host) : IClassFixture
         var client = (await admin.PostAsync("/api/v1/integrations/clients", new { name = "Sync", scopes = new[] { "inventory:read" } })).ShouldSucceed(HttpStatusCode.Created).Data;
         var email = $"staff-{Guid.NewGuid():N}@example.com";
         (await admin.PostAsync("/api/v1/users", new { email, password = Tenant.Password, firstName = "Pat", lastName = "Staff", role = "staff" })).ShouldSucceed(HttpStatusCode.Created);
+        await host.Product.AcceptInvitationAsync(email, Tenant.Password);
         var refreshToken = (await host.Product.ClientFrom(Office).PostAsync("/api/v1/auth/login", new { email, password = Tenant.Password }))
             .ShouldSucceed().Data.GetProperty("refreshToken").GetString();
         (await admin.PutAsync(AllowList(owner), new { entries = new[] { "203.0.113.0/24" } })).ShouldSucceed();

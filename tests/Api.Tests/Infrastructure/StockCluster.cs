@@ -46,7 +46,11 @@ public sealed class StockCluster : IAsyncLifetime
         }
 
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSiloHost((_, host) => host.Services.AddGrainServices(connectionString));
+        builder.ConfigureSiloHost((_, host) =>
+        {
+            host.Configuration["Secrets:KeyEncryptionKey"] = TestSecrets.KeyEncryptionKey;
+            host.Services.AddGrainServices(connectionString);
+        });
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }
