@@ -152,8 +152,11 @@ if [[ -n "$archive" && -d "$archive" ]]; then
   oldest_wal=$(sed -n 's/^start_wal=//p' "$BASE_DIR/${backups[0]}/backup.info")
   # Only segments of this cluster: another cluster's backups say nothing about this archive.
   if [[ -n "$oldest_wal" && $(cat "$archive/system-identifier" 2>/dev/null) == "$system_id" ]]; then
-    "$TOOLS/pg_archivecleanup" -x .gz "$archive" "$oldest_wal" >&2 ||
-      log "warning: pg_archivecleanup failed; the archive keeps its old segments"
+    # Encrypted segments (scripts/wal-archive.sh), and those archived before the archive was encrypted.
+    for ext in .gz.gpg .gz; do
+      "$TOOLS/pg_archivecleanup" -x "$ext" "$archive" "$oldest_wal" >&2 ||
+        log "warning: pg_archivecleanup failed; the archive keeps its old $ext segments"
+    done
   fi
 fi
 

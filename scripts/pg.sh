@@ -14,7 +14,8 @@
 #
 # IPF_PG_WAL_ARCHIVE=FOLDER on start turns on continuous WAL archiving into
 # FOLDER for this cluster; it stays on at later starts without the variable
-# (DIR/wal-archive remembers it) until a start with IPF_PG_WAL_ARCHIVE=off.
+# (DIR/wal-archive remembers it) until a start with IPF_PG_WAL_ARCHIVE=off. Archived
+# files are encrypted with the backup key (scripts/wal-archive.sh, IPF_BACKUP_KEY_FILE).
 # A restored cluster (DIR/data/recovery.signal, see scripts/restore.sh) is
 # waited for until it has replayed its archive and is writable.
 set -euo pipefail
@@ -22,6 +23,9 @@ set -euo pipefail
 readonly DB_USER=ipf
 readonly DB_NAME=inventory_pro_flow
 readonly PG_OS_USER=postgres
+SCRIPTS=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
+ROOT=$(dirname "$SCRIPTS")
+readonly SCRIPTS ROOT
 
 log() { printf 'pg.sh: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -53,6 +57,8 @@ if [[ "$cmd" != bin && -n "${ConnectionStrings__Postgres:-}" ]]; then
 fi
 
 is_root() { [[ $(id -u) -eq 0 ]]; }
+# shellcheck source=scripts/backup-key.sh
+source "$SCRIPTS/backup-key.sh"
 
 # ---------------------------------------------------------------- binaries
 
@@ -239,23 +245,29 @@ configure_archive() {
     echo "$id" >"$folder/system-identifier"
   fi
   echo "$folder" >"$ARCHIVE_FILE"
+  # Segments are gzipped (a segment switched early by archive_timeout is mostly empty) and encrypted with the
+  # backup key, of which the PostgreSQL OS user gets its own copy beside the cluster (never inside DATA, which
+  # base backups copy).
+  backup_key_ensure
+  local key=$DIR/wal-archive.key archiver=$SCRIPTS/wal-archive.sh
+  case "$archiver" in
+    *[[:space:]]* | *[\'\"\,\\\$\`\;\&\|\<\>\(\)\*\?]*) die "the repository path must not contain spaces, quotes or shell metacharacters to archive WAL: '$archiver'" ;;
+  esac
+  (umask 077 && cat "$BACKUP_KEY_FILE" >"$key")
+  is_root && chown "$PG_OS_USER:" "$key"
+  ensure_traversable "$SCRIPTS"
   # A cluster restored without archiving (scripts/restore.sh) wrote its timeline's history file then;
   # a later restore needs it in the archive to follow that timeline.
-  local history name
+  local history
   for history in "$DATA"/pg_wal/*.history; do
-    name=$(basename "$history").gz
-    [[ -f "$history" && ! -f "$folder/$name" ]] || continue
-    gzip -n -1 -c "$history" >"$folder/$name.part" && mv "$folder/$name.part" "$folder/$name"
-    is_root && chown "$PG_OS_USER:" "$folder/$name"
+    [[ -f "$history" ]] || continue
+    as_owner "$archiver" push "$key" "$folder" "$history" "$(basename "$history")" ||
+      die "could not archive $(basename "$history") into $folder"
   done
-  # Segments are gzipped (a segment switched early by archive_timeout is mostly empty).
-  # An existing file is never overwritten; the same segment sent again after a crash is
-  # accepted when identical, or PostgreSQL would retry it forever.
-  local gz='gzip -n -1 -c %p'
   cat >"$DATA/$ARCHIVE_CONF" <<CONF
 # Written by scripts/pg.sh (IPF_PG_WAL_ARCHIVE): continuous archiving for point-in-time recovery.
 archive_mode = on
-archive_command = 'f=$folder/%f.gz; if [ -f "\$f" ]; then $gz | cmp -s - "\$f"; else $gz >"\$f.part" && sync "\$f.part" && mv "\$f.part" "\$f" && sync $folder; fi'
+archive_command = '$archiver push $key $folder %p %f'
 # A quiet database still ships its last changes within 5 minutes: the recovery point objective is under an hour.
 archive_timeout = 300
 CONF
@@ -355,7 +367,11 @@ cmd_start() {
   own_dirs
   init_cluster
   configure_archive
-  [[ ! -f "$DATA/recovery.signal" ]] || RESTORING=1
+  if [[ -f "$DATA/recovery.signal" ]]; then
+    RESTORING=1
+    # restore_command runs scripts/wal-archive.sh as the PostgreSQL OS user.
+    ensure_traversable "$SCRIPTS"
+  fi
 
   if is_running; then
     # The pid file records the port the server really listens on.

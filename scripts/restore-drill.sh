@@ -254,6 +254,9 @@ until [[ $(psql_source -c "SELECT coalesce(last_archived_wal, '') >= '$last_segm
 done
 archive_seconds=$(seconds_since "$started")
 check 1 "$((2 * SALES)) sales recorded through the Api and the WAL archived up to $last_segment (${archive_seconds} s after pg_switch_wal)"
+archived=$(find "$WAL" -type f ! -name system-identifier | wc -l)
+plain=$(find "$WAL" -type f ! -name system-identifier ! -name '*.gz.gpg' | wc -l)
+check "$( ((archived > 0 && plain == 0)) && echo 1 || echo 0)" "the WAL archive holds $archived files, all encrypted (.gz.gpg; $plain not)"
 stop_api
 scripts/pg.sh stop "$SOURCE_PG" 2>>"$OUT/source-pg.log"
 

@@ -54,6 +54,10 @@ fi
 case "$dest" in
   *[[:space:]]* | *[\'\"\,\\\$\`]*) die "DEST must not contain spaces, quotes, commas or shell metacharacters: '$dest'" ;;
 esac
+# restore_command names scripts/wal-archive.sh by its path.
+case "$ROOT" in
+  *[[:space:]]* | *[\'\"\,\\\$\`]*) die "the repository path must not contain spaces, quotes, commas or shell metacharacters: '$ROOT'" ;;
+esac
 
 # Times are compared in microseconds since the epoch: sales a few milliseconds apart fall on the right sides,
 # and a target a moment after a backup's end is after it.
@@ -146,10 +150,15 @@ unpack pg_wal.tar.gz "$data/pg_wal"
 # The source's archiving settings stay behind: a trial restore must not write into the live archive.
 rm -f "$data/ipf-wal-archive.conf"
 if [[ "$archive" != none ]]; then
-  # The same shell line as archive_command's counterpart in scripts/pg.sh: gzipped segments.
+  # archive_command's counterpart (scripts/wal-archive.sh), with the backup key copied for the PostgreSQL OS user.
+  if [[ -s "$BACKUP_KEY_FILE" ]]; then
+    (umask 077 && cat "$BACKUP_KEY_FILE" >"$dest/wal-archive.key")
+  elif compgen -G "$archive/*.gpg" >/dev/null; then
+    die "the WAL archive $archive is encrypted; its key $BACKUP_KEY_FILE (IPF_BACKUP_KEY_FILE) does not exist"
+  fi
   {
     echo "# scripts/restore.sh, removed once recovery ends"
-    echo "restore_command = 'f=$archive/%f.gz; [ -f \"\$f\" ] && gunzip -c \"\$f\" >%p'"
+    echo "restore_command = '$ROOT/scripts/wal-archive.sh fetch $dest/wal-archive.key $archive %f %p'"
     [[ -z "$target" ]] || echo "recovery_target_time = '$target'"
     echo "recovery_target_action = 'promote'"
   } >>"$data/postgresql.auto.conf"
