@@ -66,9 +66,11 @@ conn=$(ConnectionStrings__Postgres='' scripts/pg.sh start "$PG_DIR" 2>"$OUT/pg-s
   { cat "$OUT/pg-start.log" >&2; die "scripts/pg.sh start failed"; }
 
 BASE="http://127.0.0.1:$(free_port)"
+"$ROOT/scripts/kek.sh" "$OUT/data/keys/kek"
 (
   cd "$API_DIR"
   exec env ConnectionStrings__Postgres="$conn" \
+    Secrets__KeyEncryptionKeyFile="$OUT/data/keys/kek" \
     ASPNETCORE_URLS="$BASE" \
     ASPNETCORE_ENVIRONMENT=Production \
     IPF_DATA_DIR="$OUT/data" \

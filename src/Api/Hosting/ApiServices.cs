@@ -27,6 +27,7 @@ public static class ApiServices
         // Binding failures (bad JSON, wrong types, oversize bodies) reach our error envelope instead of an empty 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddSingleton(Exports.ExportLimits.From(builder.Configuration));
+        services.AddSingleton(Integrations.PosRefusalPause.From(builder.Configuration));
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Api:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes));
         builder.HardenKestrel();

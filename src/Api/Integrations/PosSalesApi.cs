@@ -48,7 +48,7 @@ public static class PosSalesApi
         return routes;
     }
 
-    private static async Task<IResult> Ingest(HttpContext http, IGrainFactory grains, TimeProvider time)
+    private static async Task<IResult> Ingest(HttpContext http, IGrainFactory grains, TimeProvider time, PosRefusalPause pause)
     {
         var (credential, pusherId) = await Credential(http, grains);
         var body = await RawBody(http);
@@ -66,7 +66,7 @@ public static class PosSalesApi
         // recorded; it keeps the sale to push again.
         await grains.GetGrain<IOrganizationGateGrain>(GrainKeys.OrganizationGate(credential.OrganizationId)).EnsureAdmitted(ClientAddress.Of(http));
         var payload = Parse(body);
-        if (await Refused(http, grains, credential.OrganizationId, pusherId, payload) is { } refused)
+        if (await Refused(http, grains, time, pause, credential.OrganizationId, pusherId, payload) is { } refused)
         {
             return refused;
         }
@@ -97,9 +97,11 @@ public static class PosSalesApi
 
     /// <summary>
     /// Charges the push's sale lines to its key's and its organisation's allowance for this minute, before anything is
-    /// written: the refusal (429 with Retry-After, or 413 for a push larger than a whole minute's allowance), or null.
+    /// written: the refusal (429 with Retry-After after the <see cref="PosRefusalPause"/>, or 413 for a push larger than a
+    /// whole minute's allowance), or null.
     /// </summary>
-    private static async Task<IResult?> Refused(HttpContext http, IGrainFactory grains, Guid organizationId, Guid pusherId, PosPayload payload)
+    private static async Task<IResult?> Refused(
+        HttpContext http, IGrainFactory grains, TimeProvider time, PosRefusalPause pause, Guid organizationId, Guid pusherId, PosPayload payload)
     {
         if (PosPushSize.Lines(payload.Sales ?? [payload.Data!]) is not { } lines
             || await grains.GetGrain<IPosLineAllowanceGrain>(GrainKeys.PosLines(organizationId)).Charge(pusherId, lines) is not { } allowance)
@@ -124,6 +126,7 @@ public static class PosSalesApi
             return Results.Empty;
         }
 
+        await pause.Wait(decision.ResetsAt, time, http.RequestAborted);
         await RateLimitHeaders.RefuseAsync(http, decision, string.Create(
             CultureInfo.InvariantCulture,
             $"This push carries {lines:N0} sale lines and {whose} may push {decision.Limit:N0} a minute, of which {decision.Remaining:N0} are left; nothing was recorded."));

@@ -26,13 +26,16 @@ public sealed class WebhookDispatcher(
     : BackgroundService
 {
     // Event rows copied per round (one round per poll): about this many outbox copies of each organisation's, so a
-    // tenant with many webhooks and a flood of sales lags on its own, while one with a webhook gets 500 sales a round.
+    // tenant with many webhooks and a flood of sales lags on its own, while one with a webhook gets 500 sales a round;
+    // across rounds, FanOutShares keeps each organisation to its share a second.
     private const int FanOutRows = 2_000;
     private const int FanOutCopiesPerOrganization = 1_000;
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(1);
     private static readonly JsonSerializerOptions Json = ContractJson.Web;
 
     private readonly HttpClient _http = Client(configuration, environment);
+
+    private readonly FanOutShares _shares = new(configuration.GetValue("Webhooks:FanOutCopiesPerSecond", 2_000), time);
 
     private readonly TimeSpan _poll = TimeSpan.FromSeconds(configuration.GetValue("Webhooks:PollSeconds", 1.0));
     private readonly TimeSpan _retryBase = TimeSpan.FromSeconds(configuration.GetValue("Webhooks:RetryBaseSeconds", 30.0));
@@ -66,7 +69,9 @@ public sealed class WebhookDispatcher(
                 // A full round means many organisations wait: the next one comes at once.
                 if (fanOutAt == long.MinValue || time.GetElapsedTime(fanOutAt) >= _poll)
                 {
-                    busy = await webhooks.FanOut(FanOutRows, FanOutCopiesPerOrganization) == FanOutRows;
+                    var round = await webhooks.FanOut(FanOutRows, FanOutCopiesPerOrganization, _shares.Resting());
+                    _shares.Charge(round);
+                    busy = round.Sum(r => r.Rows) == FanOutRows;
                     fanOutAt = busy ? long.MinValue : time.GetTimestamp();
                 }
 

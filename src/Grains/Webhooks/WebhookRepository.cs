@@ -8,6 +8,9 @@ using Npgsql;
 namespace InventoryProFlow.Grains.Webhooks;
 
 /// <summary>An outbox row ready to send, with where and how to sign it.</summary>
+/// <summary>What one fan-out round did for one organisation: event rows taken and outbox copies made of them.</summary>
+public sealed record FannedOut(Guid OrganizationId, int Rows, int Copies);
+
 public sealed record DueEvent(Guid Id, Guid WebhookId, Guid OrganizationId, string Event, string Payload, DateTime CreatedAt, int Attempts, string Url, string Secret);
 
 /// <summary>SQL for app.webhooks, app.webhook_events, app.webhook_outbox and app.webhook_deliveries.</summary>
@@ -96,15 +99,17 @@ public sealed class WebhookRepository(NpgsqlDataSource db, AuditLog audit, KeyEn
     /// transaction. Fair between organisations: each gets its oldest rows up to about <paramref name="copiesPerOrganization"/>
     /// copies (a row's events times the organisation's webhooks; always at least its oldest row), the least served
     /// first, at most <paramref name="limit"/> rows in all; so an organisation with two hundred webhooks and a flood of
-    /// sales lags behind on its own, and another's events are copied in the same round. Rows another silo is copying
-    /// are skipped. Answers how many rows it copied.
+    /// sales lags behind on its own, and another's events are copied in the same round. The <paramref name="resting"/>
+    /// organisations, which have used up their share of copying for now (<see cref="FanOutShares"/>), wait. Rows another
+    /// silo is copying are skipped. Answers the rows and copies made for each organisation.
     /// </summary>
-    public async Task<int> FanOut(int limit, int copiesPerOrganization)
+    public async Task<IReadOnlyList<FannedOut>> FanOut(int limit, int copiesPerOrganization, IReadOnlyCollection<Guid> resting)
     {
         await using var connection = await db.OpenConnectionAsync();
-        return await connection.ExecuteScalarAsync<int>(
+        return (await connection.QueryAsync<FannedOut>(
             "WITH hooks AS (SELECT organization_id, count(*) AS n FROM app.webhooks WHERE deleted_at IS NULL GROUP BY organization_id), " +
-            "weighed AS (SELECT e.id, jsonb_array_length(e.events) * coalesce(h.n, 0) AS copies, e.organization_id FROM app.webhook_events e LEFT JOIN hooks h USING (organization_id)), " +
+            "weighed AS (SELECT e.id, jsonb_array_length(e.events) * coalesce(h.n, 0) AS copies, e.organization_id FROM app.webhook_events e " +
+            "  LEFT JOIN hooks h USING (organization_id) WHERE e.organization_id <> ALL(@resting)), " +
             "queued AS (SELECT id, sum(copies) OVER (PARTITION BY organization_id ORDER BY id) - copies AS before FROM weighed), " +
             "picked AS (SELECT id FROM app.webhook_events WHERE id IN (SELECT id FROM queued WHERE before < @copiesPerOrganization ORDER BY before, id LIMIT @limit) " +
             "  FOR UPDATE SKIP LOCKED), " +
@@ -113,9 +118,11 @@ public sealed class WebhookRepository(NpgsqlDataSource db, AuditLog audit, KeyEn
             "  SELECT gen_random_uuid(), w.id, g.organization_id, x.event, x.payload, g.created_at, g.created_at " +
             "  FROM gone g CROSS JOIN LATERAL jsonb_to_recordset(g.events) AS x(event text, payload jsonb) " +
             "  JOIN app.webhooks w ON w.organization_id = g.organization_id AND w.deleted_at IS NULL AND x.event = ANY(w.events) AND w.created_at <= g.created_at " +
-            "  ORDER BY g.id) " +
-            "SELECT count(*)::int FROM gone",
-            new { limit, copiesPerOrganization });
+            "  ORDER BY g.id RETURNING organization_id), " +
+            "copied AS (SELECT organization_id, count(*) AS n FROM copy GROUP BY organization_id) " +
+            "SELECT g.organization_id AS OrganizationId, count(*)::int AS Rows, coalesce(max(c.n), 0)::int AS Copies " +
+            "FROM gone g LEFT JOIN copied c USING (organization_id) GROUP BY g.organization_id",
+            new { limit, copiesPerOrganization, resting = resting.ToArray() })).ToList();
     }
 
     /// <summary>

@@ -38,7 +38,10 @@ public sealed class TenantFairnessTests(TenantFairnessTests.Product product) : I
         Assert.Equal("6", pushed.Headers.GetValues("X-RateLimit-Remaining").Single());
         (await first.SaleCreatedAsync(Sale("l-2"))).ShouldSucceed(HttpStatusCode.Created);
 
+        // A refusal is answered after the pause, so a POS that pushes again at once in a loop is slowed to its pace.
+        var asked = System.Diagnostics.Stopwatch.StartNew();
         var byKey = (await first.SaleCreatedAsync(Sale("l-3"))).ShouldFail(HttpStatusCode.TooManyRequests, "RATE_LIMITED");
+        Assert.True(asked.Elapsed >= TimeSpan.FromMilliseconds(RefusalPauseMilliseconds), $"answered after {asked.Elapsed}, before the pause");
         Assert.Contains("this POS key", byKey.ErrorMessage, StringComparison.Ordinal);
         Assert.Equal("2", byKey.Headers.GetValues("X-RateLimit-Remaining").Single());
         Assert.True(int.Parse(byKey.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) is > 0 and <= 60);
@@ -252,11 +255,14 @@ public sealed class TenantFairnessTests(TenantFairnessTests.Product product) : I
         Assert.Equal(38m, await Db.ScalarAsync<decimal>("SELECT sum(quantity) FROM app.inventory WHERE location_id = @l", ("l", location)));
     }
 
+    private const int RefusalPauseMilliseconds = 1_500;
+
     private Task<long> Pending(Guid webhookId) =>
         Db.ScalarAsync<long>("SELECT count(*) FROM app.webhook_outbox WHERE webhook_id = @w AND delivered_at IS NULL AND failed_at IS NULL", ("w", webhookId));
 
     /// <summary>
-    /// One product for the class: small POS allowances (10 lines a minute per key, 15 per organisation), webhooks that
+    /// One product for the class: small POS allowances (10 lines a minute per key, 15 per organisation; a refusal paused
+    /// 1.5 s), webhooks that
     /// wait a minute for an answer and open their circuit after 3 failures for an hour, and one ledger writer with a
     /// queue of one.
     /// </summary>
@@ -269,6 +275,7 @@ public sealed class TenantFairnessTests(TenantFairnessTests.Product product) : I
         {
             ["RateLimits:PosLinesPerMinutePerKey"] = "10",
             ["RateLimits:PosLinesPerMinutePerOrganization"] = "15",
+            ["RateLimits:PosRefusalPauseMilliseconds"] = RefusalPauseMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Webhooks:TimeoutSeconds"] = "60",
             ["Webhooks:CircuitFailures"] = "3",
             ["Webhooks:CircuitOpenSeconds"] = "3600",
