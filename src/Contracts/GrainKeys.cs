@@ -46,12 +46,36 @@ public static class GrainKeys
     /// (a stable hash, the same on every node), so its replays meet its first request. A movement without a key
     /// can never be replayed and goes to any shard.
     /// </summary>
-    public static string Movements(Guid organizationId, MovementKey? key) =>
-        $"movements/{organizationId:D}/{(key is null ? Random.Shared.Next(MovementShards) : MovementShard(key))}";
+    /// <remarks>
+    /// A movement at one location (a sale, a receipt, a count) is handled by a shard of that location's, placed with its
+    /// stock; one that spans two (a transfer) by a shard of the organisation's. A key's replays carry the same order, so
+    /// they meet in the same shard; a replay whose body names another location is a conflict found at its commit.
+    /// </remarks>
+    public static string Movements(Guid organizationId, MovementOrder order, MovementKey? key)
+    {
+        var shard = key is null ? Random.Shared.Next(MovementShards) : MovementShard(key);
+        return order is { LocationId: { } location, ToLocationId: null }
+            ? $"movements/{organizationId:D}/{location:D}/{shard}"
+            : $"movements/{organizationId:D}/{shard}";
+    }
 
-    public static Guid ParseMovements(string key) => Guid.Parse(key.Split('/', 3) is ["movements", var organization, _]
-        ? organization
-        : throw new FormatException($"Grain key '{key}' is not a 'movements' key."));
+    public static Guid ParseMovements(string key)
+    {
+        var parts = key.Split('/');
+        return parts is ["movements", _, _] or ["movements", _, _, _]
+            ? Guid.Parse(parts[1])
+            : throw new FormatException($"Grain key '{key}' is not a 'movements' key.");
+    }
+
+    /// <summary>
+    /// What a location-placed grain is placed by: the location id when its key names one after the organisation
+    /// (<c>prefix/{organisation}/{location}/...</c>), else the whole key (an organisation's movement shard, spread by it).
+    /// </summary>
+    public static string PlacementAnchor(string key)
+    {
+        var parts = key.Split('/', 4);
+        return parts.Length >= 3 && Guid.TryParse(parts[2], out var location) ? location.ToString("D") : key;
+    }
 
     private static int MovementShard(MovementKey key) =>
         (int)(XxHash32.HashToUInt32(Encoding.UTF8.GetBytes($"{key.Scope}/{key.Key}")) % MovementShards);

@@ -61,7 +61,7 @@ public static class TransactionsApi
             type, body.LocationId ?? body.FromLocationId, body.ToLocationId, body.SupplierId, body.ReferenceId, body.Timestamp,
             body.Notes, body.Reason, body.Direction, body.Items);
         var key = MovementKey(type, body, http);
-        var result = await grains.GetGrain<IMovementGrain>(GrainKeys.Movements(caller.OrganizationId, key)).Execute(key, order, caller.Actor);
+        var result = await grains.GetGrain<IMovementGrain>(GrainKeys.Movements(caller.OrganizationId, order, key)).Execute(key, order, caller.Actor);
         if (result.Replayed)
         {
             http.Response.Headers[ReplayedHeader] = "true";

@@ -1,11 +1,13 @@
 using InventoryProFlow.Contracts;
 using InventoryProFlow.Contracts.Catalogue;
 using InventoryProFlow.Contracts.Errors;
+using InventoryProFlow.Grains.Placement;
 using InventoryProFlow.Grains.Stock;
 
 namespace InventoryProFlow.Grains.Catalogue;
 
 /// <summary>One location: answers from memory, writes through to its row.</summary>
+[LocationPlacement]
 public sealed class LocationGrain(LocationRepository locations, StockRepository stock, TimeProvider time) : Grain, ILocationGrain
 {
     private LocationDetails? _record;

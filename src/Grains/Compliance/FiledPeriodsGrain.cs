@@ -2,6 +2,7 @@ using InventoryProFlow.Contracts;
 using InventoryProFlow.Contracts.Compliance;
 using InventoryProFlow.Contracts.Errors;
 using InventoryProFlow.Grains.Catalogue;
+using InventoryProFlow.Grains.Placement;
 using InventoryProFlow.Grains.Storage;
 
 namespace InventoryProFlow.Grains.Compliance;
@@ -11,6 +12,7 @@ namespace InventoryProFlow.Grains.Compliance;
 /// waits on SQL. Submitting or reopening a report tells this grain at once (through the reports grain); a change made in
 /// the database behind its back, or a new time zone, counts within <see cref="RereadEvery"/>.
 /// </summary>
+[LocationPlacement]
 public sealed class FiledPeriodsGrain(ComplianceReportRepository reports, LocationRepository locations, TimeProvider time) : Grain, IFiledPeriodsGrain
 {
     private static readonly TimeSpan RereadEvery = TimeSpan.FromMinutes(1);

@@ -92,7 +92,7 @@ public sealed class IntegrationsGrain(IntegrationRepository integrations, StockR
                 // The POS's transaction id is the key, within this integration and location: stores of one system may number alike.
                 var key = new MovementKey($"pos/{integrationId:D}", $"{sale.LocationId:D}/{transactionId}");
                 var order = new MovementOrder(MovementTypes.Sale, sale.LocationId, ReferenceId: transactionId, Timestamp: sale.Timestamp, Items: matched);
-                applied = await GrainFactory.GetGrain<IMovementGrain>(GrainKeys.Movements(OrganizationId, key)).Execute(key, order, Actor.Integration);
+                applied = await GrainFactory.GetGrain<IMovementGrain>(GrainKeys.Movements(OrganizationId, order, key)).Execute(key, order, Actor.Integration);
             }
 
             // Queued after the matched lines are durable; a POS that got no answer sends the sale again, and both steps are idempotent.

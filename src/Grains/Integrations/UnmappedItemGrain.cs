@@ -53,7 +53,7 @@ public sealed class UnmappedItemGrain(IntegrationRepository integrations, TimePr
         var key = new MovementKey("unmapped", item.Id.ToString("D"));
         var order = new MovementOrder(
             MovementTypes.Sale, item.LocationId, ReferenceId: item.PosTransactionId, Timestamp: item.OccurredAt, Notes: notes, Items: lines);
-        var sale = await GrainFactory.GetGrain<IMovementGrain>(GrainKeys.Movements(item.OrganizationId, key)).Execute(key, order, actor);
+        var sale = await GrainFactory.GetGrain<IMovementGrain>(GrainKeys.Movements(item.OrganizationId, order, key)).Execute(key, order, actor);
         return await integrations.MarkMapped(item, productId, sale.Receipt.MovementId, actor.UserId, time.GetUtcNow().UtcDateTime);
     }
 }

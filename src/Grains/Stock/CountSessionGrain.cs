@@ -84,7 +84,7 @@ public sealed class CountSessionGrain(CountSessionRepository sessions, TimeProvi
             }).ToList();
             var key = new MovementKey("count-session", session.Id.ToString("D"));
             var order = new MovementOrder(MovementTypes.Count, session.LocationId, Timestamp: session.SnapshotAt, Notes: session.Name, Items: lines);
-            recorded = await GrainFactory.GetGrain<IMovementGrain>(GrainKeys.Movements(session.OrganizationId, key)).Recount(key, order, actor);
+            recorded = await GrainFactory.GetGrain<IMovementGrain>(GrainKeys.Movements(session.OrganizationId, order, key)).Recount(key, order, actor);
         }
 
         _session = session with

@@ -2,6 +2,7 @@ using InventoryProFlow.Contracts;
 using InventoryProFlow.Contracts.Errors;
 using InventoryProFlow.Contracts.Paging;
 using InventoryProFlow.Contracts.Stock;
+using InventoryProFlow.Grains.Placement;
 
 namespace InventoryProFlow.Grains.Stock;
 
@@ -9,6 +10,7 @@ namespace InventoryProFlow.Grains.Stock;
 /// The live inventory list of one location: loaded from the tables once, then kept current by its
 /// product-location grains, which announce every committed change. Lists are answered from memory.
 /// </summary>
+[LocationPlacement]
 public sealed class LocationStockGrain(StockRepository stock) : Grain, ILocationStockGrain
 {
     private readonly Dictionary<Guid, InventoryItem> _items = [];

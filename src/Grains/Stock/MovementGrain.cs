@@ -6,6 +6,7 @@ using InventoryProFlow.Contracts.Json;
 using InventoryProFlow.Contracts.Live;
 using InventoryProFlow.Contracts.Stock;
 using InventoryProFlow.Grains.Live;
+using InventoryProFlow.Grains.Placement;
 using InventoryProFlow.Grains.Storage;
 using InventoryProFlow.Grains.Webhooks;
 using Npgsql;
@@ -21,6 +22,7 @@ namespace InventoryProFlow.Grains.Stock;
 /// thousands of keys a minute, and an activation per key cost more than the sale itself.
 /// </summary>
 [Reentrant]
+[LocationPlacement]
 public sealed class MovementGrain(StockRepository stock, LedgerWriter ledger, IdFactory ids, TimeProvider time) : Grain, IMovementGrain
 {
     private const string IdempotencyKeyConstraint = "idempotency_keys_pkey";

@@ -5,6 +5,7 @@ using InventoryProFlow.Contracts.Live;
 using InventoryProFlow.Contracts.Stock;
 using InventoryProFlow.Grains.Compliance;
 using InventoryProFlow.Grains.Live;
+using InventoryProFlow.Grains.Placement;
 using InventoryProFlow.Grains.Storage;
 using InventoryProFlow.Grains.Validation;
 using InventoryProFlow.Grains.Webhooks;
@@ -16,6 +17,7 @@ namespace InventoryProFlow.Grains.Stock;
 /// decides every change in memory. This grain loads the row, commits what a change of its own produces (a count,
 /// new levels), settles what a movement staged here, and publishes. A change that never reaches the ledger is undone.
 /// </summary>
+[LocationPlacement]
 public sealed class ProductAtLocationGrain(StockRepository repository, LedgerWriter ledger, IdFactory ids, TimeProvider time) : Grain, IProductAtLocationGrain
 {
     // A staged change not settled by then is checked against the ledger: its movement's silo may have died.

@@ -7,12 +7,14 @@ using InventoryProFlow.Grains.Integrations;
 using InventoryProFlow.Grains.Menu;
 using InventoryProFlow.Grains.Notifications;
 using InventoryProFlow.Grains.Operations;
+using InventoryProFlow.Grains.Placement;
 using InventoryProFlow.Grains.Stock;
 using InventoryProFlow.Grains.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
+using Orleans.Hosting;
 
 namespace InventoryProFlow.Grains.Storage;
 
@@ -35,6 +37,8 @@ public static class GrainServices
             StatementTimeouts.Reports,
             (provider, _) => new NpgsqlDataSourceBuilder(provider.GetRequiredService<StatementTimeouts>().ForReports(connectionString)).Build());
         services.AddSingleton<IdFactory>();
+        // A location's grains on its silo (Placement/LocationPlacement.cs): one silo handles a sale from its movement to its commit.
+        services.AddPlacementDirector<LocationPlacement, LocationPlacementDirector>();
         services.AddMetrics();
         services.AddSingleton<TradeMetrics>();
         services.AddSingleton<SchemaMigrator>();

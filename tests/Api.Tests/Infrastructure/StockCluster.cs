@@ -12,7 +12,7 @@ namespace InventoryProFlow.Api.Tests.Infrastructure;
 /// PostgreSQL: no Api, no HTTP, so a grain's rules are tested where they live. One organisation with a bar, a
 /// closed location and three products is written straight to the database.
 /// </summary>
-public sealed class StockCluster : IAsyncLifetime
+public class StockCluster : IAsyncLifetime
 {
     private InProcessTestCluster? _cluster;
     private string _connectionString = string.Empty;
@@ -26,6 +26,9 @@ public sealed class StockCluster : IAsyncLifetime
     public Guid Bar { get; } = Guid.NewGuid();
 
     public Guid Closed { get; } = Guid.NewGuid();
+
+    /// <summary>How many silos the cluster has.</summary>
+    protected virtual int Silos => 1;
 
     public async Task InitializeAsync()
     {
@@ -45,7 +48,7 @@ public sealed class StockCluster : IAsyncLifetime
                 new { Bar, Closed, OrganizationId, now });
         }
 
-        var builder = new InProcessTestClusterBuilder(1);
+        var builder = new InProcessTestClusterBuilder((short)Silos);
         builder.ConfigureSiloHost((_, host) =>
         {
             host.Configuration["Secrets:KeyEncryptionKey"] = TestSecrets.KeyEncryptionKey;
@@ -53,6 +56,18 @@ public sealed class StockCluster : IAsyncLifetime
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();
+    }
+
+    /// <summary>Another open bar of this organisation.</summary>
+    public async Task<Guid> LocationAsync(string name)
+    {
+        var id = Guid.NewGuid();
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.ExecuteAsync(
+            "INSERT INTO app.locations (id, organization_id, name, location_type, timezone, is_active, created_at, updated_at) " +
+            "VALUES (@id, @OrganizationId, @name, 'bar', 'America/Chicago', true, now(), now())",
+            new { id, OrganizationId, name });
+        return id;
     }
 
     /// <summary>A 750 ml bottle of this organisation, with its cost and price.</summary>

@@ -22,7 +22,7 @@ public sealed class ReplayTests(SharedProduct product)
         var (location, productId) = await tenant.StockedAsync(20);
         var sale = new { locationId = location, referenceId = "clover-5501", items = new[] { new { productId, quantity = 2, unitPrice = 7.50m } } };
         var first = (await tenant.Admin.PostAsync("/api/v1/transactions/sales", sale)).ShouldSucceed(HttpStatusCode.Created);
-        await EndActivation(GrainKeys.Movements(tenant.OrganizationId, new MovementKey("sale", "clover-5501")));
+        await EndActivation(GrainKeys.Movements(tenant.OrganizationId, new MovementOrder(MovementTypes.Sale, location), new MovementKey("sale", "clover-5501")));
         var before = await Db.CountsAsync();
 
         var replay = (await tenant.Admin.PostAsync("/api/v1/transactions/sales", sale)).ShouldSucceed(HttpStatusCode.Created);
@@ -42,7 +42,7 @@ public sealed class ReplayTests(SharedProduct product)
         var to = await tenant.CreateLocationAsync("Patio Bar");
         var transfer = new { fromLocationId = from, toLocationId = to, items = new[] { new { productId, quantity = 6 } } };
         var first = (await tenant.Admin.PostAsync("/api/v1/transactions/transfers", transfer, "move-patio-1")).ShouldSucceed(HttpStatusCode.Created);
-        await EndActivation(GrainKeys.Movements(tenant.OrganizationId, new MovementKey("request", "move-patio-1")));
+        await EndActivation(GrainKeys.Movements(tenant.OrganizationId, new MovementOrder(MovementTypes.Transfer, from, to), new MovementKey("request", "move-patio-1")));
         var before = await Db.CountsAsync();
 
         // Stock is now 0 at the source, so applying it again would be refused: the stored answer must win.

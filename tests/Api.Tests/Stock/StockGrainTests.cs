@@ -87,7 +87,7 @@ public sealed class StockGrainTests(StockCluster cluster) : IClassFixture<StockC
         cluster.Grains.GetGrain<IProductAtLocationGrain>(GrainKeys.ProductAtLocation(cluster.OrganizationId, location, product));
 
     private IMovementGrain Movements(string key) =>
-        cluster.Grains.GetGrain<IMovementGrain>(GrainKeys.Movements(cluster.OrganizationId, new MovementKey("test", key)));
+        cluster.Grains.GetGrain<IMovementGrain>(GrainKeys.Movements(cluster.OrganizationId, new MovementOrder(MovementTypes.Sale, cluster.Bar), new MovementKey("test", key)));
 
     private static MovementOrder Sale(Guid location, Guid product, decimal? quantity = null, decimal? volumeMl = null) =>
         new(MovementTypes.Sale, location, Items: [new MovementLine(product, Quantity: quantity, VolumeMl: volumeMl)]);
