@@ -28,6 +28,8 @@ bench_cluster() {
     IPF_CLUSTER_WEB=0 IPF_CLUSTER_DEMO=0 IPF_CLUSTER_ARTIFACTS="$ARTIFACTS" \
     Serilog__MinimumLevel__Default=Warning \
     RateLimits__StarterCallsPerHour="${RateLimits__StarterCallsPerHour:-unlimited}" \
+    RateLimits__PosLinesPerMinutePerKey="${RateLimits__PosLinesPerMinutePerKey:-unlimited}" \
+    RateLimits__PosLinesPerMinutePerOrganization="${RateLimits__PosLinesPerMinutePerOrganization:-unlimited}" \
     scripts/cluster.sh "$@"
 }
 

@@ -29,6 +29,8 @@
 # connection string. Product settings such as Ledger__Writers and Ledger__MaxBatch pass through to the Api.
 # The benchmark organisation is on the starter tier, whose 1,000 calls an hour the load spends in a second, so
 # RateLimits__StarterCallsPerHour defaults to unlimited here; every sale still passes the organisation's gate grain.
+# So do the POS line allowances (RateLimits__PosLinesPerMinutePerKey and ...PerOrganization, 12,000 and 30,000 lines a
+# minute), which the POS phases pass in seconds: they measure the product's throughput, not its limits.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -267,6 +269,8 @@ start_api() {
       Demo__Seed=false \
       Serilog__MinimumLevel__Default=Warning \
       RateLimits__StarterCallsPerHour="${RateLimits__StarterCallsPerHour:-unlimited}" \
+      RateLimits__PosLinesPerMinutePerKey="${RateLimits__PosLinesPerMinutePerKey:-unlimited}" \
+      RateLimits__PosLinesPerMinutePerOrganization="${RateLimits__PosLinesPerMinutePerOrganization:-unlimited}" \
       Orleans__SiloPort="$SILO_PORT" \
       Orleans__GatewayPort="$GATEWAY_PORT" \
       dotnet "$API_DLL"
