@@ -6,18 +6,28 @@ namespace InventoryProFlow.Bench;
 /// <summary>
 /// Where the machine's CPU went during a phase, from /proc: the Api process, the silo processes of a cluster (if any),
 /// the PostgreSQL server (postmaster, its live children, and children that exited, through the postmaster's cumulative
-/// child times), this load generator, interrupt handling (mostly loopback networking), and every other process on the
-/// machine, the busiest named. Shares are percent of all cores together (100 = every core busy).
+/// child times), this load generator, interrupt handling (mostly loopback networking), time the hypervisor gave to
+/// other guests (steal: a shared machine's slowness shows here, not as our CPU), time waiting for the disk (iowait),
+/// and every other process on the machine, the busiest named. Shares are percent of all cores together (100 = every
+/// core busy).
 /// </summary>
 public sealed class CpuSampler(int? apiPid, int? postmasterPid, IReadOnlyList<int> siloPids)
 {
     public sealed record ProcessTicks(string Name, int ParentPid, long Own, long Children);
 
-    public sealed record Sample(long Total, long Idle, long Interrupts, long User, long System, IReadOnlyDictionary<int, ProcessTicks> Processes);
+    public sealed record Sample(Machine Machine, IReadOnlyDictionary<int, ProcessTicks> Processes);
+
+    /// <summary>The machine's ticks since boot by kind (the first line of /proc/stat).</summary>
+    public sealed record Machine(long Total, long Idle, long IoWait, long Interrupts, long Steal, long User, long System)
+    {
+        public static Machine operator -(Machine end, Machine start) => new(
+            end.Total - start.Total, end.Idle - start.Idle, end.IoWait - start.IoWait, end.Interrupts - start.Interrupts,
+            end.Steal - start.Steal, end.User - start.User, end.System - start.System);
+    }
 
     public Sample Take()
     {
-        var (total, idle, interrupts, user, system) = MachineTicks();
+        var machine = MachineTicks();
         var processes = new Dictionary<int, ProcessTicks>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
@@ -27,12 +37,13 @@ public sealed class CpuSampler(int? apiPid, int? postmasterPid, IReadOnlyList<in
             }
         }
 
-        return new Sample(total, idle, interrupts, user, system, processes);
+        return new Sample(machine, processes);
     }
 
     public JsonObject Share(Sample start, Sample end)
     {
-        var total = Math.Max(1, end.Total - start.Total);
+        var machine = end.Machine - start.Machine;
+        var total = Math.Max(1, machine.Total);
         double Pct(long ticks) => Math.Round(100.0 * ticks / total, 1);
 
         // A process's CPU in the phase: its ticks at the end less at the start (all of them if it started during the phase).
@@ -61,21 +72,23 @@ public sealed class CpuSampler(int? apiPid, int? postmasterPid, IReadOnlyList<in
             .Where(p => p.Ticks > 0)
             .OrderByDescending(p => p.Ticks)
             .ToList();
-        var interrupts = end.Interrupts - start.Interrupts;
-        var busy = total - (end.Idle - start.Idle);
+        var interrupts = machine.Interrupts;
+        var busy = total - machine.Idle - machine.IoWait;
         var result = new JsonObject
         {
             ["cores"] = Environment.ProcessorCount,
             ["busyPercent"] = Pct(busy),
-            ["userPercent"] = Pct(end.User - start.User),
-            ["kernelPercent"] = Pct(end.System - start.System),
+            ["userPercent"] = Pct(machine.User),
+            ["kernelPercent"] = Pct(machine.System),
+            ["stealPercent"] = Pct(machine.Steal),
+            ["iowaitPercent"] = Pct(machine.IoWait),
             ["apiPercent"] = Pct(api),
             ["postgresPercent"] = Pct(postgres),
             ["loadGeneratorPercent"] = Pct(generator),
             ["interruptsPercent"] = Pct(interrupts),
             ["otherProcessesPercent"] = Pct(others.Sum(p => p.Ticks)),
             // Busy time of processes that ended before the phase did (short compiler or psql runs, for example).
-            ["unattributedPercent"] = Pct(Math.Max(0, busy - api - silos.Sum() - postgres - generator - interrupts - others.Sum(p => p.Ticks))),
+            ["unattributedPercent"] = Pct(Math.Max(0, busy - api - silos.Sum() - postgres - generator - interrupts - machine.Steal - others.Sum(p => p.Ticks))),
             ["busiestOtherProcesses"] = new JsonArray(others.Take(6)
                 .Select(p => (JsonNode?)new JsonObject { ["pid"] = p.Pid, ["name"] = Describe(p.Pid, p.Name), ["percent"] = Pct(p.Ticks) }).ToArray()),
             ["note"] = "percent of all cores together (100 = every core busy), sampled from /proc over the phase",
@@ -105,17 +118,17 @@ public sealed class CpuSampler(int? apiPid, int? postmasterPid, IReadOnlyList<in
     }
 
     // First line of /proc/stat: cpu user nice system idle iowait irq softirq steal ...
-    private static (long Total, long Idle, long Interrupts, long User, long System) MachineTicks()
+    private static Machine MachineTicks()
     {
         try
         {
             var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
                 .Take(8).Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
-            return (fields.Sum(), fields[3] + fields[4], fields[5] + fields[6] + fields[7], fields[0] + fields[1], fields[2]);
+            return new Machine(fields.Sum(), fields[3], fields[4], fields[5] + fields[6], fields[7], fields[0] + fields[1], fields[2]);
         }
         catch (IOException)
         {
-            return (0, 0, 0, 0, 0);
+            return new Machine(0, 0, 0, 0, 0, 0, 0);
         }
     }
 
