@@ -10,7 +10,8 @@
 #   4. bench/LoadGenerator: BENCH_CLIENTS POS clients POST /api/v1/transactions/sales (warm-up, a uniform
 #      phase, then the hot-spot phase that gives the headline figures) while one more client lists
 #      inventory; then GET /api/v1/admin/ledger/verify;
-#   5. stop the Api and run bench/pgbench-sale-line.sql with pgbench (uniform, then hot-spot);
+#   5. stop the Api, CHECKPOINT and VACUUM ANALYZE, and run bench/pgbench-sale-line.sql with pgbench (uniform, then
+#      hot-spot);
 #   6. the cluster run (scripts/bench-cluster.sh): the same organisation and hot-spot load against a cluster of
 #      1, 2 and 3 silos behind one Api node (scripts/cluster.sh), each on a fresh database;
 #   7. print the JSON (last on stdout) and write it to build/bench/result.json.
@@ -343,6 +344,9 @@ single_process_bench() {
   fi
   stop_api
 
+  # The baseline starts from a quiet database, not from the product's dirty pages and dead rows (issue 22, item 4).
+  log "quiescing the database for pgbench: CHECKPOINT; VACUUM ANALYZE"
+  psql_bench -c "CHECKPOINT" -c "VACUUM ANALYZE" >/dev/null
   log "pgbench: $BENCH_PG_CLIENTS clients x ${BENCH_PG_SECONDS} s, one sale line per transaction, uniform then hot-spot (Api stopped)"
   pgbench_run 0 "$OUT/pgbench-uniform.log"
   pgbench_run 1 "$OUT/pgbench-hotspot.log"
