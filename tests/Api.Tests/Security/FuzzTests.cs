@@ -43,7 +43,13 @@ public sealed class FuzzTests
         var plans = Enumerable.Range(0, Requests).Select(i => Plan(operations[i % operations.Count], document, admin, random)).ToList();
         var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
         var statuses = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
-        using var http = new HttpClient { BaseAddress = host.Address, Timeout = TimeSpan.FromSeconds(60) };
+        // An oversize body waits for "100 Continue" or the refusal; on a busy machine the answer can take longer than the
+        // default second, after which the client would start sending and meet the closed connection instead of the 413.
+        using var http = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(30) })
+        {
+            BaseAddress = host.Address,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
         await Parallel.ForEachAsync(plans, new ParallelOptions { MaxDegreeOfParallelism = InFlight }, async (plan, cancellation) =>
         {
             using var request = plan.Request();
