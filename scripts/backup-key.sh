@@ -17,6 +17,10 @@ backup_key_ensure() {
 
 backup_key_fingerprint() { sha256sum "$BACKUP_KEY_FILE" | cut -c1-16; }
 
+# backup_key_copy FILE: a copy of the key (mode 600) that the PostgreSQL OS user can be given, for archive_command
+# and restore_command (scripts/wal-archive.sh); the caller hands it over.
+backup_key_copy() { (umask 077 && cat "$BACKUP_KEY_FILE" >"$1"); }
+
 # GnuPG with a throw-away home, so nothing is read from or left in ~/.gnupg.
 _backup_gpg() {
   command -v gpg >/dev/null || die "gpg not found; install gnupg (apt-get install gnupg)"

@@ -21,16 +21,14 @@ running_cluster_dir=""
 running_silos=1
 
 # scripts/cluster.sh on the bench's current cluster. The Api node and the silos log at Warning as the single
-# process does, and the starter tier's allowance is lifted in every one of them (the gate grain lives in a silo).
+# process does, and the allowances of BENCH_LIMITS (scripts/bench.sh) are lifted in every one of them (the gate and
+# POS line grains live in the silos).
 bench_cluster() {
   IPF_CLUSTER_DIR=$running_cluster_dir IPF_CLUSTER_PORT_OFFSET=$BENCH_CLUSTER_PORT_OFFSET \
     IPF_CLUSTER_SILOS=$running_silos IPF_CLUSTER_APIS=$BENCH_CLUSTER_APIS \
     IPF_CLUSTER_WEB=0 IPF_CLUSTER_DEMO=0 IPF_CLUSTER_ARTIFACTS="$ARTIFACTS" \
     Serilog__MinimumLevel__Default=Warning \
-    RateLimits__StarterCallsPerHour="${RateLimits__StarterCallsPerHour:-unlimited}" \
-    RateLimits__PosLinesPerMinutePerKey="${RateLimits__PosLinesPerMinutePerKey:-unlimited}" \
-    RateLimits__PosLinesPerMinutePerOrganization="${RateLimits__PosLinesPerMinutePerOrganization:-unlimited}" \
-    scripts/cluster.sh "$@"
+    env "${BENCH_LIMITS[@]}" scripts/cluster.sh "$@"
 }
 
 # For the EXIT trap: stops the cluster that is up, if any.

@@ -150,6 +150,14 @@ stop_api() {
   api_pid=""
 }
 
+# The allowances the load spends in seconds (see the header), lifted for the single process and every cluster process
+# alike; the caller's own values win.
+BENCH_LIMITS=(
+  RateLimits__StarterCallsPerHour="${RateLimits__StarterCallsPerHour:-unlimited}"
+  RateLimits__PosLinesPerMinutePerKey="${RateLimits__PosLinesPerMinutePerKey:-unlimited}"
+  RateLimits__PosLinesPerMinutePerOrganization="${RateLimits__PosLinesPerMinutePerOrganization:-unlimited}"
+)
+
 # shellcheck source=scripts/bench-cluster.sh
 source scripts/bench-cluster.sh
 
@@ -269,9 +277,7 @@ start_api() {
       IPF_ADMIN_PASSWORD="Bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')-Zq7" \
       Demo__Seed=false \
       Serilog__MinimumLevel__Default=Warning \
-      RateLimits__StarterCallsPerHour="${RateLimits__StarterCallsPerHour:-unlimited}" \
-      RateLimits__PosLinesPerMinutePerKey="${RateLimits__PosLinesPerMinutePerKey:-unlimited}" \
-      RateLimits__PosLinesPerMinutePerOrganization="${RateLimits__PosLinesPerMinutePerOrganization:-unlimited}" \
+      "${BENCH_LIMITS[@]}" \
       Orleans__SiloPort="$SILO_PORT" \
       Orleans__GatewayPort="$GATEWAY_PORT" \
       dotnet "$API_DLL"

@@ -253,7 +253,7 @@ configure_archive() {
   case "$archiver" in
     *[[:space:]]* | *[\'\"\,\\\$\`\;\&\|\<\>\(\)\*\?]*) die "the repository path must not contain spaces, quotes or shell metacharacters to archive WAL: '$archiver'" ;;
   esac
-  (umask 077 && cat "$BACKUP_KEY_FILE" >"$key")
+  backup_key_copy "$key"
   is_root && chown "$PG_OS_USER:" "$key"
   ensure_traversable "$SCRIPTS"
   # A cluster restored without archiving (scripts/restore.sh) wrote its timeline's history file then;

@@ -152,7 +152,7 @@ rm -f "$data/ipf-wal-archive.conf"
 if [[ "$archive" != none ]]; then
   # archive_command's counterpart (scripts/wal-archive.sh), with the backup key copied for the PostgreSQL OS user.
   if [[ -s "$BACKUP_KEY_FILE" ]]; then
-    (umask 077 && cat "$BACKUP_KEY_FILE" >"$dest/wal-archive.key")
+    backup_key_copy "$dest/wal-archive.key"
   elif compgen -G "$archive/*.gpg" >/dev/null; then
     die "the WAL archive $archive is encrypted; its key $BACKUP_KEY_FILE (IPF_BACKUP_KEY_FILE) does not exist"
   fi

@@ -18,26 +18,10 @@ public sealed class LocationPlacementDirector : IPlacementDirector
         Task.FromResult(Choose(GrainKeys.PlacementAnchor(target.GrainIdentity.Key.ToString()!), context.GetCompatibleSilos(target)));
 
     /// <summary>The silo whose score for <paramref name="anchor"/> is highest.</summary>
-    public static SiloAddress Choose(string anchor, IReadOnlyList<SiloAddress> silos)
-    {
-        if (silos.Count == 0)
-        {
-            throw new OrleansException($"No silo can host the grain of '{anchor}'.");
-        }
-
-        var best = silos[0];
-        var bestScore = Score(anchor, best);
-        for (var i = 1; i < silos.Count; i++)
-        {
-            var score = Score(anchor, silos[i]);
-            if (score > bestScore)
-            {
-                (best, bestScore) = (silos[i], score);
-            }
-        }
-
-        return best;
-    }
+    public static SiloAddress Choose(string anchor, IReadOnlyList<SiloAddress> silos) =>
+        silos.Count > 0
+            ? silos.MaxBy(silo => Score(anchor, silo))!
+            : throw new OrleansException($"No silo can host the grain of '{anchor}'.");
 
     // The endpoint, not the whole address: a silo restarted at the same endpoint has a new generation and keeps its locations.
     private static ulong Score(string anchor, SiloAddress silo) =>
